@@ -1,0 +1,30 @@
+"""briefing: raw report text → structured summary → printable briefing (PDF and DOCX).
+
+The public API (``briefing.extract``, ``briefing.render``, ``briefing.build``) lives in
+:mod:`briefing.api`; it is imported on first use so ``briefing extract`` does not pay for
+ReportLab and python-docx.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "build", "extract", "extract_text", "render", "BriefingError", "Summary"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("build", "extract", "extract_text", "render"):
+        from . import api
+
+        return getattr(api, name)
+    if name == "BriefingError":
+        from .errors import BriefingError
+
+        return BriefingError
+    if name == "Summary":
+        from .model import Summary
+
+        return Summary
+    raise AttributeError(name)

@@ -1,0 +1,27 @@
+"""The one place that cleans and escapes text for output formats.
+
+* :func:`xml_clean` drops characters XML 1.0 forbids (python-docx raises on them).
+* :func:`markup_escape` makes any input string safe as ReportLab paragraph markup: ``<b>``,
+  ``&amp;`` or ``<font color=…>`` in a report print literally (CVE-2023-33733 came through
+  unescaped markup).
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def forbidden_xml_chars(text: str) -> list[str]:
+    return _XML_FORBIDDEN.findall(text)
+
+
+def xml_clean(text: str) -> str:
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def markup_escape(text: str) -> str:
+    """Escape text for ReportLab Paragraph markup (also drops XML-forbidden characters)."""
+    return _xml_escape(xml_clean(text), {'"': "&quot;"})

@@ -104,6 +104,8 @@ class Summary:
     figures: list[Figure] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    # Lines dropped as page chrome, meta lines or captions: kept so nothing vanishes unseen.
+    dropped: list[str] = field(default_factory=list)
     schema: str = SCHEMA
 
     # -- JSON ---------------------------------------------------------------------------------

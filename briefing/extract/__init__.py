@@ -1,5 +1,8 @@
 """Extraction: raw report text → :class:`~briefing.model.Summary`.
 
+Steps, each in its own module: line repairs (:mod:`.lines`, :mod:`.clean`), paragraphs rebuilt
+from broken lines (:mod:`.reflow`), the head and byline (:mod:`.head`), the body's sections and
+highlight blocks (:mod:`.sections`), the numbers (:mod:`.facts`), keywords (:mod:`.topics`).
 The extractor knows nothing about fonts or pages.
 """
 
@@ -8,17 +11,84 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Section, Summary
+from ..model import Summary
+from .clean import normalise, squeeze_spaces
+from .head import parse_head, take_byline
+from .highlights import find_labels as find_highlight_labels
+from .lines import drop_chrome, find_labels, repair_doubled
+from .reflow import reflow
+from .sections import build_body
+
+MAX_KEYWORDS = 8
 
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    labels: tuple[str, ...] = ()  # extra highlight labels named by the user or the template
+    labels: tuple[str, ...] = ()  # highlight labels named by the user or the template
+    label_prefixes: tuple[str, ...] = ()  # keyword-label prefixes named by the user (e.g. 热词)
+    facts: bool = True
 
 
 def extract_summary(text: str, options: ExtractOptions | None = None, *, name: str = "<text>") -> Summary:
+    opts = options or ExtractOptions()
     if not text.strip():
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
-    paras = ["".join(line.strip() for line in p.splitlines()) for p in paras]
-    return Summary(title=paras[0], lead=paras[1:2], sections=[Section(keyword="正文", paragraphs=paras[2:])])
+    dropped: list[str] = []
+    lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = repair_doubled(drop_chrome(lines, dropped))
+    labels = find_labels(lines, opts.label_prefixes)
+    for lb in labels:
+        lines[lb.line] = ""
+    lines = [squeeze_spaces(ln) for ln in lines]
+    paras = reflow(lines)
+    if not paras and not labels:
+        raise InputError("no text left after removing page chrome", path=name)
+    head, start = parse_head(paras)
+    body_paras = paras[start:]
+    hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
+    body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
+    lead = list(body.lead)
+    if lead:
+        lead[0] = take_byline(lead[0], head)
+        if len(lead) > 1:
+            lead[-1] = take_byline(lead[-1], head)
+        lead = [p for p in lead if p]
+    if not head.title:
+        head.title = _fallback_title(lead, body)
+    summary = Summary(
+        title=head.title, kicker=head.kicker, subtitle=head.subtitle, source=head.source,
+        reporter=head.reporter, date=head.date, speaker=head.speaker, lead=lead, sections=body.sections,
+        dropped=dropped + head.dropped,
+    )
+    if opts.facts:
+        from .facts import find_facts
+
+        find_facts(summary)
+    summary.keywords = _keywords(summary)
+    return summary
+
+
+def _fallback_title(lead: list[str], body: object) -> str:
+    return ""
+
+
+def _keywords(summary: Summary) -> list[str]:
+    from .sections import heading_style
+
+    words = []
+    for sec in summary.sections:
+        k = sec.keyword
+        hs = heading_style(k)
+        if hs:
+            from .sections import HEADING_STYLES
+
+            for _, rx in HEADING_STYLES:
+                k = rx.sub("", k, count=1)
+        k = k.rstrip("。")
+        if k and k not in words:
+            words.append(k)
+    if words and len(words) <= MAX_KEYWORDS:
+        return words
+    from .topics import keywords
+
+    return keywords("\n".join(summary.all_paragraphs()), MAX_KEYWORDS)

@@ -1,0 +1,47 @@
+"""Character classes shared by the extraction steps."""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs, CJK punctuation, full-width forms, kana: characters that join without spaces.
+CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+)
+# Punctuation that is printed full-width in Chinese text even though its code point is not CJK.
+WIDE_PUNCT = "“”‘’…—–·•"
+CJK_OR_PUNCT = CJK + WIDE_PUNCT
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+
+SPACES = " \t\u00a0\u3000\u2002\u2003\u2009\u200a\u202f\u205f"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+SENTENCE_END = "。！？!?；;…"
+CLOSERS = "”’）)》〉」』】〕］]"
+OPENERS = "“‘（(《〈「『【〔［["
+
+RE_CJK = re.compile(f"[{CJK_OR_PUNCT}]")
+RE_HAN = re.compile(f"[{HAN}]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(RE_CJK.match(ch))
+
+
+def width(s: str) -> float:
+    """Printed width in em: full-width characters 1, ASCII and half-width 0.5."""
+    w = 0.0
+    for ch in s:
+        if ch in SPACES:
+            w += 0.25 if ch == " " else 1
+        elif ord(ch) < 0x2000 or "\uff61" <= ch <= "\uffdc":
+            w += 0.5
+        else:
+            w += 1
+    return w
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip(SPACES + CLOSERS)
+    return bool(s) and s[-1] in SENTENCE_END

@@ -1,0 +1,60 @@
+"""Line-level repairs before paragraphs are rebuilt: invisible characters, runs doubled by a PDF's
+fake bold, and spaces next to CJK characters."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .chars import CJK_OR_PUNCT, SPACES, ZERO_WIDTH
+
+_ZW = re.compile(f"[{ZERO_WIDTH}]")
+_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SP = f"[{SPACES}]+"
+# A space run touching a CJK character or full-width punctuation on either side goes.
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{CJK_OR_PUNCT}]){_SP}|{_SP}(?=[{CJK_OR_PUNCT}])")
+_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def normalise(text: str) -> str:
+    """Drop zero-width and control characters (keeping newlines)."""
+    return _CTRL.sub("", _ZW.sub("", text))
+
+
+def squeeze_spaces(s: str) -> str:
+    """Remove spaces next to CJK characters; keep one space between Latin words."""
+    s = _SPACE_NEXT_TO_CJK.sub("", s)
+    return _MULTI_SPACE.sub(" ", s).strip(SPACES)
+
+
+def undouble(line: str) -> str | None:
+    """``““两会两会””盘点盘点`` → ``“两会”盘点`` when the whole line is a chain of doubled runs
+    (what a PDF's fake bold leaves behind); None when it is not.
+
+    A lone doubled word (看看, 研究研究) is genuine reduplication and stays: the line must be at
+    least two doubled runs, or one run of three or more characters.
+    """
+    s = line.strip(SPACES)
+    if len(s) < 4 or len(s) > 120:
+        return None
+    runs = _split_doubled(s)
+    if runs is None:
+        return None
+    if len(runs) < 2 and len(runs[0]) < 3:
+        return None
+    return "".join(runs)
+
+
+def _split_doubled(s: str) -> tuple[str, ...] | None:
+    @lru_cache(maxsize=None)
+    def at(i: int) -> tuple[str, ...] | None:
+        if i == len(s):
+            return ()
+        for k in range(1, (len(s) - i) // 2 + 1):
+            if s[i : i + k] == s[i + k : i + 2 * k]:
+                rest = at(i + 2 * k)
+                if rest is not None:
+                    return (s[i : i + k], *rest)
+        return None
+
+    return at(0)

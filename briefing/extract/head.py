@@ -1,0 +1,116 @@
+"""The head of a report: kicker, title, subtitle, meta lines (来源/时间), speaker, photo captions,
+and the byline held in the lead (本报讯 … 记者 某某)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chars import ends_sentence, width
+from .reflow import BYLINE_END, HEADING_START, Para
+
+_META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
+_SPEAKER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
+    r"\s*[\u4e00-\u9fff·]{2,5}$"
+)
+_CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+_SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
+# 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
+_DATELINE = re.compile(
+    r"^(?P<src>本报讯|本报[\u4e00-\u9fff\d月日]{0,12}讯|[\u4e00-\u9fff]{2,8}(?:社|网|台|报)[\u4e00-\u9fff\d月日]{0,12}(?:电|讯))"
+    r"(?P<paren>[（(](?:记者|通讯员)?\s*(?P<rep>[^）)]{2,20})[）)])?\s*"
+)
+_GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
+
+
+@dataclass
+class Head:
+    title: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    source: str = ""
+    reporter: str = ""
+    date: str = ""
+    speaker: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+
+def _headline_like(p: Para) -> bool:
+    t = p.text
+    return (
+        p.n_lines <= 3
+        and width(t) <= 40
+        and not ends_sentence(t)
+        and not HEADING_START.match(t)
+        and not _META.match(t)
+        and not _GREETING.match(t)
+        and not _DATELINE.match(t)
+    )
+
+
+def parse_head(paras: list[Para]) -> tuple[Head, int]:
+    """Read the head; returns it and the index of the first paragraph of the body."""
+    head = Head()
+    headlines: list[str] = []
+    i = 0
+    while i < len(paras):
+        t = paras[i].text
+        m = _META.match(t)
+        if m:
+            key, val = m.group(1), m.group(2).strip()
+            if key in ("来源", "稿源", "出处") and not head.source:
+                head.source = val
+            elif key in ("时间", "发布时间", "日期", "发布日期") and not head.date:
+                head.date = val
+            elif key in ("作者", "记者") and not head.reporter:
+                head.reporter = val
+            head.dropped.append(t)
+        elif _SUBTITLE.match(t) and headlines:
+            sub = t
+            while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text):
+                i += 1
+                sub += paras[i].text
+            head.subtitle = sub
+        elif _SPEAKER.match(t) and headlines:
+            head.speaker = t
+        elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
+            head.dropped.append(t)
+        elif _headline_like(paras[i]) and not head.subtitle and not head.speaker and len(headlines) < 3:
+            headlines.append(t)
+        else:
+            break
+        i += 1
+    if len(headlines) == 1:
+        head.title = headlines[0]
+    elif len(headlines) == 2:
+        head.kicker, head.title = headlines
+    elif len(headlines) >= 3:
+        head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
+        head.subtitle = head.subtitle or extra
+    return head, i
+
+
+def _continues_subtitle(sub: str, nxt: str) -> bool:
+    return not ends_sentence(sub) and not _SPEAKER.match(nxt) and not _META.match(nxt) and width(nxt) <= 30 \
+        and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
+
+
+def take_byline(text: str, head: Head) -> str:
+    """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
+    m = _DATELINE.match(text)
+    if m:
+        if not head.source:
+            head.source = m.group("src")
+        if m.group("rep") and not head.reporter:
+            head.reporter = re.sub(r"^(?:记者|通讯员)\s*", "", m.group("rep")).strip()
+        text = text[m.end():]
+    m2 = BYLINE_END.search(text)
+    if m2 and not head.reporter:
+        head.reporter = m2.group("rep")
+        text = text[: m2.start()]
+    return text
+
+
+def has_byline(text: str) -> bool:
+    return bool(_DATELINE.match(text) or BYLINE_END.search(text))

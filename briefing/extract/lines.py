@@ -1,0 +1,90 @@
+"""Line-level passes over the raw text before paragraphs are rebuilt: page chrome, keyword-label
+lines (``关键词 …``, ``【…】``) which may stand anywhere, and the doubled-headline repair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import SPACES, ends_sentence
+from .clean import squeeze_spaces, undouble
+
+# Widgets of a web page copied along with the text. Short and distinctive, so safe to drop
+# wherever a line consists of nothing else.
+_WIDGETS = {
+    "下载", "打印", "全屏", "收藏", "分享", "分享到", "关闭", "关闭窗口", "打印本页", "返回顶部", "返回",
+    "加大", "还原", "减小", "大", "中", "小", "默认", "扫一扫", "微信", "微博", "QQ空间", "】", "【", "】【",
+    "字号", "【打印】", "【关闭】", "【收藏】", "【大】", "【中】", "【小】", "上一篇", "下一篇", "纠错",
+}
+_WIDGET_RE = re.compile(
+    r"^(?:【\s*字号[：:].*|字号[：:]\s*[大中小\s]*|【?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享)\s*】?(?:\s*【?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享)\s*】?)*"
+    r"|(?:浏览|阅读|访问)(?:次数|量)[：:]?\s*\d*|责任编辑[：:].{0,12}|扫一扫.{0,20}|分享到[：:]?.{0,20})$"
+)
+
+_LABEL_BRACKET = re.compile(r"^【([^【】]{2,30})】$")
+_LABEL_PREFIX = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,4}}?)([一二三四五六七八九十]|\d{{1,2}})?\s*(?:[：:]|[{SPACES}]+)\s*(\S.{{1,40}})$"
+)
+
+
+@dataclass
+class Label:
+    line: int
+    text: str
+
+
+def is_widget(line: str) -> bool:
+    s = line.strip(SPACES)
+    return s in _WIDGETS or bool(_WIDGET_RE.match(s))
+
+
+def drop_chrome(lines: list[str], dropped: list[str]) -> list[str]:
+    """Blank out widget lines; keeps line numbers stable."""
+    out = []
+    for ln in lines:
+        if ln.strip(SPACES) and is_widget(ln):
+            dropped.append(ln.strip(SPACES))
+            out.append("")
+        else:
+            out.append(ln)
+    return out
+
+
+def repair_doubled(lines: list[str]) -> list[str]:
+    return [u if (u := undouble(ln)) is not None else ln for ln in lines]
+
+
+def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[Label]:
+    """Keyword-label lines: ``【…】`` on a line of its own, or ``PREFIX …`` / ``PREFIX一：…`` where
+    the same short prefix opens at least two lines that stand whole (blank or another label line
+    before and after), or was named by the user. A prefix whose lines mostly run on into the next
+    line opens paragraphs instead (a highlight label such as ``经验做法：``)."""
+    cands: dict[int, tuple[str, str]] = {}
+    for i, raw in enumerate(lines):
+        s = raw.strip(SPACES)
+        if not s or len(s) > 44 or ends_sentence(s) or "，" in s:
+            continue
+        m = _LABEL_BRACKET.match(s)
+        if m:
+            cands[i] = ("【】", squeeze_spaces(m.group(1)))
+            continue
+        m = _LABEL_PREFIX.match(s)
+        if m:
+            cands[i] = (m.group(1), squeeze_spaces(m.group(3)))
+
+    def whole(i: int) -> bool:
+        def ok(j: int) -> bool:
+            return j < 0 or j >= len(lines) or not lines[j].strip(SPACES) or j in cands
+        return ok(i - 1) and ok(i + 1)
+
+    groups: dict[str, list[int]] = {}
+    for i, (prefix, _) in cands.items():
+        groups.setdefault(prefix, []).append(i)
+    out: list[Label] = []
+    for prefix, idx in groups.items():
+        whole_idx = [i for i in idx if whole(i)]
+        named = prefix in extra_prefixes
+        if named or (len(whole_idx) >= 2 and len(whole_idx) * 3 >= len(idx) * 2):
+            out.extend(Label(i, cands[i][1]) for i in (idx if named else whole_idx))
+    out.sort(key=lambda lb: lb.line)
+    return out

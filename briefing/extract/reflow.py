@@ -1,0 +1,154 @@
+"""Rebuild paragraphs from broken lines.
+
+Two layouts occur:
+
+* **column text** (copied out of a newspaper PDF): lines cut every 10-16 characters, blank lines
+  at column breaks (even mid-sentence), the first line of a paragraph shorter because its indent
+  was dropped. A paragraph ends where a line ends a sentence *and* either that line falls short
+  of the column or the next line starts short (the dropped indent).
+* **line text** (copied from a web page): one paragraph a line, except fragments a page cut out
+  (a bold phrase on its own line, ``PM`` / ``2.5``), which are joined back.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from .chars import CLOSERS, OPENERS, SPACES, ends_sentence, width
+
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节篇]分?"
+    r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*|附[：:])"
+)
+
+
+# A reporter credit closing a paragraph: ``…。记者 某某`` / ``（记者 某某 某某）``.
+BYLINE_END = re.compile(
+    r"(?<=[。！？”])\s*[（(]?(?:本报)?(?:记者|通讯员)\s*(?P<rep>[\u4e00-\u9fff]{2,4}(?:[\s、，][\u4e00-\u9fff]{2,4})*)[）)]?$"
+)
+
+
+@dataclass
+class Para:
+    text: str
+    first_line: int  # 0-based line number in the cleaned input
+    last_line: int
+    standalone: bool = False  # a short line set apart by blank lines (a label, a headline)
+    n_lines: int = 1
+
+
+def join_text(a: str, b: str) -> str:
+    """Join two pieces of a broken line: CJK without a space, Latin words with one."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
+def is_column_text(lines: list[str]) -> bool:
+    """Most non-blank lines short and most of them not ending a sentence."""
+    body = [ln for ln in lines if ln.strip(SPACES)]
+    if len(body) < 6:
+        return False
+    widths = [width(ln) for ln in body]
+    median = statistics.median(widths)
+    open_ends = sum(1 for ln in body if not ends_sentence(ln)) / len(body)
+    return median <= 24 and open_ends >= 0.5
+
+
+def reflow(lines: list[str]) -> list[Para]:
+    return reflow_columns(lines) if is_column_text(lines) else reflow_lines(lines)
+
+
+def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
+    near = [w for w in widths[max(0, i - span) : i + span + 1] if w is not None]
+    if not near:
+        return 0.0
+    near.sort()
+    return near[int(len(near) * 0.75)] if len(near) > 3 else max(near)
+
+
+def reflow_columns(lines: list[str]) -> list[Para]:
+    widths: list[float | None] = [width(ln) if ln else None for ln in lines]
+    idx = [i for i, ln in enumerate(lines) if ln]
+    paras: list[Para] = []
+    cur: Para | None = None
+    for pos, i in enumerate(idx):
+        line = lines[i]
+        prev = idx[pos - 1] if pos else None
+        blank_before = prev is None or i - prev > 1
+        nxt = idx[pos + 1] if pos + 1 < len(idx) else None
+        blank_after = nxt is None or nxt - i > 1
+        if cur is not None and prev is not None and not _breaks(lines, widths, prev, i):
+            cur.text = join_text(cur.text, line)
+            cur.last_line = i
+            cur.n_lines += 1
+            continue
+        cur = Para(line, i, i)
+        cur.standalone = blank_before and blank_after
+        paras.append(cur)
+    for p in paras:
+        if p.n_lines > 1:
+            p.standalone = False
+    return paras
+
+
+def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> bool:
+    """Does a paragraph end between non-blank lines a and b (b > a)?"""
+    la, lb = lines[a], lines[b]
+    wa, wb = widths[a] or 0.0, widths[b] or 0.0
+    col = max(_local_width(widths, a), _local_width(widths, b))
+    blank = b - a > 1
+    if HEADING_START.match(lb) and ends_sentence(la):
+        return True
+    if not ends_sentence(la) and not BYLINE_END.search(la):
+        # A line that ends mid-sentence continues, unless it is a stand-alone headline or label.
+        if blank and wa <= col * 0.75:
+            return True
+        return False
+    if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
+        return False
+    short_a = col - wa >= 1.5
+    indented_b = col - wb >= 1.5
+    return short_a or indented_b
+
+
+# -- line text -------------------------------------------------------------------------------
+
+_FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|为|从|向|是|了|地|得|[A-Za-z]|[，、；：])$")
+_CONTINUATION_HEAD = re.compile(r"^(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
+
+
+def reflow_lines(lines: list[str]) -> list[Para]:
+    paras: list[Para] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if paras and paras[-1].last_line == i - 1 and _continues(paras[-1].text, line):
+            p = paras[-1]
+            p.text = join_text(p.text, line)
+            p.last_line = i
+            p.n_lines += 1
+            continue
+        blank_before = i == 0 or not lines[i - 1]
+        blank_after = i + 1 >= len(lines) or not lines[i + 1]
+        paras.append(Para(line, i, i, standalone=blank_before and blank_after))
+    return paras
+
+
+def _continues(prev: str, line: str) -> bool:
+    """A web line that only makes sense joined to the line before it."""
+    if ends_sentence(prev) or prev.rstrip(CLOSERS)[-1:] in "：:":
+        return bool(_CONTINUATION_HEAD.match(line)) and line[0] in CLOSERS + "，。、；：？！%％"
+    if HEADING_START.match(prev) and not _FRAGMENT_TAIL.search(prev):
+        return False
+    if prev[-1] in OPENERS:
+        return True
+    if _CONTINUATION_HEAD.match(line):
+        return True
+    return bool(_FRAGMENT_TAIL.search(prev))

@@ -1,0 +1,251 @@
+"""The body's structure: sections from keyword labels, numbered headings, or topics; highlight
+blocks inside them. Every body paragraph lands in exactly one place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Highlight, Section
+from .align import Unit, align
+from .chars import width
+from .highlights import NARRATIVE_START, split_label
+from .reflow import Para
+
+_CN = "一二三四五六七八九十百零〇两"
+HEADING_STYLES = [
+    ("cn、", re.compile(rf"^([{_CN}]+)[、，.．]\s*")),
+    ("(cn)", re.compile(rf"^[（(]([{_CN}]+)[）)]\s*")),
+    ("第cn部分", re.compile(rf"^(第[{_CN}]+(?:部分|章|篇|节))[、：:\s]*")),
+    ("d.", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
+    ("(d)", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+]
+ANNEX = re.compile(r"^(?:附件\s*\d*|附[：:]?|附录\s*\d*)(?:[：:\s]|$)")
+MAX_HEADING_WIDTH = 60
+
+
+@dataclass
+class Block:
+    """A body paragraph with what the structure pass found in it."""
+
+    text: str
+    level: int = 0  # 1 section heading, 2 subsection heading, 0 paragraph
+    label: str = ""  # highlight label, with ``text`` the rest after the colon
+    annex: bool = False
+
+
+@dataclass
+class Body:
+    lead: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def heading_style(text: str) -> tuple[str, str, str] | None:
+    """(style, heading text, run-on rest) when ``text`` opens with a numbered heading."""
+    for style, rx in HEADING_STYLES:
+        m = rx.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        if not rest:
+            return None
+        if width(text) <= MAX_HEADING_WIDTH and not re.search(r"[。！？；]", text[:-1]):
+            return style, text, ""
+        # A heading that runs on into its paragraph: the heading ends at the first 。
+        cut = text.find("。")
+        if 0 < cut <= MAX_HEADING_WIDTH and cut < len(text) - 1:
+            return style, text[: cut + 1], text[cut + 1 :]
+        return None
+    return None
+
+
+def _top_styles(paras: list[str]) -> list[str]:
+    """The heading styles used as section and subsection levels, by order of first appearance;
+    a style counts only when it numbers at least two headings in sequence."""
+    seen: dict[str, list[str]] = {}
+    order: list[str] = []
+    for t in paras:
+        if ANNEX.match(t):
+            break
+        hs = heading_style(t)
+        if hs:
+            if hs[0] not in seen:
+                seen[hs[0]] = []
+                order.append(hs[0])
+            seen[hs[0]].append(t)
+    styles = [s for s in order if len(seen[s]) >= 2]
+    return styles[:2]
+
+
+def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+    texts = [p.text for p in paras]
+    if keyword_labels:
+        return _by_keywords(paras, keyword_labels, hl_labels)
+    styles = _top_styles(texts)
+    if styles:
+        return _by_headings(texts, styles, hl_labels)
+    return _by_topics(texts, hl_labels)
+
+
+# -- highlights ------------------------------------------------------------------------------
+
+
+def _units(texts: list[str], hl_labels: set[str]) -> list[Unit]:
+    """Group paragraphs into report paragraphs and highlight blocks (label + continuations)."""
+    units: list[Unit] = []
+    for t in texts:
+        sl = split_label(t)
+        if sl and sl[0] in hl_labels:
+            units.append(Unit("h", [sl[0], sl[1]]))
+        elif units and units[-1].kind == "h" and NARRATIVE_START.match(t) and heading_style(t) is None:
+            units[-1].texts.append(t)
+        else:
+            units.append(Unit("p", [t]))
+    return units
+
+
+def _fill(sec: Section, units: list[Unit]) -> None:
+    for u in units:
+        if u.kind == "h":
+            sec.highlights.append(Highlight(label=u.texts[0], paragraphs=u.texts[1:]))
+            sec.order.append("h")
+        else:
+            sec.paragraphs.extend(u.texts)
+            sec.order.extend("p" * len(u.texts))
+    if all(k == "p" for k in sec.order) or sec.order == ["p"] * len(sec.paragraphs) + ["h"] * len(sec.highlights):
+        sec.order = []
+
+
+# -- keyword labels ------------------------------------------------------------------------------
+
+
+def _by_keywords(paras: list[Para], labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+    body = Body()
+    label_lines = [ln for ln, _ in labels]
+    words = [w for _, w in labels]
+    first, last = min(label_lines), max(label_lines)
+    inside = [p for p in paras if first < p.first_line < last]
+    if inside:
+        # Labels stand in place: each opens the paragraphs up to the next label.
+        bounds = label_lines + [10**9]
+        before = [p.text for p in paras if p.first_line < first]
+        body.lead = before
+        for k, w in enumerate(words):
+            chunk = [p.text for p in paras if bounds[k] < p.first_line < bounds[k + 1]]
+            sec = Section(keyword=w)
+            _fill(sec, _units(chunk, hl_labels))
+            body.sections.append(sec)
+        return body
+    texts = [p.text for p in paras]
+    units = _units(texts, hl_labels)
+    lead_n = 1 if units and units[0].kind == "p" and len([u for u in units if u.kind == "p"]) > len(words) else 0
+    body.lead = units[0].texts if lead_n else []
+    rest = units[lead_n:]
+    if len(rest) < len(words):
+        starts = list(range(len(rest))) + [len(rest)] * (len(words) - len(rest))
+    else:
+        starts = align(words, rest)
+    for k, w in enumerate(words):
+        end = starts[k + 1] if k + 1 < len(words) else len(rest)
+        sec = Section(keyword=w)
+        _fill(sec, rest[starts[k] : end])
+        body.sections.append(sec)
+    return body
+
+
+# -- numbered headings ------------------------------------------------------------------------------
+
+
+def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Body:
+    body = Body()
+    level_of = {s: i + 1 for i, s in enumerate(styles)}
+    pending: list[str] = []
+    top: Section | None = None
+    sub: Section | None = None
+    i = 0
+
+    def flush() -> None:
+        nonlocal pending
+        if not pending:
+            return
+        target = sub or top
+        if target is None:
+            body.lead.extend(pending)
+        else:
+            extra = Section(keyword="")
+            _fill(extra, _units(pending, hl_labels))
+            _merge(target, extra)
+        pending = []
+
+    while i < len(texts):
+        t = texts[i]
+        if ANNEX.match(t) and width(t) <= 20:
+            flush()
+            name = t
+            if i + 1 < len(texts) and width(texts[i + 1]) <= 30 and heading_style(texts[i + 1]) is None \
+                    and not re.search(r"[。；，]", texts[i + 1]):
+                name = f"{t} {texts[i + 1]}"
+                i += 1
+            top, sub = Section(keyword=name), None
+            body.sections.append(top)
+            annex = []
+            i += 1
+            while i < len(texts) and not (ANNEX.match(texts[i]) and width(texts[i]) <= 20):
+                annex.append(texts[i])
+                i += 1
+            _fill(top, _units(annex, hl_labels))
+            continue
+        hs = heading_style(t)
+        lvl = level_of.get(hs[0], 0) if hs else 0
+        if hs and lvl:
+            flush()
+            heading, rest = hs[1], hs[2]
+            if lvl == 1:
+                top, sub = Section(keyword=heading), None
+                body.sections.append(top)
+            else:
+                sub = Section(keyword=heading)
+                if top is None:
+                    top = Section(keyword="")
+                    body.sections.append(top)
+                top.subsections.append(sub)
+            if rest:
+                pending.append(rest)
+        else:
+            pending.append(t)
+        i += 1
+    flush()
+    return body
+
+
+def _merge(target: Section, extra: Section) -> None:
+    base_order = target.order or ["p"] * len(target.paragraphs) + ["h"] * len(target.highlights)
+    extra_order = extra.order or ["p"] * len(extra.paragraphs) + ["h"] * len(extra.highlights)
+    target.paragraphs.extend(extra.paragraphs)
+    target.highlights.extend(extra.highlights)
+    order = base_order + extra_order
+    simple = ["p"] * len(target.paragraphs) + ["h"] * len(target.highlights)
+    target.order = [] if order == simple else order
+
+
+# -- topics ------------------------------------------------------------------------------
+
+
+def _by_topics(texts: list[str], hl_labels: set[str]) -> Body:
+    from .topics import segment
+
+    body = Body()
+    units = _units(texts, hl_labels)
+    if len(units) <= 1:
+        sec = Section(keyword="")
+        _fill(sec, units)
+        body.sections.append(sec)
+        return body
+    lead_n = 1 if units[0].kind == "p" else 0
+    body.lead = units[0].texts if lead_n else []
+    rest = units[lead_n:]
+    for start, end, keyword in segment(rest):
+        sec = Section(keyword=keyword)
+        _fill(sec, rest[start:end])
+        body.sections.append(sec)
+    return body

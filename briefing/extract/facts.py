@@ -1,7 +1,240 @@
+"""Facts: next period's numeric targets and this period's achieved figures.
+
+Each paragraph is read as *plan* (goals: 力争, 确保, 今年…), *review* (results: 增长27.8%, 建成,
+全年…) or *horizon* (multi-year goals, definitions): from its section heading when that says
+(工作回顾 / 重点工作 / “十五五”时期), else from the cue words in the paragraph itself. Quantities in
+plan paragraphs become targets, in review paragraphs figures.
+
+Not facts: years, dates, ordinals (第四次), anything in quotes (“125”计划), product names (5G),
+thresholds inside an indicator (``引进1个100亿元以上的头部企业``: 1个 is the target).
+"""
+
 from __future__ import annotations
 
-from ..model import Summary
+import re
+
+from ..model import Figure, Highlight, Summary, Target
+from .numbers import Quantity, find_quantities
+
+_REVIEW_HEAD = re.compile(r"回顾|成就|过去|去年|上年|一年来|总结|成效|成绩")
+_HORIZON_HEAD = re.compile(r"十[一二三四五六七八九]五|五年|规划|远景|20[3-9]\d年|名词解释|说明")
+_PLAN_HEAD = re.compile(r"重点工作|工作安排|工作任务|主要任务|今年|明年|计划|部署|目标|民生实事|打算|措施")
+
+_PLAN_CUES = re.compile(
+    r"力争|确保|努力|争取|争创|计划|预期目标|目标是|今年|明年|将|要|加快|谋划|推动|推进|鼓励|引导|支持|实施|"
+    r"围绕|办好|打造|研究出台|持续|新建|提升|提高到|控制在|稳定在"
+)
+_REVIEW_CUES = re.compile(
+    r"(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
+    r"投用|上线运行|落地|开工|投产|验收|挂牌|签约|举办|入驻|达到了|突破|首次|位居|居全国"
+)
+_HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
+
+_GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
+_CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
+_LEAD_TRIM = re.compile(
+    r"^(?:其中|同时|并|且|和|及|以及|即|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
+    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近)+"
+)
+_TAIL_TRIM = re.compile(
+    r"(?:分别达到|分别达|分别为|分别|达到|达|提高到|提高至|提升到|提升至|增加到|增至|降低到|降至|下降到|"
+    r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在)+$"
+)
+_OPENERS = "“‘《（("
+_CLOSERS = "”’》）)"
+
+
+def _tense_of_heading(keyword: str) -> str | None:
+    if _REVIEW_HEAD.search(keyword):
+        return "review"
+    if _HORIZON_HEAD.search(keyword) and not _PLAN_HEAD.search(re.sub(_HORIZON_HEAD, "", keyword)):
+        return "horizon"
+    if _PLAN_HEAD.search(keyword):
+        return "plan"
+    return None
+
+
+def _tense_of_text(text: str) -> str:
+    plan = len(_PLAN_CUES.findall(text))
+    review = len(_REVIEW_CUES.findall(text))
+    return "plan" if plan > review * 1.5 else "review"
 
 
 def find_facts(summary: Summary) -> None:
-    return None
+    targets: list[Target] = []
+    figures: list[Figure] = []
+    for n, sec in enumerate(summary.sections, 1):
+        sec_tense = _tense_of_heading(sec.keyword)
+        items: list[tuple[str, str | None, bool]] = []
+        for depth_sec in [sec, *_walk(sec.subsections)]:
+            tense = _tense_of_heading(depth_sec.keyword) if depth_sec is not sec else sec_tense
+            tense = tense or sec_tense
+            for b in depth_sec.blocks():
+                if isinstance(b, Highlight):
+                    items.extend((p, "review", True) for p in b.paragraphs)
+                else:
+                    items.append((b, tense, False))
+        for text, tense, _in_box in items:
+            t = tense or _tense_of_text(text)
+            if t == "horizon":
+                continue
+            for sentence in re.split(r"(?<=[。！？；;])", text):
+                if not sentence or _HORIZON_SENTENCE.search(sentence):
+                    continue
+                for f in sentence_facts(sentence):
+                    if t == "plan":
+                        targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
+                                              value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
+                    else:
+                        figures.append(Figure(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
+                                              growth=f.growth, text=f.text))
+    for text in summary.lead:
+        for f in sentence_facts(text):
+            figures.append(Figure(section=None, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
+                                  growth=f.growth, text=f.text))
+    summary.targets = targets
+    summary.figures = figures
+
+
+def _walk(secs: list) -> list:  # type: ignore[type-arg]
+    out = []
+    for s in secs:
+        out.append(s)
+        out.extend(_walk(s.subsections))
+    return out
+
+
+class Fact:
+    def __init__(self, q: Quantity, indicator: str, text: str, growth: float | int | None = None) -> None:
+        self.q, self.indicator, self.text, self.growth = q, indicator, text, growth
+
+
+def _quoted(text: str, pos: int) -> bool:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _excluded(text: str, q: Quantity) -> bool:
+    before = text[max(0, q.start - 1) : q.start]
+    after = text[q.end : q.end + 1]
+    if before == "第" or (before.isascii() and before.isalnum()) or before in ".．":
+        return True
+    if after.isascii() and after.isalpha():
+        return True
+    if _quoted(text, q.start):
+        return True
+    if text[max(0, q.start - 2) : q.start] in ("以下", "下列", "上述", "如下"):
+        return True
+    return False
+
+
+def _is_threshold(text: str, q: Quantity) -> bool:
+    """A bound measure that modifies a noun: ``100亿元以上的头部企业``, ``10亿元以上高质量项目``."""
+    if q.after not in ("以上", "及以上", "以下") or q.is_count:
+        return False
+    nxt = text[q.end : q.end + 1]
+    return nxt == "的" or bool(re.match(r"[\u4e00-\u9fff（(]", nxt))
+
+
+def sentence_facts(sentence: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for cm in _CLAUSE.finditer(sentence):
+        clause = cm.group(0)
+        facts.extend(_clause_facts(clause))
+    return facts
+
+
+# 以…为载体 / 以…为主线: the means of a plan, not a goal.
+_MEANS = re.compile(r"^[^以]{0,4}以.+为(?:载体|依托|抓手|重点|核心|主线|引领|支撑|基础|平台|牵引|突破口)")
+
+
+def _clause_facts(clause: str) -> list[Fact]:
+    if _MEANS.match(clause):
+        return []
+    qs = [q for q in find_quantities(clause) if not _excluded(clause, q)]
+    if not qs:
+        return []
+    text = clause.strip()
+    # 均: one bound shared by several subjects (甲引进30亿元以上、乙引进10亿元以上项目均不少于2个).
+    for q in qs:
+        if clause[max(0, q.start - 1) : q.start] == "均" and q.is_count:
+            subject = clause[: q.start - 1]
+            parts = [p for p in subject.split("、") if p]
+            tail = _noun_tail(parts[-1]) if len(parts) > 1 else ""
+            out = []
+            for p in parts:
+                ind = _clean_indicator(p if (p == parts[-1] or not tail or p.endswith(tail)) else p + tail)
+                out.append(Fact(q, ind, text))
+            return out
+    # 分别: 水果、蔬菜、茶叶产量分别达2050万吨、4200万吨、19万吨以上
+    fb = clause.find("分别")
+    if fb > 0:
+        listed = [q for q in qs if q.start > fb]
+        subjects = [s for s in clause[:fb].split("、") if s]
+        if len(listed) >= 2 and len(listed) == len(subjects):
+            closing = listed[-1].after
+            out = []
+            for s, q in zip(subjects, listed):
+                if closing and not q.after:
+                    q.after = closing
+                out.append(Fact(q, _clean_indicator(s), text))
+            return out
+    out = []
+    prev_end = 0
+    last: Fact | None = None
+    for q in qs:
+        between = clause[prev_end : q.start]
+        gm = _GROWTH.match(between.strip())
+        if last is not None and q.unit == "%" and gm and not last.q.unit.endswith("%"):
+            sign = -1 if gm.group("dir") in ("下降", "减少", "降低") else 1
+            last.growth = sign * q.value
+            prev_end = q.end
+            continue
+        if _is_threshold(clause, q):
+            continue
+        pre = between.split("、")[-1]
+        indicator = pre
+        if q.is_count:
+            indicator = pre + _post_noun(clause, q.end)
+        ind = _clean_indicator(indicator)
+        if not ind:
+            prev_end = q.end
+            continue
+        last = Fact(q, ind, text)
+        out.append(last)
+        prev_end = q.end
+    return out
+
+
+def _post_noun(clause: str, end: int) -> str:
+    """The noun a count is of: the text after the classifier up to the next list mark."""
+    rest = clause[end:]
+    m = re.match(r"[^、，。；]*", rest)
+    noun = m.group(0) if m else ""
+    return noun[:24]
+
+
+def _noun_tail(part: str) -> str:
+    m = re.search(r"(?:以上|以下)([\u4e00-\u9fff]+)$", part)
+    return m.group(1) if m else ""
+
+
+def _clean_indicator(s: str) -> str:
+    s = s.strip(" 　、，")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD_TRIM.sub("", s)
+        s = _TAIL_TRIM.sub("", s)
+        s = s.strip(" 　、，")
+    # Unbalanced quotes or brackets left over from the clause cut.
+    if s and s[0] in _CLOSERS:
+        s = s[1:]
+    if s and s[-1] in _OPENERS:
+        s = s[:-1]
+    return s

@@ -1,0 +1,109 @@
+"""Quantities in running text: a number (Arabic, or Chinese via cn2an) with its unit and the bound
+words printed next to it (以上 / 左右 / 不少于 …), and ranges (``4.5%—5%``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Counted things: a classifier before the noun it counts (新建20个服务中心).
+COUNT_UNITS = (
+    "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户 人次 人 名 位 只 头 株 棵 架 艘 列 部 件 批 场 次 种 篇 门 块 根 "
+    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床"
+).split()
+# Measures: an amount of something (236.7亿元, 27.8%).
+MEASURE_UNITS = (
+    "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
+    "标准箱 箱 元 美元 欧元 港元 小时 分钟 倍 % ％ ‰ TEU"
+).split()
+MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千")
+
+_BASE = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
+UNIT_RE = "(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + ")|万亿|亿)"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九]|十"
+NUMBER = rf"(?:{ARABIC}|百分之[零〇一二两三四五六七八九十百点]+|{CHINESE})"
+RANGE_SEP = r"(?:—|－|-|–|~|～|至|到)"
+
+BEFORE_BOUNDS = ("不少于", "不低于", "不超过", "不高于", "力争", "突破", "超过", "超", "约", "近")
+AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下")
+
+QUANTITY = re.compile(
+    rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"
+    rf"(?P<num>{NUMBER})(?P<u1>{UNIT_RE})?"
+    rf"(?:{RANGE_SEP}(?P<num2>{ARABIC})(?P<u2>{UNIT_RE})?)?"
+    rf"(?P<post>{'|'.join(AFTER_BOUNDS)})?"
+)
+
+
+@dataclass
+class Quantity:
+    start: int  # where the number (or its leading bound word) starts
+    num_start: int
+    end: int  # after the unit and a trailing bound word
+    value: float | int
+    value_max: float | int | None
+    unit: str
+    before: str  # 不少于 …
+    after: str  # 以上 …
+    raw: str
+
+    @property
+    def qualifier(self) -> str | None:
+        if self.before and self.after:
+            return f"{self.before}…{self.after}" if self.before == "力争" else self.after
+        return self.before or self.after or None
+
+    @property
+    def is_count(self) -> bool:
+        base = self.unit.lstrip("万亿千百")
+        return base in COUNT_UNITS and base != "个百分点"
+
+
+def parse_number(s: str) -> float | int | None:
+    s = s.replace(",", "")
+    if re.fullmatch(ARABIC.replace(r"(?:,\d{3})*", ""), s):
+        v = float(s)
+        return int(v) if v.is_integer() and "." not in s else v
+    try:
+        import cn2an  # costs ~0.2 s to import: only for Chinese numerals
+
+        if s.startswith("百分之"):
+            v = float(cn2an.cn2an(s[3:], "smart"))
+        else:
+            v = float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(v) if v.is_integer() else v
+
+
+def normalise_unit(u: str) -> str:
+    return u.replace("％", "%")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        u1, u2 = m.group("u1"), m.group("u2")
+        unit = u1 or u2
+        if num.startswith("百分之"):
+            unit = "%"
+        if not unit:
+            continue
+        if m.group("num2") and not u1 and not u2:
+            continue
+        # A Chinese numeral needs a unit of magnitude or several digits to be taken as a number.
+        if re.fullmatch(CHINESE, num) and len(num) < 2 and not unit.startswith(("万", "亿")):
+            continue
+        value = parse_number(num)
+        if value is None:
+            continue
+        vmax = parse_number(m.group("num2")) if m.group("num2") else None
+        ns = m.start("num")
+        out.append(Quantity(
+            start=m.start(), num_start=ns, end=m.end(), value=value, value_max=vmax,
+            unit=normalise_unit(unit), before=m.group("pre") or "", after=m.group("post") or "",
+            raw=m.group(0),
+        ))
+    return out

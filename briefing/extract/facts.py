@@ -40,6 +40,7 @@ _TAIL_TRIM = re.compile(
     r"(?:分别达到|分别达|分别为|分别|达到|达|提高到|提高至|提升到|提升至|增加到|增至|降低到|降至|下降到|"
     r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在)+$"
 )
+_VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
 _CLOSERS = "”’》）)"
 
@@ -67,8 +68,8 @@ def find_facts(summary: Summary) -> None:
         sec_tense = _tense_of_heading(sec.keyword)
         items: list[tuple[str, str | None, bool]] = []
         for depth_sec in [sec, *_walk(sec.subsections)]:
-            tense = _tense_of_heading(depth_sec.keyword) if depth_sec is not sec else sec_tense
-            tense = tense or sec_tense
+            # A subsection's heading decides only when its part's heading did not.
+            tense = sec_tense or _tense_of_heading(depth_sec.keyword)
             for b in depth_sec.blocks():
                 if isinstance(b, Highlight):
                     items.extend((p, "review", True) for p in b.paragraphs)
@@ -133,9 +134,21 @@ def _excluded(text: str, q: Quantity) -> bool:
     return False
 
 
+_BASELINE = re.compile(r"从(?P<span>[^从]*?)(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整)(?:到|至)")
+_DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
+
+
+def _is_baseline(text: str, q: Quantity) -> bool:
+    """从77%提高到80%: the value before the verb is where it starts, not the goal."""
+    for m in _BASELINE.finditer(text):
+        if m.start("span") <= q.start < m.end("span"):
+            return True
+    return False
+
+
 def _is_threshold(text: str, q: Quantity) -> bool:
     """A bound measure that modifies a noun: ``100亿元以上的头部企业``, ``10亿元以上高质量项目``."""
-    if q.after not in ("以上", "及以上", "以下") or q.is_count:
+    if q.after not in ("以上", "及以上", "以下", "以内", "内") or q.is_count:
         return False
     nxt = text[q.end : q.end + 1]
     return nxt == "的" or bool(re.match(r"[\u4e00-\u9fff（(]", nxt))
@@ -195,13 +208,16 @@ def _clause_facts(clause: str) -> list[Fact]:
             last.growth = sign * q.value
             prev_end = q.end
             continue
-        if _is_threshold(clause, q):
+        if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
         pre = between.split("、")[-1]
         indicator = pre
         if q.is_count:
             indicator = pre + _post_noun(clause, q.end)
         ind = _clean_indicator(indicator)
+        if not ind and last is not None:
+            # 新增1000处信号灯联网、累计达8000处: the second value is of the same thing.
+            ind = _VERB_HEAD.sub("", last.indicator) + re.sub(r"[达为到至在]+$", "", pre.strip())
         if not ind:
             prev_end = q.end
             continue
@@ -225,7 +241,7 @@ def _noun_tail(part: str) -> str:
 
 
 def _clean_indicator(s: str) -> str:
-    s = s.strip(" 　、，")
+    s = re.sub(r"从[^从]*$", "", s).strip(" 　、，")
     prev = None
     while prev != s:
         prev = s

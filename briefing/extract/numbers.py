@@ -26,7 +26,7 @@ NUMBER = rf"(?:{ARABIC}|百分之[零〇一二两三四五六七八九十百点]
 RANGE_SEP = r"(?:—|－|-|–|~|～|至|到)"
 
 BEFORE_BOUNDS = ("不少于", "不低于", "不超过", "不高于", "力争", "突破", "超过", "超", "约", "近")
-AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下")
+AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下", "内")
 
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"
@@ -93,6 +93,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m.group("num2") and not u1 and not u2:
             continue
+        if re.search("[一二两三四五六七八九]{2}", num):
+            continue  # 一二三次产业: a list of ordinals, not a number
         # A Chinese numeral needs a unit of magnitude or several digits to be taken as a number.
         if re.fullmatch(CHINESE, num) and len(num) < 2 and not unit.startswith(("万", "亿")):
             continue

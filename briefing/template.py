@@ -23,7 +23,7 @@ else:  # pragma: no cover
 
 ROLES = (
     "title", "kicker", "subtitle", "byline", "heading", "subheading", "body", "lead", "highlight",
-    "label", "table", "table_header", "masthead", "masthead_meta", "page_number",
+    "label", "table", "table_header", "masthead", "masthead_meta", "page_number", "tail",
 )
 
 

@@ -1,36 +1,210 @@
-"""PDF renderer (ReportLab): Summary + Template → PDF bytes."""
+"""PDF renderer (ReportLab): Summary + Template → PDF bytes.
+
+Reads only the model and the template. Text is set by :mod:`.pdf_text` (per-character font
+fallback, Chinese line breaking, justification, the GB/T 9704 character grid); blocks and page
+furniture come from :mod:`.pdf_blocks`, :mod:`.pdf_page` and :mod:`.pdf_table`. The output is
+byte-identical for identical input (``invariant``) and embeds subsets of its fonts only.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 
-from ..fonts import resolve
-from ..model import Highlight, Summary
-from ..template import Template
-from ..textutil import markup_escape
+from .. import __version__
+from ..fonts import chain, chain_notes, report_missing
+from ..model import Highlight, Section, Summary
+from ..template import ROLES, Template
+from . import RenderOptions
+from .common import byline_lines, section_number
+from .pdf_blocks import Block, BottomBlock, BoxLook, Row, text_rows
+from .pdf_page import Area, Furniture
+from .pdf_table import appendix_table
+from .pdf_text import Missing, TextStyle
 
 
-def render(summary: Summary, template: Template, options: object) -> bytes:
-    name, path = resolve(template.role("body").fonts)[0]
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    body = ParagraphStyle("body", fontName=name, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
-    head = ParagraphStyle("head", parent=body, fontSize=16, leading=26, firstLineIndent=0)
-    story = [Paragraph(markup_escape(summary.title), head)]
-    story += [Paragraph(markup_escape(p), body) for p in summary.lead]
-    for i, sec in enumerate(summary.sections, 1):
-        story.append(Paragraph(markup_escape(f"{i}. {sec.keyword}"), head))
+def make_styles(t: Template, area: Area) -> dict[str, TextStyle]:
+    """One TextStyle per role. With a character grid (``body.chars_per_line``), every role set at
+    the body size uses the grid pitch of the type area."""
+    body = t.role("body")
+    grid = area.width / t.body.chars_per_line if t.body.chars_per_line else 0.0
+    out: dict[str, TextStyle] = {}
+    for name in ROLES:
+        r = t.role(name)
+        c = chain(tuple(r.fonts), r.latin, r.bold)
+        out[name] = TextStyle(c, r.size, r.leading, "#000000", 0, "justify",
+                              grid if grid and abs(r.size - body.size) < 0.01 else 0.0)
+    return out
+
+
+def _with(style: TextStyle, **kw: Any) -> TextStyle:
+    d = dict(style.__dict__)
+    d.update(kw)
+    return TextStyle(**d)
+
+
+class _Story:
+    def __init__(self, s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing,
+                 width: float) -> None:
+        self.s, self.t, self.st, self.missing, self.width = s, t, styles, missing, width
+        self.grid = bool(t.body.chars_per_line)
+        self.body_leading = styles["body"].leading
+        self.indent = t.body.first_line_indent_chars
+        self.align = "justify" if t.body.justify else "left"
+        self.para_gap = 0.0 if self.grid else round(self.body_leading * 0.2, 2)
+        self.out: list[Flowable] = []
+
+    def para(self, text: str, role: str, *, align: str | None = None, indent: float | None = None,
+             before: float = 0, after: float | None = None, outline: tuple[str, str, int] | None = None,
+             keep: bool = False) -> Block:
+        style = _with(self.st[role], align=align or self.align,
+                      indent_chars=self.indent if indent is None else indent)
+        missing = self.missing
+        b = Block(lambda w: text_rows(text, style, w, missing), space_before=before,
+                  space_after=self.para_gap if after is None else after, outline=outline, keep_with_next=keep)
+        self.out.append(b)
+        return b
+
+    def title_block(self) -> None:
+        s = self.s
+        if s.kicker:
+            self.para(s.kicker, "kicker", align="center", indent=0, after=0)
+        title = s.title or self.t.masthead.name
+        self.para(title, "title", align="center", indent=0, after=0, outline=(title, "title", 0))
+        if s.subtitle:
+            self.para(s.subtitle, "subtitle", align="center", indent=0, after=0)
+        for line in byline_lines(s):
+            self.para(line, "byline", align="center", indent=0, after=0)
+        if self.out:
+            self.out[-1].space_after_ = self.body_leading * (1 if self.grid else 0.8)
+
+    def sections(self) -> None:
+        for i, sec in enumerate(self.s.sections, 1):
+            self.section(sec, [i], 1)
+
+    def section(self, sec: Section, path: list[int], depth: int) -> None:
+        role = "heading" if depth == 1 else "subheading"
+        number = section_number(path[-1], depth)
+        text = f"{number}{sec.keyword}"
+        before = 0.0 if self.grid else self.body_leading * (0.6 if depth == 1 else 0.3)
+        self.para(text, role, align="left", indent=self.indent if self.grid else 0, before=before,
+                  after=0 if self.grid else 2, outline=(text, "s" + ".".join(map(str, path)), depth), keep=True)
         for b in sec.blocks():
-            for p in b.paragraphs if isinstance(b, Highlight) else [b]:
-                story.append(Paragraph(markup_escape(p), body))
+            if isinstance(b, Highlight):
+                self.highlight(b)
+            else:
+                self.para(b, "body")
+        for j, sub in enumerate(sec.subsections, 1):
+            self.section(sub, [*path, j], depth + 1)
+
+    def highlight(self, h: Highlight) -> None:
+        st = _with(self.st["highlight"], align=self.align, indent_chars=self.indent)
+        label = _with(self.st["label"], color=self.t.colors.label_text, align="left")
+        pad = (st.grid / 2) if self.grid else 9.0
+        gap = 0.0 if self.grid else round(st.leading * 0.25, 2)
+        missing = self.missing
+        colors = self.t.colors
+
+        def build(w: float) -> list[Row]:
+            rows: list[Row] = []
+            if h.label:
+                rows.append(Row(label.leading + (0 if self.grid else 4), tag=(h.label, label, colors.label_fill)))
+            for k, p in enumerate(h.paragraphs):
+                if k and gap:
+                    rows.append(Row(gap, gap=True))
+                rows.extend(text_rows(p, st, w, missing))
+            return rows
+
+        gap_out = self.body_leading / 2 if not self.grid else 0.0
+        self.out.append(Block(build, space_before=gap_out, space_after=gap_out,
+                              box=BoxLook(colors.box_fill, colors.box_border, pad)))
+
+    def appendix(self) -> None:
+        a = self.t.appendix
+        if not a.enabled or not self.s.targets:
+            return
+        self.out.append(PageBreak() if self.grid else CondPageBreak(self.body_leading * 8))
+        self.para(a.title, "heading", align="left", indent=0, before=0 if self.grid else self.body_leading * 0.6,
+                  after=self.body_leading / 2, outline=(a.title, "appendix", 1), keep=True)
+        self.out.append(appendix_table(self.s, self.t, self.st, self.missing, self.width))
+
+    def tail(self) -> None:
+        tl = self.t.tail
+        if not tl.enabled:
+            return
+        items = [(k, v) for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
+        if not items and not tl.copies:
+            return
+        st = _with(self.st["tail"], align="left", indent_chars=0)
+        right = _with(st, align="right")
+        missing = self.missing
+        copies = f"共印{tl.copies}份" if tl.copies else ""
+
+        def build(w: float) -> list[Row]:
+            rows: list[Row] = []
+            inset = st.size
+            for k, v in items:
+                for r in text_rows(k + v, st, w - 2 * inset, missing):
+                    r.line.indent += inset if r.line else 0  # type: ignore[union-attr]
+                    rows.append(r)
+            if copies:
+                rows.extend(text_rows(copies, right, w - st.size, missing))
+            return rows
+
+        def rules(rows: list[Row]) -> list[tuple[float, float]]:
+            h = sum(r.height for r in rows)
+            return [(h, 0.35 * 2.835), (0.0, 0.35 * 2.835)]
+
+        self.out.append(BottomBlock(build, rules))
+
+
+def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
+    opts = options or RenderOptions()
+    area = Area.of(template)
+    styles = make_styles(template, area)
+    notes = list(dict.fromkeys(n for st in styles.values() for n in chain_notes(st.chain)))
+    for n in notes:
+        opts.warn(n)
+    missing = Missing()
+    story = _Story(summary, template, styles, missing, area.width)
+    story.title_block()
+    for p in summary.lead:
+        story.para(p, "lead")
+    story.sections()
+    story.appendix()
+    story.tail()
+
+    furn = Furniture(template, area, styles, summary.title, summary.date)
+    mh = furn.masthead_height()
+    first = Frame(area.left, area.bottom, area.width, area.height - mh, 0, 0, 0, 0, id="first")
+    later = Frame(area.left, area.bottom, area.width, area.height, 0, 0, 0, 0, id="later")
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, invariant=1,
-                      title=summary.title).build(story)
+    keywords = summary.keywords or [s.keyword for s in summary.sections]
+    doc = BaseDocTemplate(
+        buf, pagesize=(area.page_w, area.page_h), invariant=1,
+        title=summary.title or template.masthead.name,
+        subject=" ".join(x for x in (template.masthead.name, template.masthead.issue, summary.subtitle) if x),
+        keywords=keywords, author=template.meta.author or summary.source or "",
+        creator=f"briefing {__version__}", producer=f"briefing {__version__} (ReportLab)",
+        initialFontName=styles["body"].chain.primary.name, initialFontSize=styles["body"].size,
+        pageTemplates=[PageTemplate("first", [first], onPage=furn.first_page, autoNextPageTemplate="later"),
+                       PageTemplate("later", [later], onPage=furn.later_page)],
+    )
+    doc.build(story.out, canvasmaker=_canvas_maker())
+    report_missing(missing.chars, opts.strict, opts.warn)
     return buf.getvalue()
+
+
+def _canvas_maker() -> Any:
+    from reportlab.pdfgen.canvas import Canvas
+
+    class _Canvas(Canvas):
+        def __init__(self, *a: Any, **kw: Any) -> None:
+            super().__init__(*a, **kw)
+            self.setPageCompression(1)
+            self.showOutline()
+
+    return _Canvas

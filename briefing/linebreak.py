@@ -1,0 +1,197 @@
+"""Chinese line breaking (GB/T 15834-2011, W3C *Requirements for Chinese Text Layout*).
+
+Text is cut into *units* that a line may never break inside:
+
+* a closing mark (``，。、；：？！）》〉」』】”’…—％`` …) sticks to what precedes it, so no line starts
+  with one;
+* an opening mark (``（《〈「『【“‘`` …) sticks to what follows it, so no line ends with one;
+* a Latin word or a number stays whole, and a number keeps its unit (``236.7亿元``, ``27.8%``,
+  ``5G``, ``4.5%—5%``, ``第3期``);
+* a dash or ellipsis pair (``——``, ``……``) is never split.
+
+Between units a line may break. :func:`wrap` is a greedy wrapper over any measure (points, Word
+twips or character counts), so the PDF paragraphs, table cells and boxes, and any other wrapping
+code, share one set of rules. ReportLab's own ``wordWrap='CJK'`` is Japanese-oriented and lets
+``，；：！？》”…—`` start a line, hence this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: May not start a line (GB/T 15834 点号 and closing 标号, plus their half-width forms).
+CLOSING = frozenset(
+    "，。、；：？！）》〉」』】〕〗〙〛］｝”’…—％‰·・～"
+    ",.;:?!)]}%"
+    "\u2014\u2026\u00b7\u30fb\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff05"
+)
+#: May not end a line.
+OPENING = frozenset("（《〈「『【〔〖〘〚［｛“‘([{")
+
+#: Closing marks whose glyph sits in the left half of the em (mainland style): at a line end the
+#: right half is blank and may run past the margin without any ink doing so.
+HALF_BLANK_END = frozenset("，。、；：）》〉」』】〕〗］｝”’")
+
+#: Full-width forms and CJK ranges take one em; everything else is "Latin" (proportional).
+_WIDE = re.compile("[\u1100-\u115f\u2018\u2019\u201c\u201d\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                   "\U00020000-\U0003fffd]")
+
+# Units a number keeps with it (longest first when matching). Mostly counters and measures from
+# Chinese reports; a missing one only costs a break opportunity after the number, never a rule.
+_UNITS = sorted(
+    """
+    万亿元 亿美元 万美元 亿元 万元 千元 元 美元 欧元 万亿 亿 万 千 百
+    个百分点 百分点 个 家 项 所 名 位 户 套 座 条 台 辆 架 艘 件 张 份 本 部 篇 场 届 批 类 种 处 栋
+    间 张 床 株 棵 头 只 匹 倍 成 人次 人 次 岁 周年 年 月 日 号 时 分钟 分 秒 天 周 小时 期 版 章 节
+    平方公里 平方千米 平方米 立方米 公里 千米 厘米 毫米 米 公顷 亩 吨 千克 公斤 克 升 毫升
+    千瓦时 万千瓦 千瓦 兆瓦 吉瓦 千伏 伏 度 标箱 微克/立方米 ℃ °C °
+    """.split(),
+    key=len,
+    reverse=True,
+)
+_NUM = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
+# A Latin/number run: letters and digits with inner . , - _ / : ' joining them (5G, PM2.5, 4.5%,
+# COVID-19, e.g. www.gov.cn), a percent or per-mille sign, and number ranges (4.5%—5%, 3-5).
+_WORD = re.compile(
+    r"(?:第)?"
+    r"[A-Za-z0-9０-９\u00c0-\u024f]+(?:['’.,．\-_/:@&+][A-Za-z0-9０-９\u00c0-\u024f]+)*[%％‰]?"
+    rf"(?:[—–\-～~至到](?:{_NUM})[%％‰]?)?"
+)
+_RUN = re.compile(r"—+|…+|\s+|\.{2,}")
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters set on the full em (ideographs, kana, hangul, full-width forms)."""
+    return bool(_WIDE.match(ch))
+
+
+def _atoms(text: str) -> list[str]:
+    """Words, numbers with units, dash/ellipsis runs, spaces and single characters."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _WORD.match(text, i)
+        if m and m.end() > i:
+            j = m.end()
+            if m.group()[-1].isdigit() or m.group()[-1] in "%％‰":
+                j = _unit_end(text, j)
+            out.append(text[i:j])
+            i = j
+            continue
+        m = _RUN.match(text, i)
+        if m:
+            out.append(m.group())
+            i = m.end()
+            continue
+        out.append(text[i])
+        i += 1
+    return out
+
+
+def _unit_end(text: str, j: int) -> int:
+    for _ in range(2):  # 万 + 平方米, 亿 + 元
+        for u in _UNITS:
+            if text.startswith(u, j):
+                j += len(u)
+                break
+        else:
+            break
+    return j
+
+
+def units(text: str) -> list[str]:
+    """The text cut into pieces no line may break inside; ``"".join(units(t)) == t``."""
+    out: list[str] = []
+    for atom in _atoms(text):
+        space = atom.isspace()
+        if out and not space and atom[0] in CLOSING and not out[-1].isspace():
+            out[-1] += atom
+        elif out and not out[-1].isspace() and out[-1][-1] in OPENING and not space:
+            out[-1] += atom
+        else:
+            out.append(atom)
+    # Any opening marks left at the very end (a text ending with "（") stay where they are.
+    return out
+
+
+def wrap(
+    text: str,
+    width: float,
+    advance: Callable[[str], float],
+    *,
+    first_width: float | None = None,
+    squeeze: float = 0.0,
+) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` (``first_width`` for the first line).
+
+    ``advance(ch)`` is the width of one character including any tracking. A final closing mark
+    whose right half is blank counts half its advance; a line may exceed the width by up to
+    ``squeeze`` (the caller then tightens its spacing). Spaces at a line break are dropped. A unit
+    wider than a whole line is broken between characters, still never before a closing mark.
+    """
+    lines: list[str] = []
+    cur: list[str] = []
+    cur_w = 0.0
+    limit = width if first_width is None else first_width
+
+    def unit_width(u: str) -> float:
+        return sum(advance(c) for c in u)
+
+    def fits(total: float, last: str) -> bool:
+        trim = advance(last) / 2 if last in HALF_BLANK_END and is_wide(last) else 0.0
+        return total - trim <= limit + squeeze + 1e-6
+
+    def flush() -> None:
+        nonlocal cur, cur_w, limit
+        lines.append("".join(cur).rstrip())
+        cur, cur_w, limit = [], 0.0, width
+
+    for u in units(text):
+        if u.isspace():
+            if cur:
+                cur.append(u)
+                cur_w += unit_width(u)
+            continue
+        w = unit_width(u)
+        if cur and fits(cur_w + w, u[-1]):
+            cur.append(u)
+            cur_w += w
+            continue
+        if cur:
+            flush()
+        if fits(w, u[-1]):
+            cur, cur_w = [u], w
+            continue
+        for piece in _force_split(u, advance, fits):
+            if cur:
+                flush()
+            cur, cur_w = [piece], unit_width(piece)
+    if cur or not lines:
+        lines.append("".join(cur).rstrip())
+    return lines
+
+
+def _force_split(u: str, advance: Callable[[str], float], fits: Callable[[float, str], bool]) -> list[str]:
+    """Cut an over-long unit (a URL, a long number) between characters, not before a closing mark."""
+    pieces: list[str] = []
+    start, w = 0, 0.0
+    for i, ch in enumerate(u):
+        cw = advance(ch)
+        if i > start and not fits(w + cw, ch) and ch not in CLOSING and u[i - 1] not in OPENING:
+            pieces.append(u[start:i])
+            start, w = i, 0.0
+        w += cw
+    pieces.append(u[start:])
+    return pieces
+
+
+def violations(lines: list[str]) -> list[str]:
+    """Lines that start with a closing mark or end with an opening mark (for checks and tests)."""
+    bad = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s and ((i > 0 and s[0] in CLOSING) or s[-1] in OPENING):
+            bad.append(s)
+    return bad

@@ -1,0 +1,190 @@
+"""Platypus flowables built from laid-out lines: paragraphs, headings, highlight boxes, the tail.
+
+A :class:`Block` is a stack of rows (text lines, a label tag) laid out for the frame width. It
+splits between rows, keeping at least two lines on each side of a page break, and a boxed block
+draws its own closed border on each part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus.flowables import Flowable
+
+from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout
+
+
+@dataclass
+class Row:
+    height: float
+    line: Line | None = None
+    style: TextStyle | None = None
+    tag: tuple[str, TextStyle, str] | None = None  # label text, style, fill colour
+    gap: bool = False  # vertical space between paragraphs: dropped at a page break
+
+
+@dataclass
+class BoxLook:
+    fill: str
+    border: str
+    pad: float
+    border_width: float = 0.6
+
+
+def text_rows(text: str, style: TextStyle, width: float, missing: Missing | None) -> list[Row]:
+    return [Row(style.leading, line, style) for line in layout(text, style, width, missing)]
+
+
+class Block(Flowable):
+    """Rows laid out by ``build(width)``; optionally boxed, with an outline entry."""
+
+    def __init__(self, build: Callable[[float], list[Row]], *, space_before: float = 0, space_after: float = 0,
+                 box: BoxLook | None = None, outline: tuple[str, str, int] | None = None,
+                 keep_with_next: bool = False, rows: list[Row] | None = None, width: float = 0,
+                 first: bool = True, last: bool = True) -> None:
+        super().__init__()
+        self._build = build
+        self.space_before_ = space_before
+        self.space_after_ = space_after
+        self.box = box
+        self.outline = outline
+        self.keepWithNext = keep_with_next
+        self.rows = rows
+        self.width = width
+        self.first, self.last = first, last
+        self.fixed = not (first and last)  # a part of a split block keeps its lines
+
+    # -- geometry ------------------------------------------------------------------------------
+    def _inner(self, width: float) -> float:
+        return width - 2 * self.box.pad if self.box else width
+
+    def _ensure(self, width: float) -> list[Row]:
+        if self.rows is None or (not self.fixed and abs(self.width - width) > 0.01):
+            self.rows = self._build(self._inner(width))
+            self.width = width
+        return self.rows
+
+    def _chrome(self) -> float:
+        return 2 * self.box.pad if self.box else 0.0
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (platypus API)
+        return self.space_before_ if self.first else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.space_after_ if self.last else 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        rows = self._ensure(aw)
+        self.height = sum(r.height for r in rows) + self._chrome()
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        rows = self._ensure(aw)
+        room = ah - self._chrome()
+        k, used = 0, 0.0
+        while k < len(rows) and used + rows[k].height <= room + 1e-6:
+            used += rows[k].height
+            k += 1
+        lines = [i for i, r in enumerate(rows) if r.line is not None]
+        before = [i for i in lines if i < k]
+        after = [i for i in lines if i >= k]
+        # No lone first or last line of a paragraph on a page (widows and orphans).
+        while after and len(after) < 2 and before:
+            k = before.pop()
+            after.insert(0, k)
+        if len(before) < 2:
+            return []
+        while k > 0 and rows[k - 1].gap:
+            k -= 1
+        head, tail = rows[:k], rows[k:]
+        while tail and tail[0].gap:
+            tail = tail[1:]
+        if not head or not tail:
+            return []
+        return [self._part(head, first=self.first, last=False), self._part(tail, first=False, last=self.last)]
+
+    def _part(self, rows: list[Row], first: bool, last: bool) -> Block:
+        return Block(self._build, space_before=self.space_before_, space_after=self.space_after_, box=self.box,
+                     outline=self.outline if first else None, keep_with_next=self.keepWithNext and last,
+                     rows=rows, width=self.width, first=first, last=last)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self) -> None:
+        canv = self.canv
+        rows = self.rows or []
+        top = self.height
+        x0 = 0.0
+        if self.box:
+            b = self.box
+            canv.saveState()
+            canv.setFillColor(b.fill)
+            canv.setStrokeColor(b.border)
+            canv.setLineWidth(b.border_width)
+            canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+            canv.restoreState()
+            top -= b.pad
+            x0 = b.pad
+        if self.outline and self.first:
+            title, key, level = self.outline
+            canv.bookmarkHorizontal(key, 0, self.height + 4)
+            canv.addOutlineEntry(title, key, level=level, closed=False)
+        inner = self._inner(self.width)
+        for r in rows:
+            if r.tag is not None:
+                _draw_tag(canv, r, x0, top)
+            elif r.line is not None and r.style is not None:
+                draw_line(canv, r.line, r.style, x0, top - baseline_offset(r.style), inner)
+            top -= r.height
+
+
+def _draw_tag(canv: Any, row: Row, x: float, top: float) -> None:
+    assert row.tag is not None
+    text, style, fill = row.tag
+    lines = layout(text, style, 1e9)
+    w = lines[0].natural() + style.size if lines else 0
+    h = style.leading
+    canv.saveState()
+    canv.setFillColor(fill)
+    canv.rect(x, top - h, w, h, stroke=0, fill=1)
+    canv.restoreState()
+    if lines:
+        draw_line(canv, lines[0], style, x + style.size / 2, top - baseline_offset(style), w)
+
+
+class BottomBlock(Flowable):
+    """Rows pinned to the bottom of the frame (the distribution tail of the last page), with rules
+    ``(y from the bottom, width)`` drawn across the frame."""
+
+    def __init__(self, build: Callable[[float], list[Row]], rules: Callable[[list[Row]], list[tuple[float, float]]],
+                 rule_color: str = "#000000") -> None:
+        super().__init__()
+        self._build = build
+        self._rules = rules
+        self.rule_color = rule_color
+        self.rows: list[Row] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.rows = self._build(aw)
+        self.width = aw
+        need = sum(r.height for r in self.rows)
+        self.height = max(need, ah)
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = sum(r.height for r in self.rows)
+        canv.saveState()
+        canv.setStrokeColor(self.rule_color)
+        for y, lw in self._rules(self.rows):
+            canv.setLineWidth(lw)
+            canv.line(0, y, self.width, y)
+        canv.restoreState()
+        for r in self.rows:
+            if r.line is not None and r.style is not None:
+                draw_line(canv, r.line, r.style, 0, top - baseline_offset(r.style), self.width)
+            top -= r.height

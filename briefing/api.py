@@ -3,17 +3,19 @@
     summary = briefing.extract("report.txt")
     files = briefing.render(summary, template="gbt9704")          # {"pdf": b"...", "docx": b"..."}
     result = briefing.build("report.txt", output_dir="output")     # writes the files atomically
+    batch = briefing.build_batch(["reports/"], output_dir="output", workers=2)  # + manifest.json
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import reader
-from .errors import InputError, SchemaError
+from .errors import InputError, SchemaError, UsageError
 from .extract import ExtractOptions, extract_summary
 from .model import Summary
 from .template import Template, apply_overrides, load
@@ -35,25 +37,44 @@ def extract(
     labels: tuple[str, ...] = (),
 ) -> Summary:
     """A text file → Summary (encoding detected unless given)."""
-    text = reader.read_path(path, encoding=encoding, max_size=max_size)
-    return extract_summary(text.text, ExtractOptions(labels=tuple(labels)), name=str(path))
+    data = reader.read_bytes(path, max_size=max_size)
+    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels)
 
 
-def load_summary(path: str | Path) -> Summary:
+def load_summary(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> Summary:
     """A summary JSON file (possibly edited by hand) → Summary, with schema errors by field path."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("no such file", path=str(p))
+    return parse_summary(reader.read_bytes(path, max_size=max_size), name=str(path))
+
+
+def parse_summary(data: bytes, *, name: str = "<summary>") -> Summary:
+    """Summary JSON bytes → Summary. Bad JSON is reported with its line and column, a schema
+    error with the field's path (``sections[3].highlights[0].label: expected a string``)."""
+    if not data.strip():
+        raise InputError("empty file", path=name, hint="pass a summary written by `briefing extract`")
     try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise SchemaError(f"not UTF-8 at byte {e.start}", path=str(p)) from None
-    except json.JSONDecodeError as e:
-        raise SchemaError(f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}", path=str(p)) from None
+        raise SchemaError(f"not UTF-8 at byte {e.start}", path=name, hint="save the JSON as UTF-8") from None
     try:
-        return Summary.from_dict(data)
+        raw = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SchemaError(f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}", path=name) from None
+    except RecursionError:
+        raise SchemaError("not valid JSON: nested too deeply", path=name) from None
+    try:
+        return Summary.from_dict(raw)
     except SchemaError as e:
-        raise SchemaError(f"{e.path}: {e.message}", path=str(p), hint=e.hint) from None
+        raise SchemaError(f"{e.path}: {e.message}", path=name, hint=e.hint) from None
+
+
+def summary_from_bytes(
+    data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False
+) -> Summary:
+    """The bytes of one input → Summary: a summary JSON as it is, a report text extracted."""
+    if json_summary:
+        return parse_summary(data, name=name)
+    text = reader.decode(data, encoding=encoding, name=name)
+    return extract_summary(text.text, ExtractOptions(labels=tuple(labels)), name=name)
 
 
 def get_template(template: str | Path | Template = "standard", overrides: dict[str, dict[str, Any]] | None = None) -> Template:
@@ -106,25 +127,59 @@ def build(
     warn: Any = None,
 ) -> BuildResult:
     """One input (a .txt report or a .json summary) → files in ``output_dir``, written atomically.
-    Everything is rendered in memory first, so a failure writes nothing."""
-    from .output import prepare_dir, safe_stem, write_atomic
+    Everything is rendered in memory first, and every file is staged before any is named, so a
+    failure writes nothing. Raises the BriefingError of the first problem."""
+    from .output import prepare_dir, safe_stem, write_files
 
     p = Path(path)
-    if p.suffix.lower() == ".json":
-        summary = load_summary(p)
-    else:
-        summary = extract(p, encoding=encoding, max_size=max_size, labels=labels)
-    data = render(summary, template=template, formats=formats, strict=strict, warn=warn)
+    data = reader.read_bytes(p, max_size=max_size)
+    summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=labels,
+                                 json_summary=p.suffix.lower() == ".json")
+    blobs = render(summary, template=template, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
-    name = stem or safe_stem(p.stem)
-    targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in data}
-    if not force:
-        from .errors import OutputError
+    name = safe_stem(stem or p.stem)
+    targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in blobs}
+    written = write_files({targets[f]: blobs[f] for f in blobs}, replace=force)
+    return BuildResult(input=str(p), outputs={f: str(t) for f, t in zip(blobs, written)}, summary=summary)
 
-        for t in targets.values():
-            if t.exists():
-                raise OutputError("exists already", path=str(t), hint="pass --force to replace it")
-    result = BuildResult(input=str(p), summary=summary)
-    for fmt, blob in data.items():
-        result.outputs[fmt] = str(write_atomic(targets[fmt], blob))
-    return result
+
+def build_batch(
+    paths: Iterable[str | Path],
+    *,
+    output_dir: str | Path = "output",
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    template: str | Path | Template = "standard",
+    force: bool = False,
+    strict: bool = False,
+    encoding: str | None = None,
+    max_size: int = reader.DEFAULT_MAX_SIZE,
+    labels: tuple[str, ...] = (),
+    workers: int | None = None,
+    reporter: Any = None,
+) -> Any:
+    """Files, folders and glob patterns → a folder of briefings with ``manifest.json``, in a
+    process pool (``workers``, default: one per CPU). A bad input is recorded as failed and the
+    others are still built; inputs whose outputs are up to date are skipped unless ``force``.
+    Returns a :class:`briefing.batch.BatchResult` (``exit_code`` 0 when all succeeded)."""
+    from . import batch
+
+    bad = [f for f in formats if f not in ALL_FORMATS]
+    if bad or not formats:
+        raise UsageError(f"unknown output format {bad[0] if bad else ''!r}", hint=f"choose from {', '.join(ALL_FORMATS)}")
+    tpl = get_template(template)
+    settings = batch.Settings(output_dir=Path(output_dir), template=tpl, formats=tuple(formats), force=force,
+                              strict=strict, encoding=encoding, max_size=max_size, labels=tuple(labels))
+    return batch.run(paths, settings, workers=workers, reporter=reporter,
+                     preflight=lambda: check_fonts(tpl, formats))
+
+
+def check_fonts(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
+    """Load the first font of every role of the template now (for a PDF), so a missing or
+    unusable font file is one error before a batch starts, not one per input. Forked workers
+    then inherit the loaded fonts."""
+    if "pdf" not in formats:
+        return
+    from . import fonts
+
+    for role in template.roles.values():
+        _ = fonts.chain(tuple(role.fonts), role.latin, role.bold).primary  # loads the face

@@ -1,12 +1,13 @@
 """Command line: a thin click layer over :mod:`briefing.api`.
 
-Every BriefingError becomes one line on stderr (``briefing: FILE: problem (hint)``) and its exit
-code; a traceback only with ``-v/--verbose``.
+Every BriefingError becomes one line on stderr (``briefing: error: FILE: problem (hint)``) and its
+exit code; a traceback only with ``-v/--verbose``.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,17 +17,72 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import BriefingError
+from .errors import BriefingError, UsageError
 
 FORMAT_CHOICES = ("pdf", "docx", "json")
+EXIT_CODES = """\b
+Exit codes: 0 all built; 1 some input failed (the others are still built);
+2 usage error (bad option, no such path, nothing to build); 3 bad input file;
+4 bad summary JSON; 5 bad template or config; 6 font problem; 7 output not writable.
+"""
 
 
-def _formats(value: str) -> tuple[str, ...]:
+# -- option types and shared options -----------------------------------------------------------
+class Size(click.ParamType):
+    """``20MB``, ``500k``, ``1.5M`` or a number of bytes."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(value))
+        unit = m.group(2).lower() if m else ""
+        if not m or unit not in self._UNITS or float(m.group(1)) <= 0:
+            self.fail(f"expected a size like 20MB, 500k or 1048576, got {value!r}", param, ctx)
+        return int(float(m.group(1)) * self._UNITS[unit])
+
+
+def _formats(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
     items = tuple(dict.fromkeys(x.strip().lower() for x in value.split(",") if x.strip()))
     bad = [x for x in items if x not in FORMAT_CHOICES]
     if bad or not items:
-        raise click.BadParameter(f"expected a comma list of {', '.join(FORMAT_CHOICES)}, got {value!r}")
+        raise click.BadParameter(f"expected a comma list of {', '.join(FORMAT_CHOICES)}, got {value!r}",
+                                 param_hint="'--format'")
     return items
+
+
+def template_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--template, --config and the masthead/tail options, shared by build and render."""
+    from .config import DISTRIBUTION_HELP
+
+    opts = [
+        click.option("-t", "--template", help="Template name (see `briefing templates`) or a .toml path. "
+                                              "Default: [build] template in briefing.toml, else standard."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                     help="A briefing.toml with [masthead], [tail], [meta] and [build] values "
+                          "(default: ./briefing.toml if there is one)."),
+        click.option("--name", help="Briefing name in the masthead, e.g. 郑州高新区工作简报."),
+        click.option("--issue", help="Issue, e.g. 3 (printed 第3期) or 第3期."),
+        click.option("--unit", help="Issuing unit under the masthead."),
+        click.option("--date", "date_text", help="Issue date: 2026-03-01, today, or as printed (2026年3月1日)."),
+        click.option("--distribution", help=DISTRIBUTION_HELP),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+def _resolve_template(template: str | None, config_path: Path | None, name: str | None, issue: str | None,
+                      unit: str | None, date_text: str | None, distribution: str | None) -> tuple[Any, Any]:
+    from .config import find_config, option_overrides, read_config, resolve_template
+
+    cfg = read_config(find_config(config_path))
+    overrides = option_overrides(name=name, issue=issue, unit=unit, date_text=date_text, distribution=distribution)
+    return resolve_template(template, cfg, overrides), cfg
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,7 +97,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             click.echo(f"briefing: error: {e}", err=True)
             sys.exit(e.exit_code)
         except KeyboardInterrupt:
-            click.echo("briefing: interrupted", err=True)
+            click.echo("\nbriefing: interrupted (files already written are complete; run again to resume)", err=True)
             sys.exit(130)
         except Exception as e:  # a bug: still one line unless --verbose
             if verbose:
@@ -60,97 +116,150 @@ def _warn(quiet: bool) -> Callable[[str], None]:
     return warn
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# -- commands ----------------------------------------------------------------------------------
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="briefing")
 def main() -> None:
     """Turn the raw text of a Chinese report into a printable briefing (简报): PDF and DOCX."""
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES)
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the briefings and manifest.json (default: output).")
+@click.option("--format", "formats", help="Comma list of pdf, docx, json (default: pdf,docx).")
+@template_options
+@click.option("-j", "--workers", type=click.IntRange(min=1), help="Worker processes (default: one per CPU).")
+@click.option("--force", is_flag=True, help="Rebuild inputs that are up to date and replace existing files.")
+@click.option("--strict", is_flag=True, help="Fail an input when a character is in no font.")
+@click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
+@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
+@click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, table or warnings: one plain line per input.")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@handle_errors
+def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None, template: str | None,
+          config_path: Path | None, name: str | None, issue: str | None, unit: str | None, date_text: str | None,
+          distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
+          max_size: int, labels: tuple[str, ...], quiet: bool, verbose: bool) -> None:
+    """Build briefings from report texts (*.txt) and summaries (*.json).
+
+    PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
+    (quote it: 'reports/**/*.txt'). Each input becomes NAME.pdf and NAME.docx in the output folder,
+    named after the input file (made safe, and unique with -2, -3). output/manifest.json records
+    every input, its sha256, outputs, status, error and time; an input whose outputs are up to date
+    is skipped unless --force. A bad input is reported and the others are still built. Files are
+    written atomically: an interrupted run leaves only complete files, and running again resumes.
+    """
+    from . import api
+    from .progress import ConsoleReporter
+
+    tpl, cfg = _resolve_template(template, config_path, name, issue, unit, date_text, distribution)
+    fmts = _formats(formats) or cfg.formats or api.DEFAULT_FORMATS
+    if cfg.formats and not formats:
+        bad = [f for f in fmts if f not in FORMAT_CHOICES]
+        if bad:
+            raise UsageError(f"[build] formats: unknown format {bad[0]!r}", path=str(cfg.path),
+                             hint=f"choose from {', '.join(FORMAT_CHOICES)}")
+    out = output_dir or cfg.output_dir or Path("output")
+    reporter = ConsoleReporter(bar=sys.stderr.isatty() and not quiet, quiet=quiet, verbose=verbose)
+    result = api.build_batch(inputs, output_dir=out, formats=fmts, template=tpl, force=force, strict=strict,
+                             encoding=encoding, max_size=max_size, labels=labels, workers=workers,
+                             reporter=reporter)
+    sys.exit(result.exit_code)
+
+
+@main.command(epilog=EXIT_CODES)
 @click.argument("input", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the summary JSON here (default: stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the summary JSON here (default: stdout).")
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
+@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
-def extract(input: Path, output: Path | None, encoding: str | None, labels: tuple[str, ...], verbose: bool) -> None:
-    """Extract the structured summary (JSON) from a report text."""
+def extract(input: Path, output: Path | None, force: bool, encoding: str | None, max_size: int,
+            labels: tuple[str, ...], verbose: bool) -> None:
+    """Extract the structured summary (JSON) from a report text.
+
+    Edit the JSON by hand if you like, then `briefing render` it.
+    """
     from . import api
 
-    summary = api.extract(input, encoding=encoding, labels=labels)
+    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size)
     text = summary.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)
-    else:
-        from .output import prepare_dir, write_atomic
+        return
+    from .output import prepare_dir, write_atomic
 
-        prepare_dir(output.parent if str(output.parent) else ".")
-        write_atomic(output, text.encode("utf-8"))
+    prepare_dir(output.parent)
+    write_atomic(output, text.encode("utf-8"), force=force)
+    click.echo(str(output))
 
 
-@main.command()
-@click.argument("summary", type=click.Path(path_type=Path))
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
-@click.option("--format", "formats", default="pdf,docx", show_default=True, help="Any of pdf,docx,json.")
-@click.option("-t", "--template", default="standard", show_default=True, help="Template name or .toml path.")
+@main.command(epilog=EXIT_CODES)
+@click.argument("summary", type=click.Path(path_type=Path), metavar="SUMMARY.json")
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True)
+@click.option("--format", "formats", default="pdf,docx", show_default=True, help="Comma list of pdf, docx, json.")
+@template_options
 @click.option("--force", is_flag=True, help="Replace existing output files.")
 @click.option("--strict", is_flag=True, help="Fail when a character is in no font.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
-def render(summary: Path, output_dir: Path, formats: str, template: str, force: bool, strict: bool, verbose: bool) -> None:
-    """Render a summary JSON (possibly edited by hand) to PDF/DOCX."""
+def render(summary: Path, output_dir: Path, formats: str, template: str | None, config_path: Path | None,
+           name: str | None, issue: str | None, unit: str | None, date_text: str | None, distribution: str | None,
+           force: bool, strict: bool, verbose: bool) -> None:
+    """Render a summary JSON (from `briefing extract`, possibly edited by hand) to PDF/DOCX.
+
+    A JSON or schema error names the line or the field, e.g.
+    `sections[3].highlights[0].label: expected a string`.
+    """
     from . import api
 
-    result = api.build(summary, output_dir=output_dir, formats=_formats(formats), template=template,
-                       force=force, strict=strict, warn=_warn(False))
+    tpl, _ = _resolve_template(template, config_path, name, issue, unit, date_text, distribution)
+    stem = summary.stem[: -len(".summary")] if summary.stem.endswith(".summary") else summary.stem
+    result = api.build(summary, output_dir=output_dir, formats=_formats(formats) or api.DEFAULT_FORMATS,
+                       template=tpl, force=force, strict=strict, warn=_warn(False), stem=stem)
     for path in result.outputs.values():
         click.echo(path)
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
-@click.option("--format", "formats", default="pdf,docx", show_default=True, help="Any of pdf,docx,json.")
-@click.option("-t", "--template", default="standard", show_default=True, help="Template name or .toml path.")
-@click.option("--force", is_flag=True, help="Replace existing output files.")
-@click.option("--strict", is_flag=True, help="Fail when a character is in no font.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@main.command(epilog=EXIT_CODES)
+@click.argument("name", required=False)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
-def build(inputs: tuple[Path, ...], output_dir: Path, formats: str, template: str, force: bool, strict: bool,
-          encoding: str | None, labels: tuple[str, ...], quiet: bool, verbose: bool) -> None:
-    """Extract and render: report text(s) → PDF and DOCX (and the summary JSON with --format json)."""
-    from . import api
-
-    fmts = _formats(formats)
-    api.get_template(template)  # fail early on a bad template
-    for path in inputs:
-        result = api.build(path, output_dir=output_dir, formats=fmts, template=template, force=force,
-                           strict=strict, encoding=encoding, labels=labels, warn=_warn(quiet))
-        if not quiet:
-            for out in result.outputs.values():
-                click.echo(out)
-
-
-@main.command()
-@click.argument("name", required=False)
-def templates(name: str | None) -> None:
-    """List the bundled templates, or show one."""
-    from .template import available
+def templates(name: str | None, verbose: bool) -> None:
+    """List the bundled templates, or show one (NAME or a .toml path) as TOML."""
+    from .config import with_lines
+    from .template import available, load
 
     known = available()
     if name is None:
-        from .template import load
-
-        for n in known:
-            click.echo(f"{n:10} {load(n).template.description}")
+        for n, path in known.items():
+            tpl = with_lines(lambda p=path: load(p))
+            click.echo(f"{n:10} {tpl.template.description}")
+        click.echo("\nShow one with `briefing templates NAME`; copy it, edit it, and pass --template FILE.toml.")
         return
-    if name not in known:
-        click.echo(f"briefing: error: unknown template {name!r} (known: {', '.join(known)})", err=True)
-        sys.exit(2)
-    click.echo(known[name].read_text(encoding="utf-8"), nl=False)
+    tpl = with_lines(lambda: load(name))  # a clear error for an unknown name or a broken file
+    click.echo(Path(tpl.source).read_text(encoding="utf-8"), nl=False)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("textfile", required=False, type=click.Path(path_type=Path))
+@click.option("-t", "--template", default="standard", show_default=True, help="Template name or .toml path.")
+@click.option("--encoding", help="Force the encoding of TEXTFILE (default: detect).")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
+@handle_errors
+def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: bool) -> None:
+    """The font each role of a template uses here, and the characters of TEXTFILE (a report
+    text or a summary JSON) that no font has."""
+    from .config import resolve_template
+    from .fontreport import report
+
+    click.echo(report(resolve_template(template), textfile, encoding=encoding), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,12 +1,16 @@
 """Reader: the bytes of an input file → text (str), with the encoding found or forced.
 
-Refuses binary input (PDF, Office/zip, images, NUL bytes) and undecodable bytes with a
-message that names what it saw and what to do.
+Every way an input can be unusable ends in one :class:`InputError` that says what was seen and
+what to do: a missing path, a folder, a device or pipe, a file over the size limit, an empty or
+whitespace-only file, binary data (PDF, Office/zip, images, NUL bytes) and undecodable bytes
+(with the byte offset and a hint to pass ``--encoding``).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +27,7 @@ _MAGIC = [
     (b"GIF8", "a GIF image", "pass the report's text, not a picture of it"),
     (b"{\\rtf", "an RTF document", "save it as plain text (.txt) first"),
     (b"\x1f\x8b", "a gzip archive", "unpack it first"),
+    (b"\x7fELF", "a program (ELF)", "pass the report's text"),
 ]
 
 _BOMS = [
@@ -33,6 +38,8 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
 
 @dataclass
 class Text:
@@ -40,44 +47,83 @@ class Text:
     encoding: str
 
 
-def read_path(path: str | Path, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Text:
-    p = Path(path)
+def human_size(n: float) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB".replace(".0 KB", " KB")
+    return f"{int(n)} bytes"
+
+
+def read_bytes(path: str | Path, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The raw bytes of an input file, refusing what is not a readable regular file of at most
+    ``max_size`` bytes."""
     name = str(path)
-    if not p.exists():
-        raise InputError("no such file", path=name, hint="check the path")
-    if p.is_dir():
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", path=name, hint="check the path") from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", path=name) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a folder, not a file", path=name)
-    size = p.stat().st_size
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a device, pipe or socket)", path=name, hint="pass a .txt file")
+    _check_size(st.st_size, max_size, name)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_size + 1)  # the file may have grown since stat()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", path=name) from None
+    _check_size(len(data), max_size, name)
+    return data
+
+
+def _check_size(size: int, max_size: int, name: str) -> None:
     if size > max_size:
         raise InputError(
-            f"input is {size / 1e6:.1f} MB, over the {max_size / 1e6:.0f} MB limit",
+            f"input is {human_size(size)}, over the {human_size(max_size)} limit",
             path=name,
             hint="raise it with --max-size if this is really one report",
         )
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", path=name) from None
-    return decode(data, encoding=encoding, name=name)
+
+
+def read_path(path: str | Path, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Text:
+    return decode(read_bytes(path, max_size=max_size), encoding=encoding, name=str(path))
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> Text:
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}", path=name, hint="try utf-8, gb18030 or utf-16") from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as e:
-            raise InputError(
-                f"not valid {encoding} at byte {e.start}", path=name, hint="check --encoding"
-            ) from None
-        return Text(_normalise_newlines(text.lstrip("\ufeff")), encoding)
+    """Bytes → text: a forced encoding, else a BOM, else UTF-8, else GB18030, else a guess."""
+    if not data:
+        raise InputError("empty file (0 bytes)", path=name, hint="pass a file with the report's text")
+    result = _forced(data, encoding, name) if encoding else _detect(data, name)
+    if not result.text.strip():
+        raise InputError("only whitespace, no text", path=name, hint="pass a file with the report's text")
+    _refuse_control_noise(result.text, name)
+    return Text(_normalise_newlines(result.text), result.encoding)
+
+
+def _forced(data: bytes, encoding: str, name: str) -> Text:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=name, hint="try utf-8, gb18030, big5 or utf-16") from None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"not valid {encoding} at byte {e.start} (0x{data[e.start]:02x})",
+            path=name,
+            hint="pass the file's real encoding with --encoding",
+        ) from None
+    return Text(text.lstrip("\ufeff"), encoding)
+
+
+def _detect(data: bytes, name: str) -> Text:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return Text(_normalise_newlines(data.decode(enc).lstrip("\ufeff")), enc)
+                return Text(data.decode(enc).lstrip("\ufeff"), enc)
             except UnicodeDecodeError as e:
                 raise InputError(
                     f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}",
@@ -87,41 +133,75 @@ def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -
     for magic, what, todo in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"looks like {what}, not text", path=name, hint=todo)
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    if b"\x00" in head:
+        if _looks_utf16(head):
+            raise InputError(
+                "UTF-16 text without a byte-order mark", path=name, hint="pass --encoding utf-16-le (or utf-16-be)"
+            )
         raise InputError(
             f"binary data (NUL byte at offset {data.index(0)}), not text",
             path=name,
-            hint="pass a plain-text .txt file; for UTF-16 without BOM use --encoding utf-16-le",
+            hint="pass a plain-text .txt file",
         )
     try:
-        return Text(_normalise_newlines(data.decode("utf-8")), "utf-8")
+        return Text(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
         utf8_error = e.start
+    if _mostly_utf8(data):
+        raise InputError(
+            f"not valid UTF-8 at byte {utf8_error} (0x{data[utf8_error]:02x}), though the rest looks like UTF-8",
+            path=name,
+            hint="the file is damaged or mixes encodings; fix that byte or pass --encoding",
+        )
     try:
-        return Text(_normalise_newlines(data.decode("gb18030")), "gb18030")
+        return Text(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError:
         pass
     guess = _guess(data)
     if guess:
-        return Text(_normalise_newlines(guess[0]), guess[1])
+        return guess
     raise InputError(
-        f"cannot decode the text (not UTF-8 at byte {utf8_error}, nor GB18030)",
+        f"cannot decode the text: not UTF-8 (bad byte at offset {utf8_error}) nor GB18030",
         path=name,
-        hint="pass --encoding with the file's encoding",
+        hint="pass the file's encoding with --encoding, e.g. --encoding big5",
     )
 
 
-def _guess(data: bytes) -> tuple[str, str] | None:
+def _looks_utf16(head: bytes) -> bool:
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0), odd.count(0)) > len(head) // 4
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Text that is valid UTF-8 but for a few bytes: a damaged file, not another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F) - bad
+    return good >= 20 * bad
+
+
+def _guess(data: bytes) -> Text | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         return None
     text = str(best)
-    # A guess that yields control characters is noise, not text.
-    if sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f") > len(text) // 100:
-        return None
-    return text, best.encoding
+    if _control_share(text) > 0.01:
+        return None  # a guess that yields control characters is noise, not text
+    return Text(text, best.encoding)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:65536]
+    bad = sum(1 for c in sample if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in _ALLOWED_CONTROLS)
+    return bad / max(1, len(sample))
+
+
+def _refuse_control_noise(text: str, name: str) -> None:
+    if _control_share(text) > 0.01:
+        raise InputError("binary data (many control characters), not text", path=name, hint="pass a plain-text .txt file")
 
 
 def _normalise_newlines(text: str) -> str:

@@ -25,3 +25,13 @@ def xml_clean(text: str) -> str:
 def markup_escape(text: str) -> str:
     """Escape text for ReportLab Paragraph markup (also drops XML-forbidden characters)."""
     return _xml_escape(xml_clean(text), {'"': "&quot;"})
+
+
+def xml_text(text: str) -> str:
+    """Escape text for an XML text node (``&``, ``<``, ``>``; quotes stay literal)."""
+    return _xml_escape(xml_clean(text))
+
+
+def xml_attr(text: str) -> str:
+    """Escape text for a double-quoted XML attribute value."""
+    return _xml_escape(xml_clean(text), {'"': "&quot;"})

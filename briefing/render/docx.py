@@ -1,30 +1,297 @@
-"""DOCX renderer (python-docx): Summary + Template → DOCX bytes."""
+"""DOCX renderer: Summary + Template → a Word/WPS document (OOXML written directly).
+
+Structure is carried by styles (Title, heading 1/2 with outline levels, Body Text, Highlight …) so
+the navigation pane and a TOC work and an office can restyle in Word. Page geometry, masthead,
+boxes, appendix, footer and the distribution tail follow the template, like the PDF.
+"""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.oxml.ns import qn
+import math
+import re
 
 from ..model import Highlight, Summary
 from ..template import Template
-from ..textutil import xml_clean
+from . import RenderOptions
+from .common import APPENDIX_COLUMNS, appendix_rows, byline_lines, numbered_sections
+from .docx_package import CoreProps, Package, write
+from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
+from .docx_xml import (
+    NS_DECL,
+    XML_HEAD,
+    Text,
+    border,
+    field_runs,
+    hex_color,
+    mm_to_twips,
+    paragraph,
+    pt_to_twips,
+    role_rpr_parts,
+    run,
+    shading,
+    spacing,
+)
 
 
-def render(summary: Summary, template: Template, options: object) -> bytes:
-    doc = Document()
-    east_asia = template.role("body").fonts[0]
-    rfonts = doc.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
-    rfonts.set(qn("w:eastAsia"), east_asia)
-    doc.add_heading(xml_clean(summary.title), 0)
-    for p in summary.lead:
-        doc.add_paragraph(xml_clean(p))
-    for i, sec in enumerate(summary.sections, 1):
-        doc.add_heading(xml_clean(f"{i}. {sec.keyword}"), 1)
-        for b in sec.blocks():
-            for p in b.paragraphs if isinstance(b, Highlight) else [b]:
-                doc.add_paragraph(xml_clean(p))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+class _Writer:
+    """Builds the body XML of one document."""
+
+    def __init__(self, summary: Summary, t: Template, ids: dict[str, str], esc: Text) -> None:
+        self.s, self.t, self.ids, self.esc = summary, t, ids, esc
+        p = t.page
+        self.width = mm_to_twips(p.width_mm) - mm_to_twips(p.margin_left_mm) - mm_to_twips(p.margin_right_mm)
+        self.height = mm_to_twips(p.height_mm) - mm_to_twips(p.margin_top_mm) - mm_to_twips(p.margin_bottom_mm)
+        self.out: list[str] = []
+
+    def para(self, style: str, text: str = "", rpr_parts: dict[str, str] | None = None, **ppr: str) -> None:
+        self.out.append(paragraph(self.ids[style], run(text, self.esc, rpr_parts) if text else "", **ppr))
+
+    def spacer(self, pt: float) -> None:
+        """An empty paragraph of a fixed small height: keeps tables apart (Word merges adjacent ones)."""
+        self.out.append(f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{pt_to_twips(pt)}" '
+                        f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+    # -- blocks ----------------------------------------------------------------------------------
+    def masthead(self) -> None:
+        m, t = self.t.masthead, self.t
+        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>'
+        if m.style == "redhead":
+            self.para("Masthead", m.name)
+            if m.issue:
+                self.para("MastheadMeta", m.issue, jc='<w:jc w:val="center"/>')
+            rule = f"<w:pBdr>{border('bottom', m.color, 12, space=4)}</w:pBdr>"
+            line = t.role("body").leading
+            self.para("MastheadMeta", f"{m.unit}\t{m.date}" if (m.unit or m.date) else "",
+                      tabs=tabs, pBdr=rule, spacing=spacing(t.role("masthead_meta").leading, 0, line))
+        elif m.style == "band":
+            white = {"color": '<w:color w:val="FFFFFF"/>'}
+            meta = "　".join(x for x in (m.unit, m.issue, m.date) if x)
+            runs = run(m.name, self.esc, {**role_rpr_parts(t.role("masthead")), **white})
+            if meta:
+                runs += run(f"\t{meta}", self.esc, {**role_rpr_parts(t.role("masthead_meta")), **white})
+            bdr = "".join(border(side, m.color, 24, space=2) for side in ("top", "bottom"))
+            ppr = {"pBdr": f"<w:pBdr>{bdr}</w:pBdr>", "shd": shading(m.color), "tabs": tabs,
+                   "ind": '<w:ind w:left="113" w:right="113"/>',
+                   "spacing": spacing(t.role("masthead").leading, 0, t.role("body").leading)}
+            self.out.append(paragraph(self.ids["Masthead"], runs, **ppr))
+
+    def title_block(self) -> None:
+        s = self.s
+        blocks = [("Kicker", s.kicker), ("Title", s.title), ("Subtitle", s.subtitle)]
+        blocks += [("Byline", line) for line in byline_lines(s)]
+        blocks = [(st, text) for st, text in blocks if text]
+        for i, (style, text) in enumerate(blocks):
+            if i == len(blocks) - 1:  # one body line between the title block and the text
+                role = self.t.role(style.lower())
+                self.para(style, text, spacing=spacing(role.leading, 0, self.t.role("body").leading))
+            else:
+                self.para(style, text)
+
+    def sections(self) -> None:
+        for text in self.s.lead:
+            self.para("Lead", text)
+        for depth, heading, sec in numbered_sections(self.s):
+            self.para(f"Heading{min(depth, 4)}", heading)
+            for b in sec.blocks():
+                if isinstance(b, Highlight):
+                    self.box(b)
+                else:
+                    self.para("BodyText", b)
+
+    def _box_height(self, h: Highlight, inner: int) -> float:
+        """Estimated height in twips: every CJK character is one em wide."""
+        role, label = self.t.role("highlight"), self.t.role("label")
+        per_line = max(1, int(inner / pt_to_twips(role.size)))
+        indent = self.t.body.first_line_indent_chars
+        lines = sum(math.ceil((len(p) + indent) / per_line) for p in h.paragraphs)
+        return pt_to_twips(label.leading + lines * role.leading) + 240
+
+    def box(self, h: Highlight) -> None:
+        """A one-cell table: tinted, thin border, the label as a tag. Short boxes keep together."""
+        c = self.t.colors
+        pad = 142
+        cell_w = self.width
+        short = self._box_height(h, cell_w - 2 * pad) <= self.height / 3
+        edges = "".join(border(side, c.box_border, 6) for side in ("top", "left", "bottom", "right"))
+        tag = {"color": f'<w:color w:val="{hex_color(c.label_text)}"/>',
+               "shd": shading(c.label_fill)}
+        label = run(f" {h.label} ", self.esc, tag) if h.label else ""
+        cell = paragraph(self.ids["HighlightLabel"], label)
+        cell += "".join(paragraph(self.ids["Highlight"], run(p, self.esc)) for p in h.paragraphs)
+        self.spacer(4)
+        self.out.append(
+            "<w:tbl><w:tblPr>"
+            f'<w:tblW w:w="{cell_w}" w:type="dxa"/><w:tblBorders>{edges}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:top w:w="100" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+            f'<w:bottom w:w="100" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{cell_w}"/></w:tblGrid>'
+            f'<w:tr>{"<w:trPr><w:cantSplit/></w:trPr>" if short else ""}'
+            f'<w:tc><w:tcPr><w:tcW w:w="{cell_w}" w:type="dxa"/>{shading(c.box_fill)}</w:tcPr>{cell}</w:tc>'
+            "</w:tr></w:tbl>"
+        )
+        self.spacer(6)
+
+    def appendix(self) -> None:
+        a = self.t.appendix
+        rows = appendix_rows(self.s)
+        if not (a.enabled and rows):
+            return
+        if grid(self.t):  # GB/T layout: the appendix starts a new page
+            self.para("AppendixTitle", a.title, pageBreakBefore="<w:pageBreakBefore/>")
+        else:
+            self.spacer(self.t.role("body").leading)
+            self.para("AppendixTitle", a.title)
+        shares = (7, 27, 32, 13, 9, 12)
+        widths = [self.width * s // sum(shares) for s in shares]
+        widths[-1] += self.width - sum(widths)
+        aligns = ("center", "left", "left", "right", "center", "center")
+        c = self.t.colors
+        rules = (border("top", c.rule, 8) + border("bottom", c.rule, 8) + border("insideH", "A6A6A6", 4)
+                 + border("insideV", "A6A6A6", 4))
+
+        def row(cells: tuple[str, ...], header: bool) -> str:
+            style = self.ids["TableHeader" if header else "TableText"]
+            tr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+            tcs = ""
+            for text, w, al in zip(cells, widths, aligns):
+                fill = shading(c.box_fill) if header else ""
+                jc = "" if header else f'<w:jc w:val="{al}"/>'
+                tcs += (f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{fill}<w:vAlign w:val="center"/></w:tcPr>'
+                        f'{paragraph(style, run(text, self.esc) if text else "", jc=jc)}</w:tc>')
+            return f"<w:tr>{tr}{tcs}</w:tr>"
+
+        grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        body = row(APPENDIX_COLUMNS, True) + "".join(row(r, False) for r in rows)
+        self.out.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/>'
+            '<w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f"<w:tblGrid>{grid_cols}</w:tblGrid>{body}</w:tbl>"
+        )
+
+    def tail(self) -> None:
+        """报/送/发 and 共印N份 between rules after the text, kept together on one page. Inline,
+        not floated to the page foot: LibreOffice lays a floating table over the text above it."""
+        tl = self.t.tail
+        if not tl.enabled:
+            return
+        lines = [f"报：{tl.report_to}", f"送：{tl.send_to}", f"发：{tl.issue_to}",
+                 f"共印{tl.copies}份" if tl.copies else "共印　份"]
+        style = self.ids["Distribution"]
+        trs = ""
+        for i, text in enumerate(lines):
+            last = i == len(lines) - 1
+            # keepNext in every row but the last holds the rows on one page
+            ppr = {"jc": '<w:jc w:val="right"/>'} if last else {"keepNext": "<w:keepNext/>"}
+            trs += (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.width}" '
+                    f'w:type="dxa"/></w:tcPr>{paragraph(style, run(text, self.esc), **ppr)}</w:tc></w:tr>')
+        rules = border("top", "000000", 8) + border("bottom", "000000", 8) + border("insideH", "000000", 4)
+        self.spacer(self.t.role("body").leading)
+        self.out.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{self.width}"/></w:tblGrid>{trs}</w:tbl>'
+        )
+
+    # -- page furniture --------------------------------------------------------------------------
+    def footer_xml(self, align: str) -> str:
+        t = self.t
+        pn = t.role("page_number")
+        before, _, after = t.page_number.format.partition("{n}")
+        parts = role_rpr_parts(pn)
+        runs = (run(before, self.esc, parts) if before else "") + field_runs("PAGE", "1", parts)
+        runs += run(after, self.esc, parts) if after else ""
+        one_char = pt_to_twips(pn.size)
+        ind = {"right": f'<w:ind w:right="{one_char}"/>', "left": f'<w:ind w:left="{one_char}"/>'}.get(align, "")
+        p = paragraph(self.ids["Footer"], runs, jc=f'<w:jc w:val="{align}"/>', ind=ind)
+        return f"{XML_HEAD}<w:ftr {NS_DECL}>{p}</w:ftr>"
+
+    def header_xml(self, rule: bool) -> str:
+        """The running header of later pages: a rule in the accent colour, without text. Text in
+        the header would land inside every paragraph that runs over a page break when the pages
+        are read back as text (pdftotext, screen readers, copy and paste)."""
+        c = self.t.colors
+        ppr = {"pBdr": f"<w:pBdr>{border('bottom', c.rule, 6, space=1)}</w:pBdr>"} if rule else {}
+        p = paragraph(self.ids["Header"], "", **ppr)
+        return f"{XML_HEAD}<w:hdr {NS_DECL}>{p}</w:hdr>"
+
+    def sect_pr(self, pkg: Package) -> str:
+        t, p = self.t, self.t.page
+        refs = ""
+        title_pg = ""
+        if t.page_number.position == "outside":
+            refs += f'<w:footerReference w:type="default" r:id="{pkg.add("footer1.xml", "footer", self.footer_xml("right"))}"/>'
+            refs += f'<w:footerReference w:type="even" r:id="{pkg.add("footer2.xml", "footer", self.footer_xml("left"))}"/>'
+        else:
+            refs += f'<w:footerReference w:type="default" r:id="{pkg.add("footer1.xml", "footer", self.footer_xml("center"))}"/>'
+        if t.masthead.running_header:
+            # page 1 carries the masthead, so the running header starts on page 2
+            title_pg = "<w:titlePg/>"
+            refs = (f'<w:headerReference w:type="default" r:id="{pkg.add("header1.xml", "header", self.header_xml(True))}"/>'
+                    f'<w:headerReference w:type="first" r:id="{pkg.add("header2.xml", "header", self.header_xml(False))}"/>'
+                    + refs)
+            first = self.footer_xml("center" if t.page_number.position != "outside" else "right")
+            refs += f'<w:footerReference w:type="first" r:id="{pkg.add("footer3.xml", "footer", first)}"/>'
+        top, bottom = mm_to_twips(p.margin_top_mm), mm_to_twips(p.margin_bottom_mm)
+        pn = t.role("page_number")
+        footer = max(0, bottom - mm_to_twips(t.page_number.offset_mm) - pt_to_twips(pn.leading))
+        body = t.role("body")
+        # Only a line pitch: a character grid (linesAndChars) makes LibreOffice put each 16 pt
+        # character in two 15.8 pt cells; the 28-character line comes from condensed spacing instead.
+        doc_grid = f'<w:docGrid w:linePitch="{pt_to_twips(body.leading)}"/>'
+        return (f"<w:sectPr>{refs}"
+                f'<w:pgSz w:w="{mm_to_twips(p.width_mm)}" w:h="{mm_to_twips(p.height_mm)}"/>'
+                f'<w:pgMar w:top="{top}" w:right="{mm_to_twips(p.margin_right_mm)}" w:bottom="{bottom}" '
+                f'w:left="{mm_to_twips(p.margin_left_mm)}" w:header="{top // 2}" w:footer="{footer}" w:gutter="0"/>'
+                f'<w:cols w:space="425"/>{title_pg}{doc_grid}</w:sectPr>')
+
+
+def _timestamp(date: str) -> str:
+    """The core properties' time: the summary's date when it has one, else a fixed instant, so
+    the same input always gives the same bytes."""
+    m = re.search(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", date or "")
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}T00:00:00Z"
+    return "2000-01-01T00:00:00Z"
+
+
+def core_props(summary: Summary, t: Template) -> CoreProps:
+    m = t.masthead
+    keywords = summary.keywords or [sec.keyword for sec in summary.sections]
+    return CoreProps(
+        title=summary.title,
+        subject=" ".join(x for x in (m.name, m.issue) if x) or summary.kicker,
+        keywords="; ".join(keywords),
+        author=t.meta.author or m.unit,
+        description=summary.subtitle,
+        timestamp=_timestamp(summary.date),
+    )
+
+
+def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
+    options = options or RenderOptions()
+    t = template
+    esc = Text()
+    styles, ids = styles_xml(t)
+    pkg = Package()
+    pkg.add("styles.xml", "styles", styles)
+    pkg.add("settings.xml", "settings", settings_xml(t, even_and_odd=t.page_number.position == "outside"))
+    pkg.add("fontTable.xml", "fontTable", font_table_xml(t))
+    pkg.add("theme/theme1.xml", "theme", theme_xml(t))
+    w = _Writer(summary, t, ids, esc)
+    w.masthead()
+    w.title_block()
+    w.sections()
+    w.appendix()
+    w.tail()
+    sect = w.sect_pr(pkg)
+    pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
+                    f"<w:p/>{sect}</w:body></w:document>")
+    data = write(pkg, core_props(summary, t))
+    if esc.removed:
+        sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(esc.removed))
+        options.warn(f"docx: removed {len(esc.removed)} character(s) XML does not allow ({sample})")
+    return data

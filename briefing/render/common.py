@@ -1,0 +1,95 @@
+"""Helpers both renderers share: numbering of sections, the byline, the appendix rows.
+
+They only read the model and return plain strings, so the PDF and the DOCX print the same words.
+"""
+
+from __future__ import annotations
+
+from ..model import Section, Summary, Target
+
+_DIGITS = "零一二三四五六七八九"
+
+APPENDIX_COLUMNS = ("序号", "部分", "指标", "目标值", "单位", "约束")
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (positive integers below 10000)."""
+    if n <= 0 or n >= 10000:
+        return str(n)
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                out += "零"
+            out += _DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    # 十二, not 一十二, when the number starts with the tens
+    return out[1:] if out.startswith("一十") else out
+
+
+def section_number(n: int, depth: int = 1) -> str:
+    """The heading prefix of the n-th section at a depth: 一、 · （一） · 1. · （1）."""
+    if depth <= 1:
+        return f"{chinese_numeral(n)}、"
+    if depth == 2:
+        return f"（{chinese_numeral(n)}）"
+    if depth == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def numbered_sections(summary: Summary) -> list[tuple[int, str, Section]]:
+    """(depth, numbered heading text, section) in reading order; numbers restart under each parent."""
+    out: list[tuple[int, str, Section]] = []
+
+    def walk(secs: list[Section], depth: int) -> None:
+        for i, s in enumerate(secs, 1):
+            out.append((depth, f"{section_number(i, depth)}{s.keyword}", s))
+            walk(s.subsections, depth + 1)
+
+    walk(summary.sections, 1)
+    return out
+
+
+def format_number(x: float | int) -> str:
+    """240 → 240, 2.2 → 2.2, 5.0 → 5 (shortest form that reads back as the same number)."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x) if isinstance(x, float) else str(x)
+
+
+def target_value_text(t: Target) -> str:
+    """The 目标值 cell: the number, or a range 4.5～5."""
+    v = format_number(t.value)
+    return f"{v}～{format_number(t.value_max)}" if t.value_max is not None else v
+
+
+def target_part(summary: Summary, t: Target) -> str:
+    """The 部分 cell: the numbered heading of the top-level section the target belongs to."""
+    if 1 <= t.section <= len(summary.sections):
+        return f"{section_number(t.section)}{summary.sections[t.section - 1].keyword}"
+    return str(t.section) if t.section else ""
+
+
+def appendix_rows(summary: Summary) -> list[tuple[str, str, str, str, str, str]]:
+    """One row per target, in the order of APPENDIX_COLUMNS."""
+    return [
+        (str(i), target_part(summary, t), t.indicator, target_value_text(t), t.unit, t.qualifier or "")
+        for i, t in enumerate(summary.targets, 1)
+    ]
+
+
+def byline_lines(summary: Summary) -> list[str]:
+    """Source and reporter (本报讯　记者 孙庆辉), then the speaker, each a line; empty parts left out."""
+    lines = []
+    reporter = f"记者 {summary.reporter}" if summary.reporter else ""
+    first = "　".join(x for x in (summary.source, reporter) if x)
+    if first:
+        lines.append(first)
+    if summary.speaker:
+        lines.append(summary.speaker)
+    return lines

@@ -43,5 +43,9 @@ def width(s: str) -> float:
 
 
 def ends_sentence(s: str) -> bool:
-    s = s.rstrip(SPACES + CLOSERS)
-    return bool(s) and s[-1] in SENTENCE_END
+    s = s.rstrip(SPACES + CLOSERS + "\"'")
+    if not s:
+        return False
+    if s[-1] == "." and len(s) > 1 and not s[-2].isdigit():
+        return True  # ASCII full stop after text, not a decimal point
+    return s[-1] in SENTENCE_END

@@ -7,20 +7,15 @@ import re
 from dataclasses import dataclass, field
 
 from .chars import ends_sentence, width
-from .reflow import BYLINE_END, HEADING_START, Para
+from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
 _SPEAKER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
+    r"^(?:[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*[\u4e00-\u9fff·]{2,5}$"
 )
 _CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
-# 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
-_DATELINE = re.compile(
-    r"^(?P<src>本报讯|本报[\u4e00-\u9fff\d月日]{0,12}讯|[\u4e00-\u9fff]{2,8}(?:社|网|台|报)[\u4e00-\u9fff\d月日]{0,12}(?:电|讯))"
-    r"(?P<paren>[（(](?:记者|通讯员)?\s*(?P<rep>[^）)]{2,20})[）)])?\s*"
-)
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 
 
@@ -45,7 +40,7 @@ def _headline_like(p: Para) -> bool:
         and not HEADING_START.match(t)
         and not _META.match(t)
         and not _GREETING.match(t)
-        and not _DATELINE.match(t)
+        and not DATELINE.match(t)
     )
 
 
@@ -98,7 +93,7 @@ def _continues_subtitle(sub: str, nxt: str) -> bool:
 
 def take_byline(text: str, head: Head) -> str:
     """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m:
         if not head.source:
             head.source = m.group("src")
@@ -113,4 +108,4 @@ def take_byline(text: str, head: Head) -> str:
 
 
 def has_byline(text: str) -> bool:
-    return bool(_DATELINE.match(text) or BYLINE_END.search(text))
+    return bool(DATELINE.match(text) or BYLINE_END.search(text))

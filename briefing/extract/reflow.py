@@ -30,6 +30,12 @@ BYLINE_END = re.compile(
 )
 
 
+# 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
+DATELINE = re.compile(
+    r"^(?P<src>本报讯|本报[\u4e00-\u9fff\d月日]{0,12}讯|[\u4e00-\u9fff]{2,8}(?:社|网|台|报)[\u4e00-\u9fff\d月日]{0,12}(?:电|讯))"
+    r"(?P<paren>[（(](?:记者|通讯员)?\s*(?P<rep>[^）)]{2,20})[）)])?\s*"
+)
+
 @dataclass
 class Para:
     text: str
@@ -104,11 +110,11 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
     wa, wb = widths[a] or 0.0, widths[b] or 0.0
     col = max(_local_width(widths, a), _local_width(widths, b))
     blank = b - a > 1
-    if HEADING_START.match(lb) and ends_sentence(la):
+    if (HEADING_START.match(lb) and ends_sentence(la)) or DATELINE.match(lb):
         return True
     if not ends_sentence(la) and not BYLINE_END.search(la):
         # A line that ends mid-sentence continues, unless it is a stand-alone headline or label.
-        if blank and wa <= col * 0.75:
+        if blank and wa <= col * 0.75 and not DATELINE.match(la):
             return True
         return False
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":

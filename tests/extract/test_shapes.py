@@ -1,0 +1,118 @@
+"""Generalisation: inputs of shapes made here, none of them a sample's own layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import api
+from tests.conftest import ARTICLE, FIXTURES, gold_of
+from tests.extract.lossless import assert_nothing_lost
+from tests.extract.shapes import ASCII_PUNCT, wrap_columns
+
+MADE = FIXTURES / "made"
+
+
+def _gold_article_parts():
+    g = gold_of(ARTICLE)
+    body = []
+    for s in g["sections"]:
+        body += s["paragraphs"]
+        for h in s["highlights"]:
+            body.append(f"{h['label']}：{h['paragraphs'][0]}")
+            body += h["paragraphs"][1:]
+        if s["keyword"] == g["sections"][4]["keyword"]:
+            body += g["loose_paragraphs"]["paragraphs"]
+    return g, body
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_text_wrapped_into_columns_comes_back_whole(seed):
+    g, body = _gold_article_parts()
+    lead = f"本报讯 {g['lead'][0]}记者 {g['reporter']}"
+    head = f"{g['kicker']}\n\n{g['title']}\n\n"
+    text = head + wrap_columns([lead, *body], seed, standalone=[f"热词 {s['keyword']}" for s in g["sections"]])
+    s = api.extract_text(text)
+    assert (s.kicker, s.title, s.reporter, s.lead) == (g["kicker"], g["title"], g["reporter"], g["lead"])
+    assert [x.keyword for x in s.sections] == [x["keyword"] for x in g["sections"]]
+    loose = g["loose_paragraphs"]["paragraphs"]
+    for sec, gs in zip(s.sections, g["sections"]):
+        assert [p for p in sec.paragraphs if p not in loose] == gs["paragraphs"]
+        assert [h.paragraphs for h in sec.highlights] == [h["paragraphs"] for h in gs["highlights"]]
+    assert_nothing_lost(text, s)
+
+
+def test_gb18030_file_reads_like_utf8(tmp_path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_bytes(text.encode("gb18030"))
+    assert api.extract(p) == api.extract_text(text)
+
+
+@pytest.mark.parametrize("encoding,newline", [("utf-8-sig", "\n"), ("utf-16", "\n"), ("utf-8", "\r\n"), ("utf-8", "\r")])
+def test_boms_and_line_ends_read_alike(tmp_path, encoding, newline):
+    text = (MADE / "numbered_report.txt").read_text(encoding="utf-8")
+    p = tmp_path / "r.txt"
+    p.write_bytes(text.replace("\n", newline).encode(encoding))
+    assert api.extract(p) == api.extract_text(text)
+
+
+def test_numbered_headings_make_sections_and_subsections():
+    text = (MADE / "numbered_report.txt").read_text(encoding="utf-8")
+    s = api.extract_text(text)
+    assert s.title == "2026年某县人民政府工作报告"
+    assert s.speaker == "县长王明"
+    assert [x.keyword for x in s.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
+    assert [x.keyword for x in s.sections[1].subsections] == ["（一）做强实体经济。", "（二）办好民生实事"]
+    # A heading that runs on into its paragraph is cut at the first 。
+    assert s.sections[1].subsections[0].paragraphs[0].startswith("新建5G基站300个")
+    assert s.lead[-1].startswith("现在，我代表")
+    main = {(t.indicator, t.value, t.unit, t.qualifier) for t in s.targets}
+    assert ("地区生产总值增长", 6, "%", "左右") in main
+    assert ("城镇调查失业率", 5.5, "%", "以内") in main
+    assert all(t.section == 2 for t in s.targets)
+    assert {f.value for f in s.figures} >= {386.5, 21.3, 6800}
+    assert_nothing_lost(text, s)
+
+
+def test_no_headings_gives_topic_sections_with_jieba_keywords():
+    text = (MADE / "no_headings.txt").read_text(encoding="utf-8")
+    s = api.extract_text(text)
+    assert s.title == "城市更新让老街区焕发新活力"
+    assert len(s.sections) >= 2
+    assert all(sec.keyword for sec in s.sections)
+    assert s.keywords
+    assert_nothing_lost(text, s, generated_keywords=True)
+
+
+def test_ascii_punctuation_is_read_like_full_width():
+    text = (MADE / "inplace_labels.txt").read_text(encoding="utf-8").translate(ASCII_PUNCT)
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["先进制造", "营商环境", "今年目标"]
+    assert [h.label for x in s.sections for h in x.highlights] == ["经验做法", "经验做法"]
+    t = {(t.value, t.unit, t.qualifier) for t in s.targets}
+    assert {(8, "%", "左右"), (50, "个", "不少于"), (200, "家", "以上")} <= t
+    assert_nothing_lost(text, s)
+
+
+def test_keyword_labels_before_their_sections():
+    text = (MADE / "inplace_labels.txt").read_text(encoding="utf-8")
+    s = api.extract_text(text)
+    assert (s.kicker, s.source, s.reporter) == ("“开局之年”观察", "本报讯", "林晓")
+    assert s.lead[0].startswith("新区政府工作报告日前发布")
+    first = s.sections[0]
+    assert first.keyword == "先进制造"
+    assert first.highlights[0].label == "经验做法"
+    # A paragraph after a box that does not continue it stays outside the box, in place.
+    assert "专班还与高校共建实训基地，定向培养技术工人。" in first.paragraphs
+    assert [type(b).__name__ for b in first.blocks()] == ["str", "Highlight", "str"]
+    assert [t.section for t in s.targets] == [3, 3, 3, 3]
+    assert {f.value for f in s.figures} >= {9.6, 45, 320, 1.2}
+    assert_nothing_lost(text, s)
+
+
+def test_user_named_label_makes_a_single_box():
+    text = (MADE / "no_headings.txt").read_text(encoding="utf-8").replace("居民张女士说，", "群众声音：居民张女士说，")
+    plain = api.extract_text(text)
+    named = api.extract_text(text, labels=("群众声音",))
+    assert not [h for x in plain.sections for h in x.highlights]
+    assert [h.label for x in named.sections for h in x.highlights] == ["群众声音"]

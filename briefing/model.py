@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from .errors import SchemaError
 from .typed import build
 
 SCHEMA = "briefing.summary/1"
 
-Number = Union[int, float]
+Number = int | float
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Section:
         paras, hls = iter(self.paragraphs), iter(self.highlights)
         out: list[str | Highlight] = []
         for kind in order:
-            item = next(paras if kind == "p" else hls, None)
+            item: str | Highlight | None = next(paras, None) if kind == "p" else next(hls, None)
             if item is not None:
                 out.append(item)
         out.extend(paras)

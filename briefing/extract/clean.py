@@ -4,7 +4,7 @@ fake bold, and spaces next to CJK characters."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .chars import CJK_OR_PUNCT, SPACES, ZERO_WIDTH
 
@@ -46,7 +46,7 @@ def undouble(line: str) -> str | None:
 
 
 def _split_doubled(s: str) -> tuple[str, ...] | None:
-    @lru_cache(maxsize=None)
+    @cache
     def at(i: int) -> tuple[str, ...] | None:
         if i == len(s):
             return ()

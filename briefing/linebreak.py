@@ -51,15 +51,19 @@ _UNITS = sorted(
     key=len,
     reverse=True,
 )
+_UNIT = "|".join(map(re.escape, _UNITS))
 _NUM = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
-# A Latin/number run: letters and digits with inner . , - _ / : ' joining them (5G, PM2.5, 4.5%,
-# COVID-19, e.g. www.gov.cn), a percent or per-mille sign, and number ranges (4.5%—5%, 3-5).
-_WORD = re.compile(
+# One token: a Latin/number run (letters and digits with inner . , - _ / : ' joining them: 5G,
+# PM2.5, COVID-19, www.gov.cn; a percent sign; a number range 4.5%—5%; 第 before a number) with up
+# to two units after a number (2049万平方米); or a dash or ellipsis run; or spaces; or one character.
+_TOKEN = re.compile(
     r"(?:第)?"
     r"[A-Za-z0-9０-９\u00c0-\u024f]+(?:['’.,．\-_/:@&+][A-Za-z0-9０-９\u00c0-\u024f]+)*[%％‰]?"
     rf"(?:[—–\-～~至到](?:{_NUM})[%％‰]?)?"
+    rf"(?:(?<=[0-9０-９%％‰])(?:{_UNIT})(?:{_UNIT})?)?"
+    r"|—+|…+|\s+|\.{2,}|.",
+    re.S,
 )
-_RUN = re.compile(r"—+|…+|\s+|\.{2,}")
 
 
 def is_wide(ch: str) -> bool:
@@ -67,44 +71,10 @@ def is_wide(ch: str) -> bool:
     return bool(_WIDE.match(ch))
 
 
-def _atoms(text: str) -> list[str]:
-    """Words, numbers with units, dash/ellipsis runs, spaces and single characters."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        m = _WORD.match(text, i)
-        if m and m.end() > i:
-            j = m.end()
-            if m.group()[-1].isdigit() or m.group()[-1] in "%％‰":
-                j = _unit_end(text, j)
-            out.append(text[i:j])
-            i = j
-            continue
-        m = _RUN.match(text, i)
-        if m:
-            out.append(m.group())
-            i = m.end()
-            continue
-        out.append(text[i])
-        i += 1
-    return out
-
-
-def _unit_end(text: str, j: int) -> int:
-    for _ in range(2):  # 万 + 平方米, 亿 + 元
-        for u in _UNITS:
-            if text.startswith(u, j):
-                j += len(u)
-                break
-        else:
-            break
-    return j
-
-
 def units(text: str) -> list[str]:
     """The text cut into pieces no line may break inside; ``"".join(units(t)) == t``."""
     out: list[str] = []
-    for atom in _atoms(text):
+    for atom in _TOKEN.findall(text):
         space = atom.isspace()
         if out and not space and atom[0] in CLOSING and not out[-1].isspace():
             out[-1] += atom
@@ -137,7 +107,7 @@ def wrap(
     limit = width if first_width is None else first_width
 
     def unit_width(u: str) -> float:
-        return sum(advance(c) for c in u)
+        return advance(u) if len(u) == 1 else sum(map(advance, u))
 
     def fits(total: float, last: str) -> bool:
         trim = advance(last) / 2 if last in HALF_BLANK_END and is_wide(last) else 0.0

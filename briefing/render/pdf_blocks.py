@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.platypus.flowables import Flowable
 
-from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout
+from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout, rgb
 
 
 @dataclass
@@ -119,8 +119,8 @@ class Block(Flowable):
         if self.box:
             b = self.box
             canv.saveState()
-            canv.setFillColor(b.fill)
-            canv.setStrokeColor(b.border)
+            canv.setFillColor(rgb(b.fill))
+            canv.setStrokeColor(rgb(b.border))
             canv.setLineWidth(b.border_width)
             canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
             canv.restoreState()
@@ -146,7 +146,7 @@ def _draw_tag(canv: Any, row: Row, x: float, top: float) -> None:
     w = lines[0].natural() + style.size if lines else 0
     h = style.leading
     canv.saveState()
-    canv.setFillColor(fill)
+    canv.setFillColor(rgb(fill))
     canv.rect(x, top - h, w, h, stroke=0, fill=1)
     canv.restoreState()
     if lines:
@@ -179,7 +179,7 @@ class BottomBlock(Flowable):
         canv = self.canv
         top = sum(r.height for r in self.rows)
         canv.saveState()
-        canv.setStrokeColor(self.rule_color)
+        canv.setStrokeColor(rgb(self.rule_color))
         for y, lw in self._rules(self.rows):
             canv.setLineWidth(lw)
             canv.line(0, y, self.width, y)

@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ..template import Template
-from .pdf_text import TextStyle, baseline_offset, draw_line, layout
+from .pdf_text import TextStyle, baseline_offset, begin_artifact, draw_line, end_artifact, layout, rgb
 
 
 @dataclass
@@ -91,14 +91,14 @@ class Furniture:
         _line(canv, self.date, meta, a.left, top, a.width, "right")
         top -= meta.leading
         y = top - self.s["body"].leading / 4
-        canv.setStrokeColor(red)
+        canv.setStrokeColor(rgb(red))
         canv.setLineWidth(0.5 * mm)
         canv.line(a.left, y, a.left + a.width, y)
 
     def _band(self, canv: Any) -> None:
         a, m = self.area, self.m
         h = self._band_h()
-        canv.setFillColor(m.color)
+        canv.setFillColor(rgb(m.color))
         canv.rect(a.left, a.top - h, a.width, h, stroke=0, fill=1)
         big = _recolor(self.s["masthead"], "#FFFFFF")
         meta = _recolor(self.s["masthead_meta"], "#FFFFFF")
@@ -116,15 +116,17 @@ class Furniture:
     def later_page(self, canv: Any, doc: Any) -> None:
         if self.m.running_header and self.m.style != "none":
             canv.saveState()
+            begin_artifact(canv)  # copied text runs on across a page break without the header
             a = self.area
             meta = _recolor(self.s["masthead_meta"], self.t.colors.accent)
             y = a.top + 6 + meta.leading
             left = " ".join(x for x in (self.m.name, self.m.issue) if x)
             _line(canv, left, meta, a.left, y, a.width / 2, "left")
             _line(canv, self.title, _recolor(meta, "#555555"), a.left + a.width / 2, y, a.width / 2, "right")
-            canv.setStrokeColor(self.t.colors.rule)
+            canv.setStrokeColor(rgb(self.t.colors.rule))
             canv.setLineWidth(0.6)
             canv.line(a.left, a.top + 4, a.left + a.width, a.top + 4)
+            end_artifact(canv)
             canv.restoreState()
         self.page_number(canv, doc)
 

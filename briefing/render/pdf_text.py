@@ -10,6 +10,7 @@ Input text is never interpreted, so ``<b>`` or ``&amp;`` in a report print as th
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -44,8 +45,10 @@ class Line:
     faces: list[Face | None]
     widths: list[float]  # the box of each character at the style's size, without tracking
     shifts: list[float]  # where the glyph sits in its box (a narrow opening quote sits right)
+    scales: list[float]  # horizontal scale of the glyph (1.0, or more for a short em dash)
     tracking: float  # base character spacing (the grid)
     indent: float
+    first: bool
     last: bool
 
     def natural(self) -> float:
@@ -62,6 +65,9 @@ class Line:
 
 #: Quotes that Chinese text sets on a full em, but some Chinese fonts draw proportional.
 _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u2018", "\u201d\u2019"
+_DASH = "\u2014"
+#: Height of the middle of the em box above the baseline, and the stroke of a drawn dash (ems).
+_DASH_Y, _DASH_STROKE = EM_ASCENT - 0.5, 0.055
 
 
 @dataclass
@@ -85,35 +91,35 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     size = style.size
     pitch = pitch_for(style, width)
     tracking = pitch - size if pitch else 0.0
-    unit = pitch or size
-    indent = style.indent_chars * unit
+    indent = style.indent_chars * (pitch or size)
     chain = style.chain
     fallback = chain.primary
-    faces: dict[str, Face | None] = {}
-    adv: dict[str, float] = {}
-    shift: dict[str, float] = {}
+    info: dict[str, tuple[Face | None, float, float, float]] = {}
     for ch in set(text):
         f = chain.face_for(ch)
-        faces[ch] = f
         if f is None and missing is not None and not ch.isspace():
             missing.chars.append(ch)
         w = (f or fallback).width(ch) * size / 1000
-        shift[ch] = 0.0
+        shift, scale = 0.0, 1.0
         if (ch in _OPEN_QUOTES or ch in _CLOSE_QUOTES) and w < 0.75 * size:
-            shift[ch] = size - w if ch in _OPEN_QUOTES else 0.0
+            shift = size - w if ch in _OPEN_QUOTES else 0.0
             w = size
-        adv[ch] = w
+        elif ch == _DASH and 0.5 * size < w < 0.99 * size:
+            # A Chinese dash fills its em; —— must read as one unbroken rule.
+            scale, w = size / w, size
+        info[ch] = (f, w, shift, scale)
 
     def advance(ch: str) -> float:
-        return adv[ch] + tracking
+        return info[ch][1] + tracking
 
     # The last character of a line carries no tracking after it.
     rows = wrap(text, width + tracking, advance, first_width=width - indent + tracking,
                 squeeze=style.squeeze * size)
     out: list[Line] = []
     for i, row in enumerate(rows):
-        out.append(Line(row, [faces[c] for c in row], [adv[c] for c in row], [shift[c] for c in row],
-                        tracking, indent if i == 0 else 0.0, i == len(rows) - 1))
+        cells = [info[c] for c in row]
+        out.append(Line(row, [c[0] for c in cells], [c[1] for c in cells], [c[2] for c in cells],
+                        [c[3] for c in cells], tracking, indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
     return out
 
 
@@ -126,39 +132,92 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
     natural = line.natural()
     spacing = line.tracking
     offset = line.indent
-    justify = style.align == "justify" and not line.last
-    if justify and n > 1:
-        spacing += (avail - natural) / (n - 1)
-    elif natural > avail and n > 1:  # a squeezed last line
-        spacing += (avail - natural) / (n - 1)
+    if (style.align == "justify" and not line.last or natural > avail) and n > 1:
+        spacing += (avail - natural) / (n - 1)  # justified, or a line tightened to keep a mark
     elif style.align == "center":
         offset += (avail - natural) / 2
     elif style.align == "right":
         offset += avail - natural
-    fallback = style.chain.primary
-    t = canv.beginText(x + offset, baseline)
-    t.setCharSpace(spacing)
     pos = x + offset
+    color = rgb(style.color)
     start = 0
-    start_x = pos
-    for i in range(n):
-        shifted = line.shifts[i] != 0.0 or line.faces[i] is None
-        # A run ends at a change of face and around a character placed inside a wider box.
-        if i > start and (line.faces[i] is not line.faces[start] or shifted or line.shifts[i - 1] != 0.0
-                          or line.faces[i - 1] is None):
-            _run(t, line, start, i, start_x, baseline, style.size, fallback)
-            start, start_x = i, pos
+    actual = ""
+    if line.first and line.text[0] == _DASH and line.text.strip(_DASH):
+        # A text that opens with a dash (a subtitle's ——): draw the dash as a rule, so that no
+        # line of the page starts with a closing mark, and give the copied text back its dashes
+        # through ActualText on the next glyph.
+        k = len(line.text) - len(line.text.lstrip(_DASH))
+        w = sum(line.widths[:k]) + spacing * (k - 1)
+        y = baseline + _DASH_Y * style.size
+        canv.saveState()
+        canv.setStrokeColor(color)
+        canv.setLineWidth(_DASH_STROKE * style.size)
+        canv.line(pos, y, pos + w, y)
+        canv.restoreState()
+        pos += w + spacing
+        start = k
+        actual = line.text[:k]
+    fallback = style.chain.primary
+    t = canv.beginText(pos, baseline)
+    t.setCharSpace(spacing)
+    run_x = pos
+    for i in range(start, n):
+        if i > start and (line.faces[i] is not line.faces[i - 1] or _special(line, i) or _special(line, i - 1)):
+            _run(t, line, start, i, run_x, baseline, style.size, fallback, actual)
+            start, run_x, actual = i, pos, ""
         pos += line.widths[i] + spacing
-    _run(t, line, start, n, start_x, baseline, style.size, fallback)
-    canv.setFillColor(style.color)
+    _run(t, line, start, n, run_x, baseline, style.size, fallback, actual)
+    canv.setFillColor(color)
     canv.drawText(t)
 
 
-def _run(t: Any, line: Line, i: int, j: int, x: float, baseline: float, size: float, fallback: Face) -> None:
+def _special(line: Line, i: int) -> bool:
+    """A character drawn as a run of its own: placed inside a wider box, scaled, or in no font."""
+    return line.shifts[i] != 0.0 or line.scales[i] != 1.0 or line.faces[i] is None
+
+
+def _run(t: Any, line: Line, i: int, j: int, x: float, baseline: float, size: float, fallback: Face,
+         actual: str = "") -> None:
     face = line.faces[i] or fallback
     t.setTextOrigin(x + line.shifts[i], baseline)
     t.setFont(face.name, size)
-    t.textOut(line.text[i:j])
+    scale = line.scales[i]
+    if scale != 1.0:
+        t.setHorizScale(scale * 100)
+    if actual:
+        t._code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[i])}>> BDC")
+        t.textOut(line.text[i])
+        t._code.append("EMC")
+        if j > i + 1:
+            t.textOut(line.text[i + 1:j])
+    else:
+        t.textOut(line.text[i:j])
+    if scale != 1.0:
+        t.setHorizScale(100)
+
+
+def _pdf_text(s: str) -> str:
+    """A PDF text string (UTF-16BE with BOM, hex) for marked-content properties."""
+    return "<FEFF" + s.encode("utf-16-be").hex().upper() + ">"
+
+
+def begin_artifact(canv: Canvas) -> None:
+    """Start page furniture (a running header) that text extraction and copying should skip:
+    an artifact, in a span whose ActualText is empty (poppler reads ActualText only on spans).
+    End it with :func:`end_artifact`."""
+    canv._code.append("/Artifact <</Type /Pagination>> BDC /Span <</ActualText ()>> BDC")
+
+
+def end_artifact(canv: Canvas) -> None:
+    canv._code.append("EMC EMC")
+
+
+@functools.lru_cache(maxsize=64)
+def rgb(hex_color: str) -> Any:
+    """A ReportLab colour for ``#RRGGBB`` (parsing a colour string costs more than drawing a line)."""
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(hex_color)
 
 
 def baseline_offset(style: TextStyle) -> float:

@@ -156,10 +156,12 @@ def build_batch(
     labels: tuple[str, ...] = (),
     workers: int | None = None,
     reporter: Any = None,
+    timeout: float | None = 45.0,
 ) -> Any:
     """Files, folders and glob patterns → a folder of briefings with ``manifest.json``, in a
     process pool (``workers``, default: one per CPU). A bad input is recorded as failed and the
     others are still built; inputs whose outputs are up to date are skipped unless ``force``.
+    An input that takes longer than ``timeout`` seconds fails (None: no limit).
     Returns a :class:`briefing.batch.BatchResult` (``exit_code`` 0 when all succeeded)."""
     from . import batch
 
@@ -168,7 +170,8 @@ def build_batch(
         raise UsageError(f"unknown output format {bad[0] if bad else ''!r}", hint=f"choose from {', '.join(ALL_FORMATS)}")
     tpl = get_template(template)
     settings = batch.Settings(output_dir=Path(output_dir), template=tpl, formats=tuple(formats), force=force,
-                              strict=strict, encoding=encoding, max_size=max_size, labels=tuple(labels))
+                              strict=strict, encoding=encoding, max_size=max_size, labels=tuple(labels),
+                              timeout=timeout or None)
     return batch.run(paths, settings, workers=workers, reporter=reporter,
                      preflight=lambda: check_fonts(tpl, formats))
 

@@ -16,13 +16,15 @@ import hashlib
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ from .output import Janitor, prepare_dir, sweep_stale, unique_stems, write_files
 from .template import Template
 
 INPUT_SUFFIXES = (".txt", ".json")
+DEFAULT_TIMEOUT = 45.0
 _GLOB_CHARS = set("*?[")
 
 
@@ -48,6 +51,7 @@ class Settings:
     encoding: str | None = None
     max_size: int = reader.DEFAULT_MAX_SIZE
     labels: tuple[str, ...] = ()
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per input; None: no limit
 
     @property
     def template_sha256(self) -> str:
@@ -242,14 +246,18 @@ def run_job(job: Job) -> Result:
     prev = job.previous
     detail = None
     try:
-        data = reader.read_bytes(job.path, max_size=s.max_size)
-        entry.sha256 = hashlib.sha256(data).hexdigest()
-        if prev and not s.force and manifest.up_to_date(prev, entry.sha256, entry.template_sha256, s.formats,
-                                                        s.output_dir):
-            entry.status, entry.outputs = "skipped", dict(prev.outputs)
-            entry.seconds = round(time.perf_counter() - t0, 3)
-            return Result(job.index, job.path, entry)
-        _build_one(job, data, s, entry)
+        with _time_limit(s.timeout):
+            data = reader.read_bytes(job.path, max_size=s.max_size)
+            entry.sha256 = hashlib.sha256(data).hexdigest()
+            if prev and not s.force and manifest.up_to_date(prev, entry.sha256, entry.template_sha256, s.formats,
+                                                            s.output_dir):
+                entry = replace(prev, status="skipped", error=None, warnings=[], pending={})
+            else:
+                _build_one(job, data, s, entry)
+    except _TimeUp:
+        entry.status = "failed"
+        entry.error = (f"{job.path}: gave up after {s.timeout:g} s "
+                       "(raise --timeout if this is really one report, or split it)")
     except BriefingError as e:
         entry.status, entry.error = "failed", str(e)
     except MemoryError:
@@ -258,8 +266,10 @@ def run_job(job: Job) -> Result:
         entry.status = "failed"
         entry.error = f"{job.path}: internal error: {type(e).__name__}: {e}"
         detail = traceback.format_exc()
-    if entry.status == "failed" and prev:
-        entry.outputs = {f: n for f, n in prev.outputs.items() if (s.output_dir / n).exists()}
+    if entry.status == "failed" and prev:  # the files of an earlier build are still its own
+        entry.outputs = _existing(prev.outputs, s.output_dir)
+        entry.stale = _existing(prev.stale, s.output_dir)
+        entry.output_sha256 = dict(prev.output_sha256)
     entry.seconds = round(time.perf_counter() - t0, 3)
     return Result(job.index, job.path, entry, detail)
 
@@ -276,20 +286,77 @@ def _build_one(job: Job, data: bytes, s: Settings, entry: Entry) -> None:
         if str(_real(t)) in _INPUTS:
             raise OutputError("the output would replace an input", path=str(t),
                               hint="choose another -o/--output-dir")
-    mine = {n.casefold() for n in (job.previous.outputs.values() if job.previous else ())}
+    prev = job.previous
     existed = [t for t in targets.values() if os.path.lexists(t)]
     if not s.force:
-        foreign = [t for t in existed if t.name.casefold() not in mine]
-        if foreign:
-            raise OutputError("exists already and is not from an earlier build of this input",
-                              path=str(foreign[0]), hint="pass --force to replace it, or choose another -o")
+        for t in existed:
+            mine = manifest.owns(prev, t)
+            if mine is None:
+                raise OutputError("was changed since it was built", path=str(t),
+                                  hint="keep your copy under another name, or pass --force to replace it")
+            if not mine:
+                raise OutputError("exists already and was not built from this input", path=str(t),
+                                  hint="pass --force to replace it, or choose another -o/--output-dir")
     write_files({targets[f]: blobs[f] for f in blobs}, replace=True)
     entry.outputs = {f: t.name for f, t in targets.items()}
-    if job.previous:  # files of formats not asked for this time still belong to this input
-        for f, n in job.previous.outputs.items():
-            if f not in entry.outputs and (s.output_dir / n).exists():
-                entry.outputs[f] = n
+    entry.output_sha256 = {t.name: hashlib.sha256(blobs[f]).hexdigest() for f, t in targets.items()}
     entry.status = "updated" if existed else "ok"
+    if prev:  # files of formats not built this time still belong to this input
+        same = (prev.sha256, prev.template_sha256, prev.version) == (entry.sha256, entry.template_sha256,
+                                                                       entry.version)
+        for f, n in {**prev.stale, **prev.outputs}.items():
+            if f in entry.outputs or not (s.output_dir / n).exists():
+                continue
+            (entry.outputs if same and f in prev.outputs else entry.stale)[f] = n
+            if n in prev.output_sha256:
+                entry.output_sha256[n] = prev.output_sha256[n]
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm in the middle of a job; a BaseException so no ``except Exception``
+    in the pipeline can swallow it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the job after ``seconds`` (POSIX main thread only; elsewhere no limit)."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise _TimeUp()
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _existing(files: dict[str, str], folder: Path) -> dict[str, str]:
+    return {f: n for f, n in files.items() if (folder / n).exists()}
+
+
+def _planned(jobs: list[Job], formats: tuple[str, ...], folder: Path) -> dict[str, Entry]:
+    """The entries a run starts with: every job's earlier entry (or a new one), with the files it
+    is about to write as ``pending``, so a killed run still knows them as its own. A file that
+    exists and is someone else's is not claimed."""
+    out = {}
+    for j in jobs:
+        e = replace(j.previous) if j.previous else Entry(input=j.key, status="pending")
+        own = {n.casefold() for n in manifest.names(e)}
+        e.pending = {}
+        for fmt in formats:
+            name = f"{j.stem}.{fmt}"
+            if name.casefold() not in own and not os.path.lexists(folder / name):
+                e.pending[fmt] = name
+        out[j.key] = e
+    return out
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -325,7 +392,8 @@ def run(
         for p in problems:
             rep.problem(p)
         current: dict[str, Entry] = {}
-        state = _Checkpoint(out_dir, previous, current)
+        state = _Checkpoint(out_dir, previous, _planned(jobs, settings.formats, out_dir), current)
+        state.write(durable=False)
 
         def record(r: Result) -> None:
             batch.results.append(r)
@@ -408,23 +476,26 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
 
 
 class _Checkpoint:
-    """Writes the manifest now and then during a run (so a killed run can be resumed without
-    rebuilding what it finished) and at the end."""
+    """Writes the manifest: at the start with the planned files as pending, every couple of
+    seconds while the run goes on (so a killed run resumes without rebuilding what it finished),
+    and at the end."""
 
-    def __init__(self, folder: Path, previous: dict[str, Entry], current: dict[str, Entry]) -> None:
-        self.folder, self.previous, self.current = folder, previous, current
+    def __init__(self, folder: Path, previous: dict[str, Entry], planned: dict[str, Entry],
+                 current: dict[str, Entry]) -> None:
+        self.folder, self.previous, self.planned, self.current = folder, previous, planned, current
         self.last = time.monotonic()
 
     def maybe_write(self) -> None:
         if time.monotonic() - self.last > 2.0:
             try:
-                self.write()
+                self.write(durable=False)
             except BriefingError:
                 pass  # the final write reports it
 
-    def write(self) -> Path:
+    def write(self, durable: bool = True) -> Path:
         self.last = time.monotonic()
-        return manifest.write(self.folder, manifest.merge(self.previous, self.current, self.folder))
+        entries = manifest.merge(self.previous, {**self.planned, **self.current}, self.folder)
+        return manifest.write(self.folder, entries, durable=durable)
 
 
 def _lock(folder: Path) -> Any:

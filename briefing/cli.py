@@ -135,13 +135,15 @@ def main() -> None:
 @click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
 @click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
+              help="Give up on an input after this many seconds (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, table or warnings: one plain line per input.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @handle_errors
 def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None, template: str | None,
           config_path: Path | None, name: str | None, issue: str | None, unit: str | None, date_text: str | None,
           distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
-          max_size: int, labels: tuple[str, ...], quiet: bool, verbose: bool) -> None:
+          max_size: int, labels: tuple[str, ...], timeout: float, quiet: bool, verbose: bool) -> None:
     """Build briefings from report texts (*.txt) and summaries (*.json).
 
     PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
@@ -165,7 +167,7 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     reporter = ConsoleReporter(bar=sys.stderr.isatty() and not quiet, quiet=quiet, verbose=verbose)
     result = api.build_batch(inputs, output_dir=out, formats=fmts, template=tpl, force=force, strict=strict,
                              encoding=encoding, max_size=max_size, labels=labels, workers=workers,
-                             reporter=reporter)
+                             reporter=reporter, timeout=timeout)
     sys.exit(result.exit_code)
 
 

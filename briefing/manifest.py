@@ -1,14 +1,21 @@
 """``manifest.json`` in the output folder: one entry per input ever built there.
 
 Each entry says which input (absolute path and sha256), which files it produced (names inside
-the output folder), the status of the last run (``ok``, ``updated``, ``skipped``, ``failed``), the
-error if any, the seconds it took, and the template and version used. A later run uses it to
-skip inputs whose outputs are up to date, to keep each input's output names stable, and to know
-which existing files it may replace (its own) and which it may not (anyone else's).
+the output folder, with their sha256 as written), the status of the last run (``ok``,
+``updated``, ``skipped``, ``failed``, or ``pending`` while a run is on it), the error if any, the
+seconds it took, and the template and version used. A later run uses it to skip inputs whose
+outputs are up to date, to keep each input's output names stable, and to know which existing
+files it may replace: its own, unchanged since they were written. A file someone else made, or
+edited after it was built, is only replaced with ``--force``.
+
+A run writes the manifest first with every planned output as ``pending`` (so if the run is
+killed, a file it finished after its last checkpoint is still known as its own), then every
+couple of seconds, then at the end.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, field
@@ -34,6 +41,9 @@ class Entry:
     template_sha256: str = ""
     version: str = __version__
     warnings: list[str] = field(default_factory=list)
+    output_sha256: dict[str, str] = field(default_factory=dict)  # file name → sha256 as written
+    stale: dict[str, str] = field(default_factory=dict)  # format → file built from an older input
+    pending: dict[str, str] = field(default_factory=dict)  # format → file a running build may write
 
     @property
     def stem(self) -> str | None:
@@ -70,23 +80,42 @@ def up_to_date(prev: Entry | None, sha256: str, template_sha256: str, formats: t
     return all(fmt in prev.outputs and (folder / prev.outputs[fmt]).is_file() for fmt in formats)
 
 
-def owned(entries: dict[str, Entry]) -> dict[str, str]:
-    """Output file name (case-folded) → the input that owns it."""
-    out = {}
-    for key, e in entries.items():
-        for name in e.outputs.values():
-            out[name.casefold()] = key
-    return out
+def names(e: Entry) -> list[str]:
+    """Every file name the entry's input owns in the folder."""
+    return [*e.outputs.values(), *e.stale.values(), *e.pending.values()]
+
+
+def owns(prev: Entry | None, target: Path) -> bool | None:
+    """Whether ``target`` may be replaced for this input: True when an earlier build of it wrote
+    the file and nobody changed it since, None when it wrote it but it was changed since, False
+    when the file is not its own."""
+    if prev is None or target.name.casefold() not in {n.casefold() for n in names(prev)}:
+        return False
+    want = prev.output_sha256.get(target.name)
+    if want is None:
+        return True  # planned by a run that was stopped before it could record the file
+    return True if file_sha256(target) == want else None
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return ""
+    return h.hexdigest()
 
 
 def merge(previous: dict[str, Entry], current: dict[str, Entry], folder: Path) -> dict[str, Entry]:
     """This run's entries, plus earlier ones whose files are still in the folder."""
-    out = {k: e for k, e in previous.items() if k not in current and any((folder / n).exists() for n in e.outputs.values())}
+    out = {k: e for k, e in previous.items() if k not in current and any((folder / n).exists() for n in names(e))}
     out.update(current)
     return dict(sorted(out.items()))
 
 
-def write(folder: Path, entries: dict[str, Entry]) -> Path:
+def write(folder: Path, entries: dict[str, Entry], *, durable: bool = True) -> Path:
     doc: dict[str, Any] = {
         "format": FORMAT,
         "briefing": __version__,
@@ -94,4 +123,4 @@ def write(folder: Path, entries: dict[str, Entry]) -> Path:
         "files": [asdict(e) for e in entries.values()],
     }
     blob = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    return write_atomic(folder / NAME, blob)
+    return write_atomic(folder / NAME, blob, durable=durable)

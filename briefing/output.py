@@ -133,7 +133,7 @@ class Janitor:
 class _Staged:
     """Bytes written and fsynced to a temp file beside the target, waiting to be renamed."""
 
-    def __init__(self, target: Path, data: bytes) -> None:
+    def __init__(self, target: Path, data: bytes, durable: bool = True) -> None:
         self.target = target
         self.tmp: str | None = _temp_name(target)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -142,7 +142,8 @@ class _Staged:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         except BaseException:
             os.close(fd)
             self.discard()
@@ -162,10 +163,11 @@ class _Staged:
             self.tmp = None
 
 
-def write_files(files: Mapping[Path, bytes], *, replace: bool = True) -> list[Path]:
+def write_files(files: Mapping[Path, bytes], *, replace: bool = True, durable: bool = True) -> list[Path]:
     """Write several files as one step: every file is staged (written and fsynced) before any is
     given its name, so a full disk or a kill while staging changes nothing visible. With
-    ``replace=False`` an existing file is an error (and nothing is written)."""
+    ``replace=False`` an existing file is an error (and nothing is written). ``durable=False``
+    skips the fsync: still atomic for a killed process, not for a power cut."""
     targets = [Path(p) for p in files]
     if not replace:
         for t in targets:
@@ -176,11 +178,12 @@ def write_files(files: Mapping[Path, bytes], *, replace: bool = True) -> list[Pa
     try:
         for t in targets:
             current = t
-            staged.append(_Staged(t, files[t]))
+            staged.append(_Staged(t, files[t], durable))
         for s in staged:
             current = s.target
             s.commit(replace)
-        _fsync_dirs({t.parent for t in targets})
+        if durable:
+            _fsync_dirs({t.parent for t in targets})
     except FileExistsError:
         raise OutputError("exists already", path=str(current), hint="pass --force to replace it") from None
     except OSError as e:
@@ -191,10 +194,10 @@ def write_files(files: Mapping[Path, bytes], *, replace: bool = True) -> list[Pa
     return targets
 
 
-def write_atomic(path: str | Path, data: bytes, *, force: bool = True) -> Path:
+def write_atomic(path: str | Path, data: bytes, *, force: bool = True, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically. With ``force=False`` an existing file is an error
     instead of being replaced."""
-    return write_files({Path(path): data}, replace=force)[0]
+    return write_files({Path(path): data}, replace=force, durable=durable)[0]
 
 
 def _fsync_dirs(dirs: Iterable[Path]) -> None:

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""The project's benchmark: a table of medians over repeated runs.
+
+    python bench/run.py [--repeat 7] [--batch 200] [--workers 2]
+
+Measures: cold `briefing build` of the example (both formats, whole process), cold `briefing
+extract`, warm per-document extract / PDF / DOCX in one process (both templates), warm extract of
+the largest sample report, batch throughput on generated inputs, peak RSS, output sizes.
+Run it from the repository with the package installed (`pip install -e .` or `pip install .`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "zhengzhou-gaoxin-2021.txt"
+SAMPLES = ROOT / "tests" / "fixtures" / "samples"
+MADE = ROOT / "tests" / "fixtures" / "made"
+
+
+def cli() -> list[str]:
+    exe = shutil.which("briefing")
+    return [exe] if exe else [sys.executable, "-m", "briefing"]
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def run(cmd: list[str], **kw) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def make_batch(folder: Path, n: int) -> None:
+    """n varied article-sized inputs: the example and the made shapes, re-wrapped into columns of
+    other widths, paragraphs dropped or repeated, numbers changed."""
+    rng = random.Random(7)
+    sources = [EXAMPLE.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in sorted(MADE.glob("*.txt"))]
+    for i in range(n):
+        text = sources[i % len(sources)]
+        lines = text.split("\n")
+        if i % 3 == 1:  # renumber: other values, same shapes
+            text = "".join(str(rng.randint(1, 9)) if c.isdigit() and rng.random() < 0.3 else c for c in text)
+        elif i % 3 == 2:  # drop a few blank lines (column breaks)
+            text = "\n".join(ln for ln in lines if ln or rng.random() < 0.7)
+        (folder / f"report-{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+    rows: list[tuple[str, str]] = []
+    tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        out = tmp / "out"
+        t = median_time(lambda: run([*cli(), "build", str(EXAMPLE), "-o", str(out), "--force", "-q"]), a.repeat)
+        rows.append(("cold `briefing build` example (pdf+docx, process)", f"{t * 1000:.0f} ms"))
+        t = median_time(lambda: run([*cli(), "extract", str(EXAMPLE), "-o", str(tmp / "s.json"), "--force"]), a.repeat)
+        rows.append(("cold `briefing extract` example (process)", f"{t * 1000:.0f} ms"))
+
+        import briefing
+        from briefing import api
+
+        text = EXAMPLE.read_text(encoding="utf-8")
+        api.extract_text(text)
+        t = median_time(lambda: api.extract_text(text), a.repeat * 3)
+        rows.append(("warm extract, example", f"{t * 1000:.1f} ms"))
+        big = (SAMPLES / "2026_广东省_政府工作报告.txt").read_text(encoding="utf-8")
+        api.extract_text(big)
+        t = median_time(lambda: api.extract_text(big), a.repeat)
+        rows.append(("warm extract, 96 KB Guangdong report", f"{t * 1000:.1f} ms"))
+        summary = api.extract_text(text)
+        sizes = {}
+        for tpl in ("standard", "gbt9704"):
+            for fmt in ("pdf", "docx"):
+                data = briefing.render(summary, template=tpl, formats=(fmt,))[fmt]
+                sizes[(tpl, fmt)] = len(data)
+                t = median_time(lambda tpl=tpl, fmt=fmt: briefing.render(summary, template=tpl, formats=(fmt,)),
+                                a.repeat * 3)
+                rows.append((f"warm render {fmt.upper()}, example, {tpl}", f"{t * 1000:.1f} ms"))
+        rows.append(("peak RSS, this process (extract + render)",
+                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
+
+        inputs = tmp / "batch"
+        inputs.mkdir()
+        make_batch(inputs, a.batch)
+        bout = tmp / "bout"
+        t0 = time.perf_counter()
+        run([*cli(), "build", str(inputs), "-o", str(bout), "--force", "-q", "--workers", str(a.workers)])
+        dt = time.perf_counter() - t0
+        built = len(list(bout.glob("*.pdf")))
+        rows.append((f"batch: {a.batch} inputs, {a.workers} workers, pdf+docx", f"{dt:.1f} s, {built / dt:.1f} briefings/s"))
+        rows.append(("peak RSS of one process in the batch",
+                     f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB"))
+        for (tpl, fmt), n in sizes.items():
+            rows.append((f"output size {fmt.upper()}, example, {tpl}", f"{n / 1024:.0f} KB"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    w = max(len(r[0]) for r in rows)
+    print(f"| {'measure'.ljust(w)} | median |")
+    print(f"|{'-' * (w + 2)}|--------|")
+    for k, v in rows:
+        print(f"| {k.ljust(w)} | {v} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -5,6 +5,8 @@ They only read the model and return plain strings, so the PDF and the DOCX print
 
 from __future__ import annotations
 
+import re
+
 from ..model import Section, Summary, Target
 
 _DIGITS = "零一二三四五六七八九"
@@ -42,13 +44,25 @@ def section_number(n: int, depth: int = 1) -> str:
     return f"（{n}）"
 
 
+# A heading that already carries its number, as in a government report: 一、 （一） 1. （1）
+_NUMBERED = re.compile(r"^\s*(（[一二三四五六七八九十百零〇]+）|[一二三四五六七八九十百零〇]+、|（\d+）|\d+[.．、](?!\d))")
+
+
+def heading_texts(sections: list[Section], depth: int = 1) -> list[str]:
+    """The heading of each section in a list of siblings: numbered 一、二、 … by depth, unless the
+    keywords bring their own numbers (then none is numbered, so 附件1 stays unnumbered too)."""
+    if any(_NUMBERED.match(s.keyword) for s in sections):
+        return [s.keyword for s in sections]
+    return [f"{section_number(i, depth)}{s.keyword}" for i, s in enumerate(sections, 1)]
+
+
 def numbered_sections(summary: Summary) -> list[tuple[int, str, Section]]:
-    """(depth, numbered heading text, section) in reading order; numbers restart under each parent."""
+    """(depth, heading text, section) in reading order; numbers restart under each parent."""
     out: list[tuple[int, str, Section]] = []
 
     def walk(secs: list[Section], depth: int) -> None:
-        for i, s in enumerate(secs, 1):
-            out.append((depth, f"{section_number(i, depth)}{s.keyword}", s))
+        for heading, s in zip(heading_texts(secs, depth), secs):
+            out.append((depth, heading, s))
             walk(s.subsections, depth + 1)
 
     walk(summary.sections, 1)
@@ -71,7 +85,7 @@ def target_value_text(t: Target) -> str:
 def target_part(summary: Summary, t: Target) -> str:
     """The 部分 cell: the numbered heading of the top-level section the target belongs to."""
     if 1 <= t.section <= len(summary.sections):
-        return f"{section_number(t.section)}{summary.sections[t.section - 1].keyword}"
+        return heading_texts(summary.sections)[t.section - 1]
     return str(t.section) if t.section else ""
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..model import Highlight, Summary
 from ..template import Template
-from . import RenderOptions
+from . import RenderOptions, docx_reference
 from .common import APPENDIX_COLUMNS, appendix_rows, byline_lines, numbered_sections
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
@@ -275,12 +275,15 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     options = options or RenderOptions()
     t = template
     esc = Text()
-    styles, ids = styles_xml(t)
+    ref = docx_reference.load(t)
+    styles, ids = (ref.styles, ref.ids) if ref else styles_xml(t)
     pkg = Package()
     pkg.add("styles.xml", "styles", styles)
     pkg.add("settings.xml", "settings", settings_xml(t, even_and_odd=t.page_number.position == "outside"))
-    pkg.add("fontTable.xml", "fontTable", font_table_xml(t))
-    pkg.add("theme/theme1.xml", "theme", theme_xml(t))
+    pkg.add("fontTable.xml", "fontTable", (ref and ref.font_table) or font_table_xml(t))
+    pkg.add("theme/theme1.xml", "theme", (ref and ref.theme) or theme_xml(t))
+    if ref and ref.numbering:
+        pkg.add("numbering.xml", "numbering", ref.numbering)
     w = _Writer(summary, t, ids, esc)
     w.masthead()
     w.title_block()

@@ -127,9 +127,12 @@ def doc_defaults(t: Template) -> str:
     run = rpr(rFonts=rfonts(body), sz=f'<w:sz w:val="{half_points(body.size)}"/>',
               szCs=f'<w:szCs w:val="{half_points(body.size)}"/>', lang=LANG)
     # widowControl off and justified, as Chinese Word does; no automatic space between Chinese and
-    # Latin or digits (Word's default adds it), so lines hold what the PDF's lines hold
+    # Latin or digits (Word's default adds it), so lines hold what the PDF's lines hold.
+    # overflowPunct is Word's default, but LibreOffice 7.4 needs it said: without it a 。 that
+    # ends a full justified line is not painted at all (it moves the last character down with it)
     return (f"<w:docDefaults><w:rPrDefault>{run}</w:rPrDefault><w:pPrDefault><w:pPr>"
-            '<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            '<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/>'
+            '<w:autoSpaceDN w:val="0"/>'
             '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>')
 
 

@@ -36,6 +36,9 @@ DATELINE = re.compile(
     r"(?P<paren>[（(](?:记者|通讯员)?\s*(?P<rep>[^）)]{2,20})[）)])?\s*"
 )
 
+META_LINE = re.compile(r"^(?:来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑)[：:]")
+
+
 @dataclass
 class Para:
     text: str
@@ -64,7 +67,7 @@ def is_column_text(lines: list[str]) -> bool:
     widths = [width(ln) for ln in body]
     median = statistics.median(widths)
     open_ends = sum(1 for ln in body if not ends_sentence(ln)) / len(body)
-    return median <= 24 and open_ends >= 0.5
+    return median <= 60 and open_ends >= 0.5
 
 
 def reflow(lines: list[str]) -> list[Para]:
@@ -110,16 +113,24 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
     wa, wb = widths[a] or 0.0, widths[b] or 0.0
     col = max(_local_width(widths, a), _local_width(widths, b))
     blank = b - a > 1
-    if (HEADING_START.match(lb) and ends_sentence(la)) or DATELINE.match(lb):
+    short_a = col - wa >= 1.5
+    if DATELINE.match(lb) or META_LINE.match(lb) or META_LINE.match(la):
+        return True
+    if HEADING_START.match(lb) and (ends_sentence(la) or col - wa >= 2):
         return True
     if not ends_sentence(la) and not BYLINE_END.search(la):
-        # A line that ends mid-sentence continues, unless it is a stand-alone headline or label.
-        if blank and wa <= col * 0.75 and not DATELINE.match(la):
-            return True
-        return False
+        if DATELINE.match(la):
+            return False
+        # A line that ends mid-sentence continues, unless it is a headline, a heading or a label:
+        # short and followed by a blank line, or well short of the column and followed by a line
+        # of another kind (a full line, a heading, a subtitle) rather than the headline's next line.
+        if blank:
+            return wa <= col * 0.75
+        if wa > col * 0.7 or _FRAGMENT_TAIL.search(la) or _CONTINUATION_HEAD.match(lb):
+            return False
+        return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
         return False
-    short_a = col - wa >= 1.5
     indented_b = col - wb >= 1.5
     return short_a or indented_b
 

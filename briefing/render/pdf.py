@@ -11,16 +11,17 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from .. import __version__
 from ..fonts import chain, chain_notes, report_missing
-from ..model import Highlight, Section, Summary
+from ..model import Highlight, Summary
 from ..template import ROLES, Template
 from . import RenderOptions
-from .common import byline_lines, section_number
-from .pdf_blocks import Block, BottomBlock, BoxLook, Row, text_rows
+from .common import byline_lines, numbered_sections
+from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, text_rows
 from .pdf_page import Area, Furniture
 from .pdf_table import appendix_table
 from .pdf_text import Missing, TextStyle
@@ -56,15 +57,15 @@ class _Story:
         self.align = "justify" if t.body.justify else "left"
         self.para_gap = 0.0 if self.grid else round(self.body_leading * 0.2, 2)
         self.out: list[Flowable] = []
+        self._links: list[tuple[list[Flowable], int]] = []
 
     def para(self, text: str, role: str, *, align: str | None = None, indent: float | None = None,
-             before: float = 0, after: float | None = None, outline: tuple[str, str, int] | None = None,
-             keep: bool = False) -> Block:
+             before: float = 0, after: float | None = None, outline: tuple[str, str, int] | None = None) -> Block:
         style = _with(self.st[role], align=align or self.align,
                       indent_chars=self.indent if indent is None else indent)
         missing = self.missing
         b = Block(lambda w: text_rows(text, style, w, missing), space_before=before,
-                  space_after=self.para_gap if after is None else after, outline=outline, keep_with_next=keep)
+                  space_after=self.para_gap if after is None else after, outline=outline)
         self.out.append(b)
         return b
 
@@ -82,44 +83,53 @@ class _Story:
             self.out[-1].space_after_ = self.body_leading * (1 if self.grid else 0.8)
 
     def sections(self) -> None:
-        for i, sec in enumerate(self.s.sections, 1):
-            self.section(sec, [i], 1)
+        for n, (depth, heading, sec) in enumerate(numbered_sections(self.s), 1):
+            role = "heading" if depth == 1 else "subheading"
+            before = 0.0 if self.grid else self.body_leading * (0.6 if depth == 1 else 0.3)
+            self.heading(heading, role, before=before, key=f"s{n}", level=depth)
+            for b in sec.blocks():
+                if isinstance(b, Highlight):
+                    self.highlight(b)
+                else:
+                    self.para(b, "body")
 
-    def section(self, sec: Section, path: list[int], depth: int) -> None:
-        role = "heading" if depth == 1 else "subheading"
-        number = section_number(path[-1], depth)
-        text = f"{number}{sec.keyword}"
-        before = 0.0 if self.grid else self.body_leading * (0.6 if depth == 1 else 0.3)
-        self.para(text, role, align="left", indent=self.indent if self.grid else 0, before=before,
-                  after=0 if self.grid else 2, outline=(text, "s" + ".".join(map(str, path)), depth), keep=True)
-        for b in sec.blocks():
-            if isinstance(b, Highlight):
-                self.highlight(b)
-            else:
-                self.para(b, "body")
-        for j, sub in enumerate(sec.subsections, 1):
-            self.section(sub, [*path, j], depth + 1)
+    def heading(self, text: str, role: str, *, before: float, key: str, level: int) -> None:
+        """A heading that starts a new page rather than end one: it needs room for itself and
+        the first two lines of what follows (linked in :meth:`finish`)."""
+        follow: list[Flowable] = []
+        room = NeedRoom(lambda w: h.wrap(w, 1e6)[1] + h.getSpaceBefore() + _head(follow, w))
+        self.out.append(room)
+        h = self.para(text, role, align="left", indent=self.indent if self.grid else 0, before=before,
+                      after=0 if self.grid else 2, outline=(text, key, level))
+        self._links.append((follow, len(self.out)))
+
+    def finish(self) -> list[Flowable]:
+        """The story; platypus consumes the list, so headings learn their next flowable now."""
+        for follow, at in self._links:
+            follow[:] = self.out[at:at + 1]
+        return self.out
 
     def highlight(self, h: Highlight) -> None:
         st = _with(self.st["highlight"], align=self.align, indent_chars=self.indent)
         label = _with(self.st["label"], color=self.t.colors.label_text, align="left")
         pad = (st.grid / 2) if self.grid else 9.0
         gap = 0.0 if self.grid else round(st.leading * 0.25, 2)
+        tag_h = label.leading + (0 if self.grid else 4)
         missing = self.missing
         colors = self.t.colors
 
         def build(w: float) -> list[Row]:
             rows: list[Row] = []
             if h.label:
-                rows.append(Row(label.leading + (0 if self.grid else 4), tag=(h.label, label, colors.label_fill)))
+                rows.append(Row(tag_h, tag=(h.label, label, colors.label_fill), keep=True))
             for k, p in enumerate(h.paragraphs):
                 if k and gap:
                     rows.append(Row(gap, gap=True))
                 rows.extend(text_rows(p, st, w, missing))
             return rows
 
-        gap_out = self.body_leading / 2 if not self.grid else 0.0
-        self.out.append(Block(build, space_before=gap_out, space_after=gap_out,
+        around = self.body_leading / 2 if not self.grid else 0.0
+        self.out.append(Block(build, space_before=around, space_after=around,
                               box=BoxLook(colors.box_fill, colors.box_border, pad)))
 
     def appendix(self) -> None:
@@ -128,14 +138,14 @@ class _Story:
             return
         self.out.append(PageBreak() if self.grid else CondPageBreak(self.body_leading * 8))
         self.para(a.title, "heading", align="left", indent=0, before=0 if self.grid else self.body_leading * 0.6,
-                  after=self.body_leading / 2, outline=(a.title, "appendix", 1), keep=True)
+                  after=self.body_leading / 2, outline=(a.title, "appendix", 1))
         self.out.append(appendix_table(self.s, self.t, self.st, self.missing, self.width))
 
     def tail(self) -> None:
         tl = self.t.tail
         if not tl.enabled:
             return
-        items = [(k, v) for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
+        items = [k + v for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
         if not items and not tl.copies:
             return
         st = _with(self.st["tail"], align="left", indent_chars=0)
@@ -144,21 +154,28 @@ class _Story:
         copies = f"共印{tl.copies}份" if tl.copies else ""
 
         def build(w: float) -> list[Row]:
+            inset = st.size  # one character in from both edges, as GB/T 9704 sets the 版记
             rows: list[Row] = []
-            inset = st.size
-            for k, v in items:
-                for r in text_rows(k + v, st, w - 2 * inset, missing):
-                    r.line.indent += inset if r.line else 0  # type: ignore[union-attr]
+            for item in items:
+                for r in text_rows(item, st, w - 2 * inset, missing):
+                    if r.line is not None:
+                        r.line.indent += inset
                     rows.append(r)
             if copies:
-                rows.extend(text_rows(copies, right, w - st.size, missing))
+                rows.extend(text_rows(copies, right, w - inset, missing))
             return rows
 
         def rules(rows: list[Row]) -> list[tuple[float, float]]:
-            h = sum(r.height for r in rows)
-            return [(h, 0.35 * 2.835), (0.0, 0.35 * 2.835)]
+            return [(sum(r.height for r in rows), 0.35 * mm), (0.0, 0.35 * mm)]
 
         self.out.append(BottomBlock(build, rules))
+
+
+def _head(follow: list[Flowable], width: float) -> float:
+    f = follow[0] if follow else None
+    if isinstance(f, Block):
+        return f.head_height(width)
+    return 0.0 if f is None else min(f.wrap(width, 1e6)[1], 80.0)
 
 
 def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
@@ -198,7 +215,7 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     a85 = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: a quarter smaller and faster than ASCII85 text
     try:
-        doc.build(story.out, canvasmaker=_canvas_maker())
+        doc.build(story.finish(), canvasmaker=_canvas_maker())
     finally:
         rl_config.useA85 = a85
     report_missing(missing.chars, opts.strict, opts.warn)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout, rgb
 
@@ -23,6 +23,7 @@ class Row:
     style: TextStyle | None = None
     tag: tuple[str, TextStyle, str] | None = None  # label text, style, fill colour
     gap: bool = False  # vertical space between paragraphs: dropped at a page break
+    keep: bool = False  # no page break right after this row
 
 
 @dataclass
@@ -34,7 +35,12 @@ class BoxLook:
 
 
 def text_rows(text: str, style: TextStyle, width: float, missing: Missing | None) -> list[Row]:
-    return [Row(style.leading, line, style) for line in layout(text, style, width, missing)]
+    """One row per line; a page may not break after the first line nor before the last one
+    (no orphans, no widows)."""
+    rows = [Row(style.leading, line, style) for line in layout(text, style, width, missing)]
+    if len(rows) > 1:
+        rows[0].keep = rows[-2].keep = True
+    return rows
 
 
 class Block(Flowable):
@@ -42,7 +48,7 @@ class Block(Flowable):
 
     def __init__(self, build: Callable[[float], list[Row]], *, space_before: float = 0, space_after: float = 0,
                  box: BoxLook | None = None, outline: tuple[str, str, int] | None = None,
-                 keep_with_next: bool = False, rows: list[Row] | None = None, width: float = 0,
+                 rows: list[Row] | None = None, width: float = 0,
                  first: bool = True, last: bool = True) -> None:
         super().__init__()
         self._build = build
@@ -50,7 +56,6 @@ class Block(Flowable):
         self.space_after_ = space_after
         self.box = box
         self.outline = outline
-        self.keepWithNext = keep_with_next
         self.rows = rows
         self.width = width
         self.first, self.last = first, last
@@ -87,27 +92,30 @@ class Block(Flowable):
         while k < len(rows) and used + rows[k].height <= room + 1e-6:
             used += rows[k].height
             k += 1
-        lines = [i for i, r in enumerate(rows) if r.line is not None]
-        before = [i for i in lines if i < k]
-        after = [i for i in lines if i >= k]
-        # No lone first or last line of a paragraph on a page (widows and orphans).
-        while after and len(after) < 2 and before:
-            k = before.pop()
-            after.insert(0, k)
-        if len(before) < 2:
-            return []
-        while k > 0 and rows[k - 1].gap:
+        while k > 0 and (rows[k - 1].keep or rows[k - 1].gap):
             k -= 1
         head, tail = rows[:k], rows[k:]
         while tail and tail[0].gap:
             tail = tail[1:]
-        if not head or not tail:
+        if not any(r.line for r in head) or not tail:
             return []
         return [self._part(head, first=self.first, last=False), self._part(tail, first=False, last=self.last)]
 
+    def head_height(self, width: float, lines: int = 2) -> float:
+        """Height of the block's top down to its ``lines``-th text line (to keep a heading with it)."""
+        rows = self._ensure(width)
+        h = self.getSpaceBefore() + (self.box.pad if self.box else 0.0)
+        for r in rows:
+            h += r.height
+            if r.line is not None:
+                lines -= 1
+                if lines <= 0:
+                    break
+        return h
+
     def _part(self, rows: list[Row], first: bool, last: bool) -> Block:
         return Block(self._build, space_before=self.space_before_, space_after=self.space_after_, box=self.box,
-                     outline=self.outline if first else None, keep_with_next=self.keepWithNext and last,
+                     outline=self.outline if first else None,
                      rows=rows, width=self.width, first=first, last=last)
 
     # -- drawing -------------------------------------------------------------------------------
@@ -151,6 +159,23 @@ def _draw_tag(canv: Any, row: Row, x: float, top: float) -> None:
     canv.restoreState()
     if lines:
         draw_line(canv, lines[0], style, x + style.size / 2, top - baseline_offset(style), w)
+
+
+class NeedRoom(CondPageBreak):
+    """Starts a new page unless ``need(width)`` points are left: keeps a heading together with the
+    first lines of what follows it, without moving a whole long block (as keepWithNext would)."""
+
+    def __init__(self, need: Callable[[float], float]) -> None:
+        super().__init__(0)
+        self._need = need
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.height = self._need(aw)
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", 0):
+            return 0, 0
+        w, h = super().wrap(aw, ah)
+        return w, h
 
 
 class BottomBlock(Flowable):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -112,15 +113,33 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     def advance(ch: str) -> float:
         return info[ch][1] + tracking
 
-    # The last character of a line carries no tracking after it.
-    rows = wrap(text, width + tracking, advance, first_width=width - indent + tracking,
-                squeeze=style.squeeze * size)
+    def lines_for(w: float) -> list[str]:
+        # The last character of a line carries no tracking after it.
+        return wrap(text, w + tracking, advance, first_width=w - indent + tracking, squeeze=style.squeeze * size)
+
+    rows = lines_for(width)
+    if style.align == "center" and len(rows) > 1:
+        rows = _balanced(rows, width, lines_for)
     out: list[Line] = []
     for i, row in enumerate(rows):
         cells = [info[c] for c in row]
         out.append(Line(row, [c[0] for c in cells], [c[1] for c in cells], [c[2] for c in cells],
                         [c[3] for c in cells], tracking, indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
     return out
+
+
+def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[str]]) -> list[str]:
+    """Centred lines of even length: the narrowest measure that needs no more lines (a title
+    never leaves one character alone on its last line)."""
+    lo, hi, best = width * (len(rows) - 1) / len(rows), width, rows
+    for _ in range(8):
+        mid = (lo + hi) / 2
+        trial = lines_for(mid)
+        if len(trial) <= len(rows):
+            hi, best = mid, trial
+        else:
+            lo = mid
+    return best
 
 
 def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: float, width: float) -> None:

@@ -125,7 +125,7 @@ def main() -> None:
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path),
               help="Folder for the briefings and manifest.json (default: output).")
 @click.option("--format", "formats", help="Comma list of pdf, docx, json (default: pdf,docx).")
 @template_options
@@ -203,8 +203,7 @@ def extract(input: Path, output: Path | None, force: bool, encoding: str | None,
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("summary", type=click.Path(path_type=Path), metavar="SUMMARY.json")
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-              show_default=True)
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
 @click.option("--format", "formats", default="pdf,docx", show_default=True, help="Comma list of pdf, docx, json.")
 @template_options
 @click.option("--force", is_flag=True, help="Replace existing output files.")

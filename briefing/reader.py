@@ -135,10 +135,9 @@ def _detect(data: bytes, name: str) -> Text:
             raise InputError(f"looks like {what}, not text", path=name, hint=todo)
     head = data[:65536]
     if b"\x00" in head:
-        if _looks_utf16(head):
-            raise InputError(
-                "UTF-16 text without a byte-order mark", path=name, hint="pass --encoding utf-16-le (or utf-16-be)"
-            )
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return utf16
         raise InputError(
             f"binary data (NUL byte at offset {data.index(0)}), not text",
             path=name,
@@ -154,10 +153,11 @@ def _detect(data: bytes, name: str) -> Text:
             path=name,
             hint="the file is damaged or mixes encodings; fix that byte or pass --encoding",
         )
-    try:
-        return Text(data.decode("gb18030"), "gb18030")
-    except UnicodeDecodeError:
-        pass
+    if _plausible_gb(data):
+        try:
+            return Text(data.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError:
+            pass
     guess = _guess(data)
     if guess:
         return guess
@@ -168,9 +168,18 @@ def _detect(data: bytes, name: str) -> Text:
     )
 
 
-def _looks_utf16(head: bytes) -> bool:
-    even, odd = head[0::2], head[1::2]
-    return max(even.count(0), odd.count(0)) > len(head) // 4
+def _utf16_without_bom(data: bytes) -> Text | None:
+    """UTF-16 text saved without a byte-order mark (its ASCII characters put NUL bytes in it)."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _control_share(text) < 0.01:
+            return Text(text, enc)
+    return None
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -179,6 +188,29 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for c in text if ord(c) > 0x7F) - bad
     return good >= 20 * bad
+
+
+def _plausible_gb(data: bytes, sample: int = 65536) -> bool:
+    """GBK/GB18030 text is mostly the common characters and punctuation of GB2312 (lead byte
+    A1-A9 or B0-F7, trail byte A1-FE); other bytes (UTF-16 without a BOM, Big5) decode as
+    GB18030 too, but into rare characters."""
+    common = total = i = 0
+    n = min(len(data), sample)
+    while i < n - 1:
+        b = data[i]
+        if b < 0x80:
+            i += 1
+            continue
+        t = data[i + 1]
+        if 0x30 <= t <= 0x39:  # a four-byte GB18030 sequence
+            total += 1
+            i += 4
+            continue
+        total += 1
+        if (0xA1 <= b <= 0xA9 or 0xB0 <= b <= 0xF7) and 0xA1 <= t <= 0xFE:
+            common += 1
+        i += 2
+    return total == 0 or common >= 0.8 * total
 
 
 def _guess(data: bytes) -> Text | None:

@@ -9,6 +9,7 @@ The extractor knows nothing about fonts or pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from ..errors import InputError
 from ..model import Summary
@@ -53,8 +54,9 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
         lead = [p for p in lead if p]
-    if not head.title:
-        head.title = _fallback_title(lead, body)
+    if not head.title and not name.startswith("<"):
+        # No headline in the text: the file's name is the best title there is.
+        head.title = PurePath(name).stem
     summary = Summary(
         title=head.title, kicker=head.kicker, subtitle=head.subtitle, source=head.source,
         reporter=head.reporter, date=head.date, speaker=head.speaker, lead=lead, sections=body.sections,
@@ -66,10 +68,6 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         find_facts(summary)
     summary.keywords = _keywords(summary)
     return summary
-
-
-def _fallback_title(lead: list[str], body: object) -> str:
-    return ""
 
 
 def _keywords(summary: Summary) -> list[str]:

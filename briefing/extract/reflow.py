@@ -60,12 +60,11 @@ def join_text(a: str, b: str) -> str:
 
 
 def is_column_text(lines: list[str]) -> bool:
-    """Most non-blank lines short and most of them not ending a sentence."""
-    body = [ln for ln in lines if ln.strip(SPACES)]
+    """Most lines end mid-sentence (headings, which open with their number, do not count)."""
+    body = [ln for ln in lines if ln.strip(SPACES) and not HEADING_START.match(ln)]
     if len(body) < 6:
         return False
-    widths = [width(ln) for ln in body]
-    median = statistics.median(widths)
+    median = statistics.median(width(ln) for ln in body)
     open_ends = sum(1 for ln in body if not ends_sentence(ln)) / len(body)
     return median <= 60 and open_ends >= 0.5
 

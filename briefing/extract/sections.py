@@ -59,6 +59,30 @@ def heading_style(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def ordinal(heading: str) -> int | None:
+    """The number of a numbered heading: 三、 → 3, （十二） → 12, 第二部分 → 2, 4. → 4."""
+    m = re.search(r"\d+|[零〇一二两三四五六七八九十百]+", heading)
+    if not m:
+        return None
+    n = m.group(0)
+    if n.isdigit():
+        return int(n)
+    total, cur = 0, 0
+    for ch in n:
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _CN_DIGITS[ch]
+    return total + cur
+
+
 def _top_styles(paras: list[str]) -> list[str]:
     """The heading styles used as section and subsection levels, by order of first appearance;
     a style counts only when it numbers at least two headings in sequence."""
@@ -177,6 +201,20 @@ def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Bo
             _merge(target, extra)
         pending = []
 
+    # A heading must continue its level's numbering (一、二、三…); a list that starts again at 一
+    # inside a part is text, not a new part.
+    expected: dict[int, int | None] = {1: None, 2: None}
+
+    def in_sequence(level: int, heading: str) -> bool:
+        n = ordinal(heading)
+        want = expected[level]
+        if n is None or (want is not None and n != want):
+            return False
+        expected[level] = n + 1
+        if level == 1:
+            expected[2] = None
+        return True
+
     while i < len(texts):
         t = texts[i]
         if ANNEX.match(t) and width(t) <= 20:
@@ -197,7 +235,7 @@ def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Bo
             continue
         hs = heading_style(t)
         lvl = level_of.get(hs[0], 0) if hs else 0
-        if hs and lvl:
+        if hs and lvl and in_sequence(lvl, hs[1]):
             flush()
             heading, rest = hs[1], hs[2]
             if lvl == 1:

@@ -116,3 +116,22 @@ def test_user_named_label_makes_a_single_box():
     named = api.extract_text(text, labels=("群众声音",))
     assert not [h for x in plain.sections for h in x.highlights]
     assert [h.label for x in named.sections for h in x.highlights] == ["群众声音"]
+
+
+def test_a_list_numbered_again_inside_a_part_is_not_a_new_part():
+    text = "\n".join([
+        "一、过去一年工作回顾", "全年完成各项任务。",
+        "二、今年工作安排", "今年重点办好以下民生实事：",
+        "一、新增学位2000个。", "二、新建公园10个。",
+        "三、工作要求", "各部门要抓好落实。",
+    ])
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["一、过去一年工作回顾", "二、今年工作安排", "三、工作要求"]
+    assert s.sections[1].paragraphs == ["今年重点办好以下民生实事：", "一、新增学位2000个。", "二、新建公园10个。"]
+    assert {(t.value, t.unit) for t in s.targets} == {(2000, "个"), (10, "个")}
+
+
+def test_text_without_a_headline_is_titled_by_its_file(tmp_path):
+    p = tmp_path / "某区2026年工作要点.txt"
+    p.write_text("各位代表：\n现在，我代表区人民政府报告工作。\n一、回顾\n全年新增企业120家。\n二、安排\n新建公园10个。\n", encoding="utf-8")
+    assert api.extract(p).title == "某区2026年工作要点"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 @dataclass
 class Unit:
-    kind: str  # "p" report paragraph, "h" highlight block
+    kind: str  # "p" report paragraph, "h" highlight block, "c" likely continuation of a block
     texts: list[str]
 
 
@@ -34,6 +34,7 @@ def cover(keyword: str, text: str) -> float:
 
 
 AFTER_HIGHLIGHT = 0.5
+CUT_CONTINUATION = -0.6  # a cut before a paragraph that narrates on from a box is unlikely
 
 
 def align(keywords: list[str], units: list[Unit]) -> list[int]:
@@ -42,15 +43,22 @@ def align(keywords: list[str], units: list[Unit]) -> list[int]:
     neg = float("-inf")
 
     def score(k: int, i: int, j: int) -> float:
-        best_p = max((cover(keywords[k], " ".join(u.texts)) for u in units[i:j] if u.kind == "p"), default=0.0)
-        best_h = max((cover(keywords[k], " ".join(u.texts)) for u in units[i:j] if u.kind == "h"), default=0.0)
+        # A "c" that opens a section reads as a report paragraph; elsewhere it is part of a box.
+        def plain(idx: int) -> bool:
+            return units[idx].kind == "p" or (units[idx].kind == "c" and idx == i)
+
+        best_p = max((cover(keywords[k], " ".join(units[x].texts)) for x in range(i, j) if plain(x)), default=0.0)
+        best_h = max((cover(keywords[k], " ".join(units[x].texts)) for x in range(i, j) if not plain(x)),
+                     default=0.0)
         return best_p + 0.3 * best_h
 
     def can_start(b: int) -> bool:
-        return units[b].kind == "p"
+        return units[b].kind in ("p", "c")
 
     def prior(b: int) -> float:
-        return AFTER_HIGHLIGHT if b > 0 and units[b - 1].kind == "h" else 0.0
+        if units[b].kind == "c":
+            return CUT_CONTINUATION
+        return AFTER_HIGHLIGHT if b > 0 and units[b - 1].kind in ("h", "c") else 0.0
 
     # best[k][i]: best score for sections k.. when section k starts at unit i.
     best = [[neg] * (u_n + 1) for _ in range(k_n + 1)]

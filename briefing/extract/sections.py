@@ -115,14 +115,16 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
 
 
 def _units(texts: list[str], hl_labels: set[str]) -> list[Unit]:
-    """Group paragraphs into report paragraphs and highlight blocks (label + continuations)."""
+    """Group paragraphs into report paragraphs ("p"), highlight blocks ("h": label and text) and
+    paragraphs that likely continue the block before them ("c": they narrate on, opening with a
+    date or a link word). A "c" joins its block unless a section is cut before it."""
     units: list[Unit] = []
     for t in texts:
         sl = split_label(t)
         if sl and sl[0] in hl_labels:
             units.append(Unit("h", [sl[0], sl[1]]))
-        elif units and units[-1].kind == "h" and NARRATIVE_START.match(t) and heading_style(t) is None:
-            units[-1].texts.append(t)
+        elif units and units[-1].kind in ("h", "c") and NARRATIVE_START.match(t) and heading_style(t) is None:
+            units.append(Unit("c", [t]))
         else:
             units.append(Unit("p", [t]))
     return units
@@ -133,6 +135,8 @@ def _fill(sec: Section, units: list[Unit]) -> None:
         if u.kind == "h":
             sec.highlights.append(Highlight(label=u.texts[0], paragraphs=u.texts[1:]))
             sec.order.append("h")
+        elif u.kind == "c" and sec.order and sec.order[-1] == "h":
+            sec.highlights[-1].paragraphs.extend(u.texts)
         else:
             sec.paragraphs.extend(u.texts)
             sec.order.extend("p" * len(u.texts))

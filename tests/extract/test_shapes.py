@@ -135,3 +135,20 @@ def test_text_without_a_headline_is_titled_by_its_file(tmp_path):
     p = tmp_path / "某区2026年工作要点.txt"
     p.write_text("各位代表：\n现在，我代表区人民政府报告工作。\n一、回顾\n全年新增企业120家。\n二、安排\n新建公园10个。\n", encoding="utf-8")
     assert api.extract(p).title == "某区2026年工作要点"
+
+
+def test_a_dated_report_paragraph_after_a_box_can_open_the_next_section():
+    body = [
+        "市场主体数量稳步增长，新登记企业1.2万户。",
+        "典型案例：区政务中心推出“一窗通办”，办理时限压缩一半。",
+        "2025年，全区外贸进出口总额达到86亿元，外贸稳中提质。",
+        "典型案例：区商务局组织企业参加境外展会，签约订单12亿元。",
+        "今年，全区将新建口岸服务中心2个，力争外贸增长6%。",
+    ]
+    text = "“数说”区情\n\n外贸与营商环境观察\n\n本报讯 区政府工作报告发布。记者 周远\n\n" + "\n\n".join(body) \
+        + "\n\n关键词 市场主体数量稳步增长\n\n关键词 外贸稳中提质\n\n关键词 口岸服务\n"
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["市场主体数量稳步增长", "外贸稳中提质", "口岸服务"]
+    assert s.sections[1].paragraphs == [body[2]]
+    assert [h.label for h in s.sections[1].highlights] == ["典型案例"]
+    assert_nothing_lost(text, s)

@@ -54,6 +54,7 @@ class _Writer:
     # -- blocks ----------------------------------------------------------------------------------
     def masthead(self) -> None:
         m, t = self.t.masthead, self.t
+        date = m.date or self.s.date  # as the PDF: the issue's date, else the report's
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>'
         if m.style == "redhead":
             self.para("Masthead", m.name)
@@ -61,19 +62,24 @@ class _Writer:
                 self.para("MastheadMeta", m.issue, jc='<w:jc w:val="center"/>')
             rule = f"<w:pBdr>{border('bottom', m.color, 12, space=4)}</w:pBdr>"
             line = t.role("body").leading
-            self.para("MastheadMeta", f"{m.unit}\t{m.date}" if (m.unit or m.date) else "",
+            self.para("MastheadMeta", f"{m.unit}\t{date}" if (m.unit or date) else "",
                       tabs=tabs, pBdr=rule, spacing=spacing(t.role("masthead_meta").leading, 0, line))
         elif m.style == "band":
             white = {"color": '<w:color w:val="FFFFFF"/>'}
-            meta = "　".join(x for x in (m.unit, m.issue, m.date) if x)
+            meta = "　".join(x for x in (m.issue, date) if x)
             runs = run(m.name, self.esc, {**role_rpr_parts(t.role("masthead")), **white})
             if meta:
                 runs += run(f"\t{meta}", self.esc, {**role_rpr_parts(t.role("masthead_meta")), **white})
             bdr = "".join(border(side, m.color, 24, space=2) for side in ("top", "bottom"))
+            after = 0 if m.unit else t.role("body").leading
             ppr = {"pBdr": f"<w:pBdr>{bdr}</w:pBdr>", "shd": shading(m.color), "tabs": tabs,
-                   "ind": '<w:ind w:left="113" w:right="113"/>',
-                   "spacing": spacing(t.role("masthead").leading, 0, t.role("body").leading)}
+                   "ind": '<w:ind w:left="113" w:right="113"/>', "jc": '<w:jc w:val="left"/>',
+                   "spacing": spacing(t.role("masthead").leading, 0, after)}
             self.out.append(paragraph(self.ids["Masthead"], runs, **ppr))
+            if m.unit:
+                accent = {"color": f'<w:color w:val="{hex_color(t.colors.accent)}"/>'}
+                self.para("MastheadMeta", m.unit, accent,
+                          spacing=spacing(t.role("masthead_meta").leading, 4, t.role("body").leading))
 
     def title_block(self) -> None:
         s = self.s

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import TemplateError
 from ..template import Template
 from .docx_styles import font_scheme, font_table_entries, style_defs, style_elements
@@ -50,6 +48,8 @@ def reference_path(t: Template) -> Path | None:
 @lru_cache(maxsize=8)
 def _read_parts(path: str, mtime: float) -> dict[str, bytes]:
     """The parts of the reference the briefing uses, by role (styles, theme, fontTable, numbering)."""
+    from lxml import etree
+
     try:
         with zipfile.ZipFile(path) as z:
             rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
@@ -71,6 +71,8 @@ def _text(data: bytes) -> str:
 
 
 def merge_styles(t: Template, styles: bytes) -> tuple[str, dict[str, str]]:
+    from lxml import etree
+
     root = etree.fromstring(styles)
     by_name = {}
     taken = set()
@@ -95,6 +97,8 @@ def merge_styles(t: Template, styles: bytes) -> tuple[str, dict[str, str]]:
 
 
 def merge_font_table(t: Template, fonts: bytes) -> str:
+    from lxml import etree
+
     root = etree.fromstring(fonts)
     have = {f.get(f"{_W}name") for f in root.iter(f"{_W}font")}
     for xml in font_table_entries(t):

@@ -72,21 +72,25 @@ class Text:
         return xml_attr(s)
 
 
-def _ordered(tag: str, parts: dict[str, str], order: tuple[str, ...]) -> str:
-    unknown = set(parts) - set(order)
-    if unknown:
-        raise ValueError(f"unknown {tag} children: {sorted(unknown)}")
-    inner = "".join(parts[k] for k in order if parts.get(k))
-    return f"<w:{tag}>{inner}</w:{tag}>" if inner else ""
+_PPR_RANK = {k: i for i, k in enumerate(PPR_ORDER)}
+_RPR_RANK = {k: i for i, k in enumerate(RPR_ORDER)}
+
+
+def _ordered(tag: str, parts: dict[str, str], rank: dict[str, int]) -> str:
+    try:
+        keys = sorted((k for k, v in parts.items() if v), key=rank.__getitem__)
+    except KeyError as e:
+        raise ValueError(f"unknown {tag} child: {e}") from None
+    return f"<w:{tag}>{''.join(parts[k] for k in keys)}</w:{tag}>" if keys else ""
 
 
 def ppr(**parts: str) -> str:
     """A ``w:pPr`` from child elements keyed by tag name, written in schema order."""
-    return _ordered("pPr", parts, PPR_ORDER)
+    return _ordered("pPr", parts, _PPR_RANK)
 
 
 def rpr(**parts: str) -> str:
-    return _ordered("rPr", parts, RPR_ORDER)
+    return _ordered("rPr", parts, _RPR_RANK)
 
 
 def rfonts(role: Role, east_asia: str | None = None) -> str:

@@ -412,7 +412,11 @@ def run(
         finally:
             batch.results.sort(key=lambda r: r.index)
             batch.seconds = time.perf_counter() - t0
-            batch.manifest = state.write()
+            try:
+                batch.manifest = state.write()
+            except OutputError as e:  # e.g. the disk filled up: the built files are still fine
+                batch.problems.append(str(e))
+                rep.problem(str(e))
         rep.finish(batch)
         return batch
     finally:
@@ -476,8 +480,8 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
 
 
 class _Checkpoint:
-    """Writes the manifest: at the start with the planned files as pending, every couple of
-    seconds while the run goes on (so a killed run resumes without rebuilding what it finished),
+    """Writes the manifest: at the start with the planned files as pending, every second while
+    the run goes on (so a killed run resumes without rebuilding what it finished),
     and at the end."""
 
     def __init__(self, folder: Path, previous: dict[str, Entry], planned: dict[str, Entry],
@@ -486,7 +490,7 @@ class _Checkpoint:
         self.last = time.monotonic()
 
     def maybe_write(self) -> None:
-        if time.monotonic() - self.last > 2.0:
+        if time.monotonic() - self.last > 1.0:
             try:
                 self.write(durable=False)
             except BriefingError:

@@ -50,8 +50,7 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
     items = tuple(dict.fromkeys(x.strip().lower() for x in value.split(",") if x.strip()))
     bad = [x for x in items if x not in FORMAT_CHOICES]
     if bad or not items:
-        raise click.BadParameter(f"expected a comma list of {', '.join(FORMAT_CHOICES)}, got {value!r}",
-                                 param_hint="'--format'")
+        raise UsageError(f"--format: expected a comma list of {', '.join(FORMAT_CHOICES)}, got {value!r}")
     return items
 
 

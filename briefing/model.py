@@ -103,6 +103,8 @@ class Summary:
     targets: list[Target] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
+    # Indexes into ``figures``: the key figures of the 要点速览 panel, in reading order.
+    glance: list[int] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     # Lines dropped as page chrome, meta lines or captions: kept so nothing vanishes unseen.
     dropped: list[str] = field(default_factory=list)

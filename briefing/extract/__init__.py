@@ -66,6 +66,9 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         from .facts import find_facts
 
         find_facts(summary)
+        from .glance import add_glance
+
+        add_glance(summary)
     summary.keywords = _keywords(summary)
     return summary
 

@@ -33,7 +33,7 @@ _HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均�
 _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
 _CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
 _LEAD_TRIM = re.compile(
-    r"^(?:其中|同时|并|且|和|及|以及|即|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
+    r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
     r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近)+"
 )
 _TAIL_TRIM = re.compile(
@@ -42,6 +42,7 @@ _TAIL_TRIM = re.compile(
 )
 _VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
+MAX_PRE = 18  # an indicator names the thing counted: the words right before the number
 _CLOSERS = "”’》）)"
 
 
@@ -154,10 +155,22 @@ def _is_threshold(text: str, q: Quantity) -> bool:
     return nxt == "的" or bool(re.match(r"[\u4e00-\u9fff（(]", nxt))
 
 
+_GROWTH_CLAUSE = re.compile(
+    r"^(?:同比|比上年|较上年|分别)?(?P<dir>增长|下降|增加|减少|提高|降低)(?P<num>\d+(?:\.\d+)?)[%％]$"
+)
+
+
 def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
     for cm in _CLAUSE.finditer(sentence):
-        clause = cm.group(0)
+        clause = cm.group(0).strip()
+        g = _GROWTH_CLAUSE.match(clause)
+        if g and facts and facts[-1].growth is None and not facts[-1].q.unit.endswith("%"):
+            # 新增企业870家，增长42%: the rate in its own clause belongs to the figure before it.
+            sign = -1 if g.group("dir") in ("下降", "减少", "降低") else 1
+            v = float(g.group("num"))
+            facts[-1].growth = sign * (int(v) if v.is_integer() else v)
+            continue
         facts.extend(_clause_facts(clause))
     return facts
 
@@ -210,17 +223,20 @@ def _clause_facts(clause: str) -> list[Fact]:
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
-        pre = between.split("、")[-1]
-        indicator = pre
+        pre = between.split("、")[-1][-MAX_PRE:]
+        ind = _clean_indicator(pre)
         if q.is_count:
-            indicator = pre + _post_noun(clause, q.end)
-        ind = _clean_indicator(indicator)
+            ind = _clean_indicator(ind + _post_noun(clause, q.end), tail=False)
         if not ind and last is not None:
             # 新增1000处信号灯联网、累计达8000处: the second value is of the same thing.
             ind = _VERB_HEAD.sub("", last.indicator) + re.sub(r"[达为到至在]+$", "", pre.strip())
         if not ind:
             prev_end = q.end
             continue
+        vm = _VERB_HEAD.match(last.indicator) if last is not None else None
+        if vm and "、" in between and not _VERB_HEAD.match(ind) and not re.search(r"[达为到至]", between):
+            # 新增企业1000家、科技型企业1500家: the list shares its verb.
+            ind = vm.group(0) + ind
         last = Fact(q, ind, text)
         out.append(last)
         prev_end = q.end
@@ -228,10 +244,18 @@ def _clause_facts(clause: str) -> list[Fact]:
 
 
 def _post_noun(clause: str, end: int) -> str:
-    """The noun a count is of: the text after the classifier up to the next list mark."""
+    """The noun a count is of: the text after the classifier up to the next list mark, or up to
+    a 的 that closes it (年产100万台整机的基地) — but not the 的 of a threshold inside the noun
+    (1个100亿元以上的头部企业)."""
     rest = clause[end:]
-    m = re.match(r"[^、，。；]*", rest)
+    m = re.match(r"[^、，。；\d]*", rest)
     noun = m.group(0) if m else ""
+    if m and m.end() < len(rest) and rest[m.end()].isdigit() and re.search(r"(?:以上|以下|以内)的", rest):
+        noun = re.match(r"[^、，。；]*", rest).group(0)  # type: ignore[union-attr]
+    for dm in re.finditer("的", noun):
+        if not re.search(r"(?:以上|以下|以内|及以上)$", noun[: dm.start()]):
+            noun = noun[: dm.start()]
+            break
     return noun[:24]
 
 
@@ -240,13 +264,14 @@ def _noun_tail(part: str) -> str:
     return m.group(1) if m else ""
 
 
-def _clean_indicator(s: str) -> str:
+def _clean_indicator(s: str, tail: bool = True) -> str:
     s = re.sub(r"从[^从]*$", "", s).strip(" 　、，")
     prev = None
     while prev != s:
         prev = s
         s = _LEAD_TRIM.sub("", s)
-        s = _TAIL_TRIM.sub("", s)
+        if tail:
+            s = _TAIL_TRIM.sub("", s)
         s = s.strip(" 　、，")
     # Unbalanced quotes or brackets left over from the clause cut.
     if s and s[0] in _CLOSERS:

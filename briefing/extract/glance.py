@@ -1,0 +1,88 @@
+"""What the reader sees first: target/result pairs and the key figures of the 要点速览 panel.
+
+Pairs: a target and an achieved figure of the same indicator — same unit, indicators of at least
+four characters besides the verb, and indicator similarity (Dice over character bigrams, after the leading verb 新增/新建/… is set aside) of at
+least PAIR_THRESHOLD; one-to-one, most similar first. (jieba tokens would do as well but cost
+1.6 s to load, more than a whole cold build may take.)
+
+Key figures: up to GLANCE_MAX figures of the review, at least GLANCE_MIN when there are that many,
+chosen by score — a growth rate printed beside it (+2), an amount of money (+1), a figure that
+pairs with a target (+1), one of the first figures of its section (+0.5) — one per indicator, in
+reading order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure, Pair, Summary, Target
+
+PAIR_THRESHOLD = 0.5
+GLANCE_MIN, GLANCE_MAX = 4, 8
+_VERB = re.compile(r"^(?:新增|新建|新培育|新引进|新签约|新开工|培育|引进|建设|建成|打造|实现|完成)")
+_MONEY = ("元", "美元")
+
+
+def _bigrams(s: str) -> set[str]:
+    s = _VERB.sub("", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams."""
+    A, B = _bigrams(a), _bigrams(b)
+    return 2 * len(A & B) / max(1, len(A) + len(B))
+
+
+def pair(targets: list[Target], figures: list[Figure]) -> list[Pair]:
+    cands = []
+    for ti, t in enumerate(targets):
+        for fi, f in enumerate(figures):
+            if t.unit == f.unit and min(len(_VERB.sub("", t.indicator)), len(_VERB.sub("", f.indicator))) >= 4:
+                sim = similarity(t.indicator, f.indicator)
+                if sim >= PAIR_THRESHOLD:
+                    cands.append((sim, ti, fi))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_t: set[int] = set()
+    used_f: set[int] = set()
+    out = []
+    for sim, ti, fi in cands:
+        if ti in used_t or fi in used_f:
+            continue
+        used_t.add(ti)
+        used_f.add(fi)
+        out.append(Pair(target=ti, figure=fi, similarity=round(sim, 3)))
+    out.sort(key=lambda p: p.target)
+    return out
+
+
+def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
+    paired = {p.figure for p in pairs}
+    first_of_section: set[int] = set()
+    seen_sections: dict[int | None, int] = {}
+    for i, f in enumerate(figures):
+        seen_sections[f.section] = seen_sections.get(f.section, 0) + 1
+        if seen_sections[f.section] <= 2:
+            first_of_section.add(i)
+    scored = []
+    for i, f in enumerate(figures):
+        score = 2.0 * (f.growth is not None) + 1.0 * f.unit.endswith(_MONEY) + 1.0 * (i in paired) \
+            + 0.5 * (i in first_of_section)
+        scored.append((score, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    chosen: list[int] = []
+    indicators: set[str] = set()
+    for _, i in scored:
+        ind = figures[i].indicator
+        if ind in indicators:
+            continue
+        indicators.add(ind)
+        chosen.append(i)
+        if len(chosen) == GLANCE_MAX:
+            break
+    return sorted(chosen)
+
+
+def add_glance(summary: Summary) -> None:
+    summary.pairs = pair(summary.targets, summary.figures)
+    summary.glance = key_figures(summary.figures, summary.pairs)

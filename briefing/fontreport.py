@@ -37,7 +37,7 @@ def report(tpl: Template, textfile: Path | None = None, *, encoding: str | None 
 
 def _coverage(textfile: Path, encoding: str | None, chains: dict[str, fonts.FontChain]) -> list[str]:
     text = _text_of(textfile, encoding)
-    chars = sorted({c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"})
+    chars = sorted({c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")})
     nowhere = [c for c in chars if all(ch.face_for(c) is None for ch in chains.values())]
     out = [f"{textfile}: {len(text)} characters, {len(chars)} distinct"]
     body_missing = [c for c in chars if chains["body"].face_for(c) is None]

@@ -107,3 +107,34 @@ def byline_lines(summary: Summary) -> list[str]:
     if summary.speaker:
         lines.append(summary.speaker)
     return lines
+
+
+def appendix_display_rows(summary: Summary) -> list[tuple[str, ...]]:
+    """appendix_rows with the part named on the first of its rows only, as a printed table would."""
+    out: list[tuple[str, ...]] = []
+    previous = None
+    for row in appendix_rows(summary):
+        out.append((row[0], "" if row[1] == previous else row[1], *row[2:]))
+        previous = row[1]
+    return out
+
+
+APPENDIX_ALIGN = ("center", "left", "left", "right", "center", "center")
+
+
+def appendix_column_widths(natural: list[float], width: float, em: float, pad: float) -> list[float]:
+    """Column widths from each column's widest cell (``natural``, same unit as ``width``): the short
+    columns as wide as their cells (at most six ems), the rest to 部分 and 指标; 指标 gets what it
+    needs as long as 部分 keeps six characters. ``pad`` is a cell's padding on each side."""
+    wide = (1, 2)
+    cols = [min(n, 6 * em) + 2 * pad + 1 for n in natural]
+    rest = width - sum(c for j, c in enumerate(cols) if j not in wide)
+    need = natural[2] + 2 * pad + 1
+    part = min(max(rest - need, 6 * em + 2 * pad), natural[1] + 2 * pad + 1)
+    cols[1], cols[2] = part, rest - part
+    return cols
+
+
+def text_ems(text: str) -> float:
+    """Approximate width in ems: Chinese characters and full-width forms 1, the rest half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)

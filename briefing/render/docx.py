@@ -13,7 +13,15 @@ import re
 from ..model import Highlight, Summary
 from ..template import Template
 from . import RenderOptions, docx_reference
-from .common import APPENDIX_COLUMNS, appendix_rows, byline_lines, numbered_sections
+from .common import (
+    APPENDIX_ALIGN,
+    APPENDIX_COLUMNS,
+    appendix_column_widths,
+    appendix_display_rows,
+    byline_lines,
+    numbered_sections,
+    text_ems,
+)
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
 from .docx_xml import (
@@ -140,8 +148,10 @@ class _Writer:
         self.spacer(6)
 
     def appendix(self) -> None:
+        """The targets table, set like the PDF's: widths from the cells, horizontal rules only,
+        the header row tinted and repeated on every page, rows that do not split."""
         a = self.t.appendix
-        rows = appendix_rows(self.s)
+        rows = appendix_display_rows(self.s)
         if not (a.enabled and rows):
             return
         if grid(self.t):  # GB/T layout: the appendix starts a new page
@@ -149,57 +159,62 @@ class _Writer:
         else:
             self.spacer(self.t.role("body").leading)
             self.para("AppendixTitle", a.title)
-        shares = (7, 27, 32, 13, 9, 12)
-        widths = [self.width * s // sum(shares) for s in shares]
-        widths[-1] += self.width - sum(widths)
-        aligns = ("center", "left", "left", "right", "center", "center")
+        head, body = self.t.role("table_header"), self.t.role("table")
+        pad = 140  # 7 pt, as the PDF
+        natural = [max(text_ems(r[j]) * (head if i == 0 else body).size * 20
+                       for i, r in enumerate([APPENDIX_COLUMNS, *rows])) for j in range(len(APPENDIX_COLUMNS))]
+        widths = [int(x) for x in appendix_column_widths(natural, self.width, body.size * 20, pad)]
+        widths[2] += self.width - sum(widths)
         c = self.t.colors
-        rules = (border("top", c.rule, 8) + border("bottom", c.rule, 8) + border("insideH", "A6A6A6", 4)
-                 + border("insideV", "A6A6A6", 4))
+        rules = border("top", c.rule, 8) + border("bottom", c.rule, 8) + border("insideH", c.box_border, 2)
+        under_head = f"<w:tcBorders>{border('bottom', c.rule, 5)}</w:tcBorders>"
 
         def row(cells: tuple[str, ...], header: bool) -> str:
             style = self.ids["TableHeader" if header else "TableText"]
             tr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
             tcs = ""
-            for text, w, al in zip(cells, widths, aligns):
-                fill = shading(c.box_fill) if header else ""
+            for text, wd, al in zip(cells, widths, APPENDIX_ALIGN):
+                extra = under_head + shading(c.box_fill) if header else ""
                 jc = "" if header else f'<w:jc w:val="{al}"/>'
-                tcs += (f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{fill}<w:vAlign w:val="center"/></w:tcPr>'
+                tcs += (f'<w:tc><w:tcPr><w:tcW w:w="{wd}" w:type="dxa"/>{extra}</w:tcPr>'
                         f'{paragraph(style, run(text, self.esc) if text else "", jc=jc)}</w:tc>')
             return f"<w:tr>{tr}{tcs}</w:tr>"
 
-        grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        body = row(APPENDIX_COLUMNS, True) + "".join(row(r, False) for r in rows)
+        grid_cols = "".join(f'<w:gridCol w:w="{wd}"/>' for wd in widths)
+        content = row(APPENDIX_COLUMNS, True) + "".join(row(r, False) for r in rows)
         self.out.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/>'
-            '<w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-            f"<w:tblGrid>{grid_cols}</w:tblGrid>{body}</w:tbl>"
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad // 2}" w:type="dxa"/>'
+            f'<w:left w:w="{pad}" w:type="dxa"/><w:bottom w:w="{pad // 2}" w:type="dxa"/>'
+            f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f"<w:tblGrid>{grid_cols}</w:tblGrid>{content}</w:tbl>"
         )
 
     def tail(self) -> None:
-        """报/送/发 and 共印N份 between rules after the text, kept together on one page. Inline,
-        not floated to the page foot: LibreOffice lays a floating table over the text above it."""
+        """报/送/发 and 共印N份 between two rules after the text, as the PDF prints them: only the
+        lines that have content, one character in from both edges. One table row that cannot
+        split keeps it on one page. Inline, not floated to the foot of the page: LibreOffice lays
+        a floating table over the text above it."""
         tl = self.t.tail
         if not tl.enabled:
             return
-        lines = [f"报：{tl.report_to}", f"送：{tl.send_to}", f"发：{tl.issue_to}",
-                 f"共印{tl.copies}份" if tl.copies else "共印　份"]
+        items = [k + v for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
+        if not items and not tl.copies:
+            return
         style = self.ids["Distribution"]
-        trs = ""
-        for i, text in enumerate(lines):
-            last = i == len(lines) - 1
-            # keepNext in every row but the last holds the rows on one page
-            ppr = {"jc": '<w:jc w:val="right"/>'} if last else {"keepNext": "<w:keepNext/>"}
-            trs += (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.width}" '
-                    f'w:type="dxa"/></w:tcPr>{paragraph(style, run(text, self.esc), **ppr)}</w:tc></w:tr>')
-        rules = border("top", "000000", 8) + border("bottom", "000000", 8) + border("insideH", "000000", 4)
+        inset = pt_to_twips(self.t.role("tail").size)
+        ind = f'<w:ind w:left="{inset}" w:right="{inset}" w:firstLine="0" w:firstLineChars="0"/>'
+        cell = "".join(paragraph(style, run(x, self.esc), ind=ind) for x in items)
+        if tl.copies:
+            cell += paragraph(style, run(f"共印{tl.copies}份", self.esc), ind=ind, jc='<w:jc w:val="right"/>')
+        rules = border("top", "000000", 8) + border("bottom", "000000", 8)
         self.spacer(self.t.role("body").leading)
         self.out.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
             '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{self.width}"/></w:tblGrid>{trs}</w:tbl>'
+            f'<w:tblGrid><w:gridCol w:w="{self.width}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{self.width}" w:type="dxa"/></w:tcPr>{cell}</w:tc></w:tr></w:tbl>'
         )
 
     # -- page furniture --------------------------------------------------------------------------

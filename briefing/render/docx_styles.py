@@ -89,7 +89,7 @@ def style_defs(t: Template) -> list[StyleDef]:
                  keep_next=True, after=0 if g else 0.3),
         StyleDef("TableHeader", "Table Header", "table_header", align="center"),
         StyleDef("TableText", "Table Text", "table", align="left"),
-        StyleDef("Distribution", "Distribution", "masthead_meta", align="left"),
+        StyleDef("Distribution", "Distribution", "tail", align="left"),
         StyleDef("Header", "header", "masthead_meta", align="right", builtin=True),
         StyleDef("Footer", "footer", "page_number", align="center", builtin=True),
     ]

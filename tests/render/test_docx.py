@@ -358,7 +358,14 @@ def test_gbt9704_tail_lists_distribution_and_copies(article):
     tpl = load("gbt9704")
     tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", send_to="各区政府", copies=40))
     texts = all_texts(render(article, tpl))
-    assert texts[-5:-1] == ["报：市委办公厅", "送：各区政府", "发：", "共印40份"]
+    assert texts[-4:-1] == ["报：市委办公厅", "送：各区政府", "共印40份"]
+    tail = _tables(render(article, tpl))[-1]
+    assert tail.find("w:tr/w:trPr/w:cantSplit", NS) is not None
+    assert {e.tag for e in tail.find("w:tblPr/w:tblBorders", NS)} == {w("top"), w("bottom")}
+
+
+def test_empty_tail_is_left_out_as_in_the_pdf(built):
+    assert not any(t.startswith(("报：", "共印")) for t in all_texts(built["gbt9704"]))
 
 
 def test_standard_has_band_masthead_and_no_tail(built):

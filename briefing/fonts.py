@@ -68,6 +68,7 @@ class Installed:
     index: int
     weight: int
     truetype: bool
+    italic: bool = False
 
 
 # -- discovery ---------------------------------------------------------------------------------
@@ -88,26 +89,39 @@ def _fontconfig() -> list[Installed] | None:
         return None
     try:
         res = subprocess.run(
-            [exe, "--format", "%{family}\t%{weight}\t%{fontformat}\t%{index}\t%{file}\n"],
+            [exe, "--format", FC_FORMAT],
             capture_output=True, timeout=20, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None
     if res.returncode != 0:
         return None
+    return parse_fc_list(res.stdout.decode("utf-8", "replace"))
+
+
+FC_FORMAT = "%{family}\t%{weight}\t%{slant}\t%{fontformat}\t%{index}\t%{file}\n"
+
+
+def parse_fc_list(text: str) -> list[Installed]:
+    """Faces from ``fc-list --format FC_FORMAT`` output (family names are comma-separated)."""
     out: list[Installed] = []
-    for line in res.stdout.decode("utf-8", "replace").splitlines():
+    for line in text.splitlines():
         parts = line.split("\t")
-        if len(parts) != 5 or not parts[0]:
+        if len(parts) != 6 or not parts[0]:
             continue
-        fams, weight, fmt, index, file = parts
-        try:
-            w, idx = int(float(weight.split()[0].strip("[]") or REGULAR_WEIGHT)), int(index or 0)
-        except ValueError:
-            w, idx = REGULAR_WEIGHT, 0
+        fams, weight, slant, fmt, index, file = parts
+        w, idx, sl = _int(weight, REGULAR_WEIGHT), _int(index, 0), _int(slant, 0)
         out.append(Installed(tuple(f.strip() for f in fams.split(",") if f.strip()), Path(file), idx, w,
-                             fmt == "TrueType" and file.lower().endswith((".ttf", ".ttc"))))
+                             fmt == "TrueType" and file.lower().endswith((".ttf", ".ttc")), sl > 0))
     return out
+
+
+def _int(value: str, default: int) -> int:
+    """The first number of a fontconfig value (``80``, ``[50 80]`` for a variable range)."""
+    try:
+        return int(float(value.strip("[]").split()[0]))
+    except (ValueError, IndexError):
+        return default
 
 
 def system_font_dirs() -> list[Path]:
@@ -146,7 +160,7 @@ def find(family: str, bold: bool = False, note: Callable[[str], None] | None = N
     if not usable:
         return None
     target = BOLD_WEIGHT if bold else REGULAR_WEIGHT
-    best = min(usable, key=lambda f: (abs(f.weight - target), str(f.path), f.index))
+    best = min(usable, key=lambda f: (f.italic, abs(f.weight - target), str(f.path), f.index))
     return FontFile(family, best.path, best.index, best.weight >= 180, False)
 
 

@@ -59,9 +59,9 @@ def _faces(f: BinaryIO, path: Path) -> Iterator[Installed]:
         names = _family_names(f, *tables[b"name"])
         if not names:
             continue
-        weight = _weight(f, tables.get(b"OS/2"))
+        weight, italic = _style(f, tables.get(b"OS/2"))
         truetype = b"glyf" in tables and tag != b"OTTO" and path.suffix.lower() in (".ttf", ".ttc")
-        yield Installed(tuple(names), path, index, weight, truetype)
+        yield Installed(tuple(names), path, index, weight, truetype, italic)
 
 
 def _family_names(f: BinaryIO, off: int, length: int) -> list[str]:
@@ -86,9 +86,12 @@ def _family_names(f: BinaryIO, off: int, length: int) -> list[str]:
     return names
 
 
-def _weight(f: BinaryIO, os2: tuple[int, int] | None) -> int:
-    if not os2 or os2[1] < 6:
-        return 80
+def _style(f: BinaryIO, os2: tuple[int, int] | None) -> tuple[int, bool]:
+    """(fontconfig-scale weight, italic) from OS/2 usWeightClass and fsSelection."""
+    if not os2 or os2[1] < 64:
+        return 80, False
     f.seek(os2[0] + 4)
     (w,) = struct.unpack(">H", f.read(2))
-    return min(_WEIGHTS, key=lambda p: abs(p[0] - w))[1]
+    f.seek(os2[0] + 62)
+    (sel,) = struct.unpack(">H", f.read(2))
+    return min(_WEIGHTS, key=lambda p: abs(p[0] - w))[1], bool(sel & 0x201)  # ITALIC | OBLIQUE

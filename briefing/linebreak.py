@@ -158,10 +158,12 @@ def _force_split(u: str, advance: Callable[[str], float], fits: Callable[[float,
 
 
 def violations(lines: list[str]) -> list[str]:
-    """Lines that start with a closing mark or end with an opening mark (for checks and tests)."""
+    """Lines of one text that start with a closing mark or end with an opening mark, at a break.
+    (A text that itself opens with ``——`` or ends with ``（`` is not a breaking fault.)"""
     bad = []
+    last = len(lines) - 1
     for i, line in enumerate(lines):
         s = line.strip()
-        if s and ((i > 0 and s[0] in CLOSING) or s[-1] in OPENING):
+        if s and ((i > 0 and s[0] in CLOSING) or (i < last and s[-1] in OPENING)):
             bad.append(s)
     return bad

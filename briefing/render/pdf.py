@@ -9,6 +9,7 @@ byte-identical for identical input (``invariant``) and embeds subsets of its fon
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -42,9 +43,7 @@ def make_styles(t: Template, area: Area) -> dict[str, TextStyle]:
 
 
 def _with(style: TextStyle, **kw: Any) -> TextStyle:
-    d = dict(style.__dict__)
-    d.update(kw)
-    return TextStyle(**d)
+    return replace(style, **kw)
 
 
 class _Story:

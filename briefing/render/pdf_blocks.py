@@ -172,7 +172,7 @@ class NeedRoom(CondPageBreak):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.height = self._need(aw)
         frame = self._doctemplateAttr("frame")
-        if frame is not None and getattr(frame, "_atTop", 0):
+        if frame is not None and getattr(frame, "_atTop", False):
             return 0, 0
         w, h = super().wrap(aw, ah)
         return w, h

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -37,7 +37,7 @@ class Area:
 
 def _line(canv: Any, text: str, style: TextStyle, x: float, top: float, width: float, align: str) -> float:
     """Draw a one-line text in a box of ``width`` at ``top``; returns the height used."""
-    st = TextStyle(style.chain, style.size, style.leading, style.color, 0, align, 0, 0)
+    st = replace(style, indent_chars=0, align=align, grid=0, squeeze=0, dash_rule=False)
     lines = layout(text, st, width) if text else []
     for ln in lines:
         draw_line(canv, ln, st, x, top - baseline_offset(st), width)
@@ -150,5 +150,4 @@ class Furniture:
 
 
 def _recolor(style: TextStyle, color: str) -> TextStyle:
-    return TextStyle(style.chain, style.size, style.leading, color, style.indent_chars, style.align, style.grid,
-                     style.squeeze)
+    return replace(style, color=color)

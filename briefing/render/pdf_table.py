@@ -4,31 +4,40 @@ same line-breaking rules and font fallback as the body."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Table, TableStyle
 
 from ..model import Summary
 from ..template import Template
 from .common import APPENDIX_COLUMNS, appendix_rows
 from .pdf_blocks import Block, text_rows
-from .pdf_text import Missing, TextStyle
+from .pdf_text import Missing, TextStyle, text_width
 
-# Relative column widths: 序号 部分 指标 目标值 单位 约束
-_WIDTHS = (0.07, 0.27, 0.34, 0.12, 0.11, 0.09)
-_ALIGN = ("center", "left", "left", "right", "center", "center")
-_PAD = 4.0
+_ALIGN = ("center", "left", "left", "right", "center", "center")  # 序号 部分 指标 目标值 单位 约束
+_WIDE = (1, 2)  # 部分 and 指标 share what the short columns leave
+_MAX_SHORT_EMS = 6.0
+# Cell padding. The gap between two columns (twice this) must exceed about one em, or text
+# extraction (poppler) reads the neighbouring cells of a row as one line.
+_PAD = 7.0
 
 
 def _cell(text: str, style: TextStyle, align: str, missing: Missing) -> Block:
-    st = TextStyle(style.chain, style.size, style.leading, style.color, 0, align, 0, style.squeeze)
+    st = replace(style, indent_chars=0, align=align, grid=0)
     return Block(lambda w: text_rows(text, st, w, missing))
 
 
 def appendix_table(s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing, width: float) -> Table:
     head, body = styles["table_header"], styles["table"]
     data = [[_cell(c, head, "center", missing) for c in APPENDIX_COLUMNS]]
+    previous = ""
     for row in appendix_rows(s):
-        data.append([_cell(v, body, a, missing) for v, a in zip(row, _ALIGN)])
-    col = [width * f for f in _WIDTHS]
+        cells = list(row)
+        # The part is named on the first of its rows only, as a printed table would.
+        part, cells[1] = cells[1], "" if cells[1] == previous else cells[1]
+        previous = part
+        data.append([_cell(v, body, a, missing) for v, a in zip(cells, _ALIGN)])
+    col = _column_widths([[c for c in APPENDIX_COLUMNS], *appendix_rows(s)], head, body, width)
     table = Table(data, colWidths=col, repeatRows=1, hAlign="LEFT")
     c = t.colors
     table.setStyle(TableStyle([
@@ -46,3 +55,23 @@ def appendix_table(s: Summary, t: Template, styles: dict[str, TextStyle], missin
         ("LINEBELOW", (0, -1), (-1, -1), 1.0, c.rule),
     ]))
     return table
+
+
+def _column_widths(rows: list[list[str] | tuple[str, ...]], head: TextStyle, body: TextStyle,
+                   width: float) -> list[float]:
+    """Short columns as wide as their longest cell (at most a few ems); the rest to 部分 and 指标,
+    in proportion to their longest cells."""
+    natural = [0.0] * len(_ALIGN)
+    for i, row in enumerate(rows):
+        st = head if i == 0 else body
+        for j, text in enumerate(row):
+            natural[j] = max(natural[j], text_width(text, st) if text else 0.0)
+    cols = [min(n, _MAX_SHORT_EMS * body.size) + 2 * _PAD + 1 for n in natural]
+    rest = width - sum(c for j, c in enumerate(cols) if j not in _WIDE)
+    # 指标 reads best unbroken: it gets what it needs, as long as 部分 keeps six characters.
+    need = natural[_WIDE[1]] + 2 * _PAD + 1
+    part = min(max(rest - need, 6 * body.size + 2 * _PAD), natural[_WIDE[0]] + 2 * _PAD + 1)
+    share = [part, rest - part]
+    for j, w in zip(_WIDE, share):
+        cols[j] = w
+    return cols

@@ -38,6 +38,7 @@ class TextStyle:
     align: str = "justify"  # justify | left | center | right
     grid: float = 0.0  # character pitch of the grid for a full-width character; 0 = none
     squeeze: float = 0.5  # how far (in ems) a line may be tightened to keep a mark on it
+    dash_rule: bool = True  # draw a text's opening —— as a rule (not for page numbers)
 
 
 @dataclass
@@ -161,7 +162,7 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
     color = rgb(style.color)
     start = 0
     actual = ""
-    if line.first and line.text[0] == _DASH and line.text.strip(_DASH):
+    if style.dash_rule and line.first and line.text[0] == _DASH and line.text.strip(_DASH):
         # A text that opens with a dash (a subtitle's ——): draw the dash as a rule, so that no
         # line of the page starts with a closing mark, and give the copied text back its dashes
         # through ActualText on the next glyph.

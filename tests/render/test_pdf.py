@@ -1,0 +1,274 @@
+"""The PDF renderer, judged on the PDF it writes: text, fonts, line breaks, grid, furniture."""
+
+from __future__ import annotations
+
+import collections
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import __version__
+from briefing.errors import FontError
+from briefing.linebreak import CLOSING, OPENING
+from briefing.model import Highlight, Section, Summary, Target
+from briefing.render import RenderOptions
+from briefing.render.pdf import render
+from briefing.render.pdf_blocks import Block, BoxLook, Row
+from briefing.template import Template, apply_overrides, load
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SUMMARIES = {
+    "article": FIXTURES / "article.summary.json",
+    "beijing": FIXTURES / "report-beijing.summary.json",
+    "guangdong": FIXTURES / "report-guangdong.summary.json",
+}
+OVERRIDES = {
+    "masthead": {"issue": "第3期", "unit": "郑州高新区管委会办公室", "date": "2026年3月1日"},
+    "tail": {"report_to": "市委办公厅，市政府办公厅", "send_to": "各区县（市）人民政府", "issue_to": "区属各部门",
+             "copies": 120},
+}
+PAGENO = re.compile(r"^[—–\-－\s]*\d+[—–\-－\s]*$")
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
+                                   reason="poppler-utils not installed")
+
+
+def summary(name: str) -> Summary:
+    return Summary.from_json(SUMMARIES[name].read_text(encoding="utf-8"))
+
+
+def template(name: str) -> Template:
+    return apply_overrides(load(name), OVERRIDES)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every sample in both templates, rendered once for the module."""
+    out = tmp_path_factory.mktemp("pdf")
+    paths = {}
+    for tpl in ("standard", "gbt9704"):
+        t = template(tpl)
+        for name in SUMMARIES:
+            p = out / f"{tpl}-{name}.pdf"
+            p.write_bytes(render(summary(name), t))
+            paths[tpl, name] = p
+    return paths
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", "\n".join(ln for ln in text.splitlines() if not PAGENO.match(ln)))
+
+
+def all_texts(s: Summary) -> list[str]:
+    out = list(s.lead)
+    for _, sec in s.all_sections():
+        out.append(sec.keyword)
+        for b in sec.blocks():
+            if isinstance(b, Highlight):
+                out.append(b.label)
+                out.extend(b.paragraphs)
+            else:
+                out.append(b)
+    out.extend(t.indicator for t in s.targets)
+    return [x for x in out if x]
+
+
+@needs_poppler
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+@pytest.mark.parametrize("name", list(SUMMARIES))
+def test_text_of_the_pdf_holds_every_paragraph_highlight_keyword_and_target(pdfs, tpl, name):
+    text = flat(pdftotext(pdfs[tpl, name]))
+    lost = [p for p in all_texts(summary(name)) if re.sub(r"\s+", "", p) not in text]
+    assert lost == []
+
+
+@needs_poppler
+def test_running_header_does_not_cut_into_copied_text(pdfs):
+    # Beijing's paragraphs cross pages under the standard template's running header.
+    text = pdftotext(pdfs["standard", "beijing"])
+    assert "工作简报 第3期" not in text.split("第3期", 1)[1]  # only the masthead of page 1 has it
+
+
+@needs_poppler
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+def test_every_font_is_an_embedded_subset_and_nothing_else_is_referenced(pdfs, tpl):
+    rows = pdffonts_rows(pdfs[tpl, "guangdong"])
+    assert rows
+    for name, emb, sub in rows:
+        assert emb == "yes" and sub == "yes", name
+        assert re.match(r"[A-Z]{6}\+", name), name
+    assert not any("Helvetica" in r[0] for r in rows)
+
+
+def pdffonts_rows(path: Path) -> list[tuple[str, str, str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        rows.append((parts[0], parts[-5], parts[-4]))
+    return rows
+
+
+def pdf_lines(path: Path) -> list[list[tuple[str, list[float]]]]:
+    """Per page: (text, sizes of its characters) of each text line, as pdfplumber groups them."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(path) as doc:
+        for pg in doc.pages:
+            lines = []
+            for ln in pg.extract_text_lines(return_chars=True):
+                tx = ln["text"].strip()
+                if tx and not PAGENO.match(tx):
+                    lines.append((tx, [c["size"] for c in ln["chars"] if c["text"].strip()]))
+            pages.append(lines)
+    return pages
+
+
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+@pytest.mark.parametrize("name", list(SUMMARIES))
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_mark(pdfs, tpl, name):
+    bad = [tx for page in pdf_lines(pdfs[tpl, name]) for tx, _ in page
+           if not set(tx) <= set("—–-－_ ") and (tx[0] in CLOSING or tx[-1] in OPENING)]
+    assert bad == []
+
+
+def test_gbt9704_body_is_a_grid_of_22_lines_of_28_characters(pdfs):
+    lengths: collections.Counter[int] = collections.Counter()
+    per_page = []
+    for page in pdf_lines(pdfs["gbt9704", "beijing"]):
+        n16 = 0
+        for tx, sizes in page:
+            if sizes and collections.Counter(round(s) for s in sizes).most_common(1)[0][0] == 16:
+                n16 += 1
+                if all("\u4e00" <= c <= "\u9fff" or c in "，。、；：？！“”（）《》" for c in tx):
+                    lengths[len(tx)] += 1
+        per_page.append(n16)
+    assert lengths.most_common(1)[0][0] == 28
+    assert max(per_page) == 22
+
+
+def test_markup_in_the_input_prints_literally(tmp_path):
+    nasty = ['<b>粗体</b>', '&amp;', '<font color="red">红</font>', '<para>', 'a<b&c>d']
+    s = Summary(title="标记<b>测试</b>", lead=[" ".join(nasty)],
+                sections=[Section(keyword="<i>关键词</i>", paragraphs=[" ".join(nasty)],
+                                  highlights=[Highlight(label="<u>标签</u>", paragraphs=[" ".join(nasty)])])],
+                targets=[Target(section=1, indicator="<b>指标</b>", value=1, unit="&lt;")])
+    for tpl in ("standard", "gbt9704"):
+        p = tmp_path / f"{tpl}.pdf"
+        p.write_bytes(render(s, template(tpl)))
+        if shutil.which("pdftotext"):
+            text = flat(pdftotext(p))
+            for piece in [*nasty, "<i>关键词</i>", "<u>标签</u>", "<b>指标</b>", "&lt;", "标记<b>测试</b>"]:
+                assert re.sub(r"\s+", "", piece) in text, piece
+
+
+def test_identical_input_gives_a_byte_identical_pdf_even_in_another_process():
+    s, t = summary("article"), template("gbt9704")
+    first = render(s, t)
+    assert render(s, t) == first
+    code = (
+        "import sys; from briefing.model import Summary; from briefing.template import load, apply_overrides;"
+        "from briefing.render.pdf import render; import json;"
+        f"t = apply_overrides(load('gbt9704'), json.loads({__import__('json').dumps(__import__('json').dumps(OVERRIDES))}));"
+        f"s = Summary.from_json(open({str(SUMMARIES['article'])!r}, encoding='utf-8').read());"
+        "sys.stdout.buffer.write(render(s, t))"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
+    assert other == first
+
+
+def test_metadata_outline_and_page_numbers(pdfs):
+    import pypdf
+
+    s = summary("article")
+    r = pypdf.PdfReader(pdfs["standard", "article"])
+    meta = r.metadata
+    assert meta.title == s.title
+    assert meta.creator == f"briefing {__version__}"
+    assert "第3期" in meta.subject
+    assert s.sections[0].keyword in meta["/Keywords"]
+    top = r.outline
+    titles = [o.title for o in _flatten(top)]
+    assert titles[0] == s.title
+    assert f"一、{s.sections[0].keyword}" in titles
+    assert f"八、{s.sections[7].keyword}" in titles
+    assert titles[-1] == "附：目标任务一览"
+    assert isinstance(top[1], list)  # sections nest under the title
+    for i, page in enumerate(r.pages, 1):
+        assert f"— {i} —" in page.extract_text()
+
+
+def _flatten(items):
+    for it in items:
+        if isinstance(it, list):
+            yield from _flatten(it)
+        else:
+            yield it
+
+
+@needs_poppler
+def test_gbt9704_masthead_on_page_one_and_distribution_tail_on_the_last_page(pdfs):
+    path = pdfs["gbt9704", "article"]
+    first = pdftotext(path, "-f", "1", "-l", "1")
+    for piece in ("工作简报", "第3期", "郑州高新区管委会办公室", "2026年3月1日"):
+        assert piece in first
+    tail = [p for p in pdftotext(path).split("\f") if p.strip()][-1]
+    for piece in ("报：市委办公厅，市政府办公厅", "送：各区县（市）人民政府", "发：区属各部门", "共印120份"):
+        assert piece in re.sub(r"\s+", "", tail)
+
+
+@needs_poppler
+def test_appendix_table_header_repeats_on_every_page_it_spans(pdfs):
+    path = pdfs["standard", "guangdong"]
+    pages = pdftotext(path).split("\f")
+    start = next(i for i, p in enumerate(pages) if "附：目标任务一览" in p)
+    table_pages = [p for p in pages[start:] if p.strip()]
+    assert len(table_pages) >= 2
+    for p in table_pages:
+        assert all(h in p for h in ("序号", "部分", "指标", "目标值", "单位", "约束"))
+
+
+def test_a_long_highlight_box_splits_with_its_border_on_both_parts_and_loses_no_line():
+    st = render_style()
+    rows = [Row(20, tag=("高新实践", st, "#000000"), keep=True)]
+    from briefing.render.pdf_blocks import text_rows
+
+    rows += text_rows("高新区" * 200, st, 400, None)
+    box = Block(lambda w: rows, box=BoxLook("#EEEEEE", "#888888", 8))
+    w, h = box.wrap(416, 1e6)
+    head, tail = box.split(416, h / 2)
+    assert head.box and tail.box
+    assert head.rows[0].tag and not any(r.tag for r in tail.rows)
+    assert head.rows + tail.rows == rows
+    head.wrap(416, h / 2)
+    assert head.height <= h / 2
+
+
+def render_style():
+    from briefing.fonts import chain
+    from briefing.render.pdf_text import TextStyle
+
+    return TextStyle(chain(("Noto Serif SC",)), 12, 20)
+
+
+def test_a_character_in_no_font_warns_and_strict_fails():
+    s = Summary(title="生僻字", lead=["这里有一个\U0002A6A5字。"])
+    warnings: list[str] = []
+    render(s, load("standard"), RenderOptions(warn=warnings.append))
+    assert any("1 character in no font: \U0002A6A5" in w for w in warnings)
+    with pytest.raises(FontError):
+        render(s, load("standard"), RenderOptions(strict=True))
+
+
+def test_sample_pdf_stays_small(pdfs):
+    assert pdfs["standard", "article"].stat().st_size <= 500_000
+    assert pdfs["gbt9704", "article"].stat().st_size <= 500_000

@@ -30,6 +30,7 @@ from .docx_xml import (
     Text,
     border,
     field_runs,
+    first_line_indent,
     hex_color,
     mm_to_twips,
     paragraph,
@@ -78,10 +79,11 @@ class _Writer:
             runs = run(m.name, self.esc, {**role_rpr_parts(t.role("masthead")), **white})
             if meta:
                 runs += run(f"\t{meta}", self.esc, {**role_rpr_parts(t.role("masthead_meta")), **white})
-            bdr = "".join(border(side, m.color, 24, space=2) for side in ("top", "bottom"))
+            # borders in the band colour pad it; the left and right ones sit in the margin
+            bdr = "".join(border(side, m.color, 24, space=4) for side in ("top", "left", "bottom", "right"))
             after = 0 if m.unit else t.role("body").leading
             ppr = {"pBdr": f"<w:pBdr>{bdr}</w:pBdr>", "shd": shading(m.color), "tabs": tabs,
-                   "ind": '<w:ind w:left="113" w:right="113"/>', "jc": '<w:jc w:val="left"/>',
+                   "ind": first_line_indent(0, 0), "jc": '<w:jc w:val="left"/>',
                    "spacing": spacing(t.role("masthead").leading, 0, after)}
             self.out.append(paragraph(self.ids["Masthead"], runs, **ppr))
             if m.unit:
@@ -312,8 +314,10 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     w.appendix()
     w.tail()
     sect = w.sect_pr(pkg)
+    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page.
+    w.spacer(1)
     pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
-                    f"<w:p/>{sect}</w:body></w:document>")
+                    f"{sect}</w:body></w:document>")
     data = write(pkg, core_props(summary, t))
     if esc.removed:
         sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(esc.removed))

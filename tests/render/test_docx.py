@@ -454,12 +454,13 @@ def _norm(s: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def libreoffice_pdfs(built, report, tmp_path_factory):
+def libreoffice_pdfs(built, article, report, tmp_path_factory):
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: cannot check the DOCX in a real client")
     out = tmp_path_factory.mktemp("lo")
     files = {f"article-{n}": data for n, data in built.items()}
     files["report-gbt9704"] = render(report, load("gbt9704"))
+    files["tail-gbt9704"] = render(article, _with_tail(load("gbt9704")))
     for stem, data in files.items():
         (out / f"{stem}.docx").write_bytes(data)
     # a profile of its own: a second soffice on a shared profile exits 0 and converts nothing
@@ -479,6 +480,21 @@ def test_libreoffice_prints_every_paragraph(libreoffice_pdfs, article, report, s
     s = article if stem.startswith("article") else report
     lost = [p for p in s.all_paragraphs() + [sec.keyword for _, sec in s.all_sections()] if _norm(p) not in flat]
     assert not lost, lost[0][:40]
+
+
+def _with_tail(tpl):
+    # this tail fills the appendix page to its last line (a trailing paragraph would add a page)
+    return replace(tpl, masthead=replace(tpl.masthead, issue="第3期", unit="郑州高新区管委会办公室"),
+                   tail=replace(tpl.tail, report_to="市委、市政府", send_to="各区县（市）政府，市直各单位",
+                                issue_to="区直各部门", copies=60))
+
+
+@pytest.mark.slow
+def test_libreoffice_ends_on_the_tail_without_an_empty_page(libreoffice_pdfs):
+    out = subprocess.run(["pdftotext", str(libreoffice_pdfs["tail-gbt9704"]), "-"], capture_output=True,
+                         text=True).stdout
+    last = _norm(out.split("\f")[-2])  # pdftotext ends every page with a form feed
+    assert "共印60份" in last and "附：目标任务一览" in _norm(out)
 
 
 @pytest.mark.slow

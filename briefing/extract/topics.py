@@ -5,6 +5,8 @@ only when needed."""
 from __future__ import annotations
 
 import logging
+import math
+import re
 from functools import lru_cache
 
 from .align import Unit, bigrams
@@ -13,19 +15,45 @@ MAX_SECTIONS = 8
 
 
 @lru_cache(maxsize=1)
-def _jieba_analyse():  # type: ignore[no-untyped-def]
+def _jieba():  # type: ignore[no-untyped-def]
     import jieba
-    import jieba.analyse
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.analyse
+    jieba.initialize()
+    return jieba
+
+
+MAX_TEXT = 20_000  # characters sampled for keywords: enough to rank words, cheap on huge input
+# The verbs and fillers of any Chinese policy text: frequent everywhere, a topic nowhere.
+_GENERIC = frozenset(
+    "建设 推进 发展 推动 加快 提升 加强 实施 深化 完善 坚持 强化 持续 全面 工作 促进 扩大 优化 支持 落实 培育 打造 "
+    "开展 进一步 高质量 实现 提高 增强 健全 构建 着力 积极 深入 不断 切实 统筹 重点 重要 一批 我们 今年 全年 以上 "
+    "同时 其中 通过 进行 相关 有关 各类 主要 方面 领域 体系 机制 能力 水平 服务 管理 工程 项目 行动 政策 措施 增长 "
+    "本市 全市 全省 全区 全县 我市 我省 我区".split()
+)
+_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$")
+
+
+def _sample(text: str) -> str:
+    if len(text) <= MAX_TEXT:
+        return text
+    step = len(text) // 10
+    return "".join(text[i : i + MAX_TEXT // 10] for i in range(0, len(text), step))
 
 
 def keywords(text: str, k: int = 3) -> list[str]:
-    """The top TF-IDF words of ``text`` (jieba's own IDF table), longest-first ties."""
-    tags = _jieba_analyse().extract_tags(text, topK=k * 3)
-    out = [t for t in tags if len(t) >= 2 and not t.isdigit()]
-    return out[:k]
+    """The top words of ``text`` by TF-IDF, the IDF taken from the word frequencies of jieba's own
+    dictionary (what jieba.analyse does with its idf table, without loading its part-of-speech
+    tagger: about 1 s less)."""
+    jb = _jieba()
+    freq, total = jb.dt.FREQ, jb.dt.total
+    counts: dict[str, int] = {}
+    for w in jb.lcut(_sample(text)):
+        if len(w) >= 2 and _WORD.match(w) and w not in _GENERIC:
+            counts[w] = counts.get(w, 0) + 1
+    rare = math.log(total)
+    scored = sorted(counts, key=lambda w: (-counts[w] * (math.log(total / freq[w]) if freq.get(w) else rare), w))
+    return scored[:k]
 
 
 def _similarity(a: Unit, b: Unit) -> float:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Highlight, Section
 from .align import Unit, align
-from .chars import width
+from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
 from .reflow import Para
 
@@ -108,7 +108,18 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     styles = _top_styles(texts)
     if styles:
         return _by_headings(texts, styles, hl_labels)
+    heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
+    if len(heads) >= 2:
+        return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
+                            drop=set(heads))
     return _by_topics(texts, hl_labels)
+
+
+def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
+    """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon."""
+    t = p.text
+    return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
+            and not split_label(t) and not re.search(r"[。；;]", t))
 
 
 # -- highlights ------------------------------------------------------------------------------
@@ -147,8 +158,10 @@ def _fill(sec: Section, units: list[Unit]) -> None:
 # -- keyword labels ------------------------------------------------------------------------------
 
 
-def _by_keywords(paras: list[Para], labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+def _by_keywords(paras: list[Para], labels: list[tuple[int, str]], hl_labels: set[str],
+                 drop: set[int] = frozenset()) -> Body:  # type: ignore[assignment]
     body = Body()
+    paras = [p for i, p in enumerate(paras) if i not in drop]
     label_lines = [ln for ln, _ in labels]
     words = [w for _, w in labels]
     first, last = min(label_lines), max(label_lines)

@@ -152,3 +152,20 @@ def test_a_dated_report_paragraph_after_a_box_can_open_the_next_section():
     assert s.sections[1].paragraphs == [body[2]]
     assert [h.label for h in s.sections[1].highlights] == ["典型案例"]
     assert_nothing_lost(text, s)
+
+
+def test_standalone_subheadings_of_an_article_make_sections():
+    text = "\n".join([
+        "湖畔新城这一年", "",
+        "本报讯 新城管委会近日发布年度报告。记者 陈路", "",
+        "产业集聚提速", "",
+        "全年新引进企业86家，工业产值增长12.5%。",
+        "园区配套不断完善，新建人才公寓1200套。", "",
+        "生态底色更亮", "",
+        "新增绿地面积35万平方米，湖区水质稳定在Ⅲ类。", "",
+    ])
+    s = api.extract_text(text)
+    assert s.title == "湖畔新城这一年" and s.reporter == "陈路"
+    assert [x.keyword for x in s.sections] == ["产业集聚提速", "生态底色更亮"]
+    assert s.sections[0].paragraphs == ["全年新引进企业86家，工业产值增长12.5%。", "园区配套不断完善，新建人才公寓1200套。"]
+    assert_nothing_lost(text, s)

@@ -55,9 +55,11 @@ class _Writer:
     def para(self, style: str, text: str = "", rpr_parts: dict[str, str] | None = None, **ppr: str) -> None:
         self.out.append(paragraph(self.ids[style], run(text, self.esc, rpr_parts) if text else "", **ppr))
 
-    def spacer(self, pt: float) -> None:
-        """An empty paragraph of a fixed small height: keeps tables apart (Word merges adjacent ones)."""
-        self.out.append(f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{pt_to_twips(pt)}" '
+    def spacer(self, pt: float, keep_next: bool = False) -> None:
+        """An empty paragraph of a fixed small height: keeps tables apart (Word merges adjacent ones).
+        ``keep_next`` before a box: a heading kept with it then stays with the box too."""
+        keep = "<w:keepNext/>" if keep_next else ""
+        self.out.append(f'<w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{pt_to_twips(pt)}" '
                         f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
 
     # -- blocks ----------------------------------------------------------------------------------
@@ -134,7 +136,7 @@ class _Writer:
         label = run(f" {h.label} ", self.esc, tag) if h.label else ""
         cell = paragraph(self.ids["HighlightLabel"], label)
         cell += "".join(paragraph(self.ids["Highlight"], run(p, self.esc)) for p in h.paragraphs)
-        self.spacer(4)
+        self.spacer(4, keep_next=True)
         self.out.append(
             "<w:tbl><w:tblPr>"
             f'<w:tblW w:w="{cell_w}" w:type="dxa"/><w:tblBorders>{edges}</w:tblBorders>'

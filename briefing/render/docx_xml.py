@@ -140,16 +140,21 @@ def shading(fill: str) -> str:
 
 
 def run(text: str, esc: Text, rpr_parts: dict[str, str] | None = None) -> str:
-    """One run; tabs become ``w:tab``. Text with ambiguous-width punctuation gets
+    """One run; tabs become ``w:tab`` and line breaks ``w:br``. Text with ambiguous-width punctuation gets
     ``w:hint="eastAsia"`` so the quotes, dashes and ellipses print in the Chinese face."""
     parts = dict(rpr_parts or {})
     if _AMBIGUOUS.search(text):
         fonts = parts.get("rFonts", "")
         parts["rFonts"] = (fonts.replace("<w:rFonts ", '<w:rFonts w:hint="eastAsia" ', 1) if fonts
                            else '<w:rFonts w:hint="eastAsia"/>')
-    pieces = text.split("\t")
-    inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{esc(p)}</w:t>' if p else "" for p in pieces)
+    inner = "".join(_BREAKS.get(p) or (f'<w:t xml:space="preserve">{esc(p)}</w:t>' if p else "")
+                    for p in _SPLIT.split(text))
     return f"<w:r>{rpr(**parts)}{inner}</w:r>"
+
+
+# Tabs and line breaks are elements in a run; a raw CR in w:t would read back as LF.
+_SPLIT = re.compile("(\t|\r\n|\r|\n)")
+_BREAKS = {"\t": "<w:tab/>", "\r\n": "<w:br/>", "\r": "<w:br/>", "\n": "<w:br/>"}
 
 
 def field_runs(instr: str, placeholder: str, rpr_parts: dict[str, str] | None = None) -> str:

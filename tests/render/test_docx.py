@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from briefing.model import Highlight, Section, Summary, Target
@@ -507,3 +509,41 @@ def test_libreoffice_page_count_is_within_one_of_our_pdf(libreoffice_pdfs, artic
     ours = pypdf.PdfReader(io.BytesIO(render_pdf(s, load(stem.split("-")[1]), RenderOptions()))).pages
     theirs = pypdf.PdfReader(str(libreoffice_pdfs[stem])).pages
     assert abs(len(theirs) - len(ours)) <= 1, (len(theirs), len(ours))
+
+
+# -- robustness --------------------------------------------------------------------------------
+
+def test_empty_summary_renders_a_valid_document():
+    for name in TEMPLATES:
+        d = docx.Document(io.BytesIO(render(Summary(), load(name))))
+        assert d.sections[0].page_width is not None
+
+
+def test_heading_stays_with_a_box_that_opens_its_section():
+    s = Summary(title="T", sections=[Section(keyword="甲", highlights=[Highlight(label="做法", paragraphs=["内容。"])])])
+    body = parts(render(s, load("standard")))["word/document.xml"].find("w:body", NS)
+    kids = list(body)
+    i = next(i for i, k in enumerate(kids) if "".join(k.itertext()) == "一、甲")
+    assert kids[i + 1].find("w:pPr/w:keepNext", NS) is not None and kids[i + 2].tag == w("tbl")
+    assert style_of(parts(render(s, load("standard")))["word/styles.xml"], "heading 1").find(
+        "w:pPr/w:keepNext", NS) is not None
+
+
+_ANY_TEXT = st.text(st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from("\t\r\n“…<&")),
+                    max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=_ANY_TEXT, para=_ANY_TEXT, label=_ANY_TEXT, unit=_ANY_TEXT)
+def test_any_text_gives_a_document_python_docx_opens_with_the_text_kept(title, para, label, unit):
+    from briefing.textutil import xml_clean
+
+    s = Summary(title=title, lead=[para], sections=[
+        Section(keyword=label or "甲", paragraphs=[para], highlights=[Highlight(label=label, paragraphs=[para])])],
+        targets=[Target(section=1, indicator=label, value=1.5, unit=unit)])
+    data = render(s, load("gbt9704"))
+    texts = all_texts(data)
+    docx.Document(io.BytesIO(data))
+    kept = re.sub("[\t\r\n]", "", xml_clean(para))
+    if kept:
+        assert kept in texts

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import strategies as hs
 from lxml import etree
 
 from briefing.model import Highlight, Section, Summary, Target
@@ -529,7 +529,7 @@ def test_heading_stays_with_a_box_that_opens_its_section():
         "w:pPr/w:keepNext", NS) is not None
 
 
-_ANY_TEXT = st.text(st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from("\t\r\n“…<&")),
+_ANY_TEXT = hs.text(hs.one_of(hs.characters(blacklist_categories=("Cs",)), hs.sampled_from("\t\r\n“…<&")),
                     max_size=40)
 
 

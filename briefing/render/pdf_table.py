@@ -12,7 +12,7 @@ from ..model import Summary
 from ..template import Template
 from .common import APPENDIX_COLUMNS, appendix_rows
 from .pdf_blocks import Block, text_rows
-from .pdf_text import Missing, TextStyle, text_width
+from .pdf_text import Missing, TextStyle, natural_width
 
 _ALIGN = ("center", "left", "left", "right", "center", "center")  # 序号 部分 指标 目标值 单位 约束
 _WIDE = (1, 2)  # 部分 and 指标 share what the short columns leave
@@ -65,7 +65,7 @@ def _column_widths(rows: list[list[str] | tuple[str, ...]], head: TextStyle, bod
     for i, row in enumerate(rows):
         st = head if i == 0 else body
         for j, text in enumerate(row):
-            natural[j] = max(natural[j], text_width(text, st) if text else 0.0)
+            natural[j] = max(natural[j], natural_width(text, st) if text else 0.0)
     cols = [min(n, _MAX_SHORT_EMS * body.size) + 2 * _PAD + 1 for n in natural]
     rest = width - sum(c for j, c in enumerate(cols) if j not in _WIDE)
     # 指标 reads best unbroken: it gets what it needs, as long as 部分 keeps six characters.

@@ -68,6 +68,8 @@ class Line:
 #: Quotes that Chinese text sets on a full em, but some Chinese fonts draw proportional.
 _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u2018", "\u201d\u2019"
 _DASH = "\u2014"
+_OPENING_RIGHT = frozenset("（《〈「『【“‘")  # glyph in the right half of the em
+_PUNCT_AFTER = frozenset("，。、；：？！）》〉」』】”’（《〈「『【“‘")
 #: Height of the middle of the em box above the baseline, and the stroke of a drawn dash (ems).
 _DASH_Y, _DASH_STROKE = EM_ASCENT - 0.5, 0.055
 
@@ -94,22 +96,12 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     pitch = pitch_for(style, width)
     tracking = pitch - size if pitch else 0.0
     indent = style.indent_chars * (pitch or size)
-    chain = style.chain
-    fallback = chain.primary
-    info: dict[str, tuple[Face | None, float, float, float]] = {}
+    info = _metrics(style.chain, size)
     for ch in set(text):
-        f = chain.face_for(ch)
-        if f is None and missing is not None and not ch.isspace():
+        if ch not in info:
+            info[ch] = _measure(style.chain, size, ch)
+        if info[ch][0] is None and missing is not None and not ch.isspace():
             missing.chars.append(ch)
-        w = (f or fallback).width(ch) * size / 1000
-        shift, scale = 0.0, 1.0
-        if (ch in _OPEN_QUOTES or ch in _CLOSE_QUOTES) and w < 0.75 * size:
-            shift = size - w if ch in _OPEN_QUOTES else 0.0
-            w = size
-        elif ch == _DASH and 0.5 * size < w < 0.99 * size:
-            # A Chinese dash fills its em; —— must read as one unbroken rule.
-            scale, w = size / w, size
-        info[ch] = (f, w, shift, scale)
 
     def advance(ch: str) -> float:
         return info[ch][1] + tracking
@@ -124,9 +116,26 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     out: list[Line] = []
     for i, row in enumerate(rows):
         cells = [info[c] for c in row]
-        out.append(Line(row, [c[0] for c in cells], [c[1] for c in cells], [c[2] for c in cells],
-                        [c[3] for c in cells], tracking, indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
+        widths = _squeeze_pairs(row, [c[1] for c in cells])
+        shifts = [c[2] for c in cells]
+        if i and row and row[0] in _OPENING_RIGHT and widths[0] >= 0.99 * size:
+            # A line (not a paragraph) that starts with an opening mark sets it flush, without
+            # the blank half before its glyph.
+            widths[0] -= size / 2
+            shifts[0] -= size / 2
+        out.append(Line(row, [c[0] for c in cells], widths, shifts, [c[3] for c in cells], tracking,
+                        indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
     return out
+
+
+def _squeeze_pairs(text: str, widths: list[float]) -> list[float]:
+    """Adjacent punctuation (clreq 3.1.6): a mark whose right half is blank, followed by another
+    mark (、“ · 。” · ）。), gives up that blank half, so no gap of one and a half ems opens."""
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in HALF_BLANK_END and (b in _PUNCT_AFTER) and is_wide(a):
+            widths[i] /= 2
+    return widths
 
 
 def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[str]]) -> list[str]:
@@ -141,6 +150,44 @@ def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[s
         else:
             lo = mid
     return best
+
+
+Metric = tuple[Face | None, float, float, float]  # face, box width, glyph shift in the box, h-scale
+_METRICS: dict[tuple[FontChain, float], dict[str, Metric]] = {}
+
+
+def _metrics(chain: FontChain, size: float) -> dict[str, Metric]:
+    """Per-process cache of character metrics for a chain at a size."""
+    key = (chain, size)
+    m = _METRICS.get(key)
+    if m is None:
+        m = _METRICS[key] = {}
+    return m
+
+
+def _measure(chain: FontChain, size: float, ch: str) -> Metric:
+    f = chain.face_for(ch)
+    w = (f or chain.primary).width(ch) * size / 1000
+    shift, scale = 0.0, 1.0
+    if (ch in _OPEN_QUOTES or ch in _CLOSE_QUOTES) and w < 0.75 * size:
+        shift = size - w if ch in _OPEN_QUOTES else 0.0
+        w = size
+    elif ch == _DASH and 0.5 * size < w < 0.99 * size:
+        # A Chinese dash fills its em; —— must read as one unbroken rule.
+        scale, w = size / w, size
+    return (f, w, shift, scale)
+
+
+def natural_width(text: str, style: TextStyle) -> float:
+    """Width of a text set on one line (no breaking, no grid)."""
+    info = _metrics(style.chain, style.size)
+    total = 0.0
+    for ch in text:
+        m = info.get(ch)
+        if m is None:
+            m = info[ch] = _measure(style.chain, style.size, ch)
+        total += m[1]
+    return total
 
 
 def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: float, width: float) -> None:
@@ -243,9 +290,3 @@ def rgb(hex_color: str) -> Any:
 def baseline_offset(style: TextStyle) -> float:
     """Distance from the top of a line box to the baseline: the em box centred in the leading."""
     return (style.leading - style.size) / 2 + style.size * EM_ASCENT
-
-
-def text_width(text: str, style: TextStyle) -> float:
-    """Natural width of a one-line text (for centring headers and the masthead)."""
-    lines = layout(text, style, 1e9)
-    return lines[0].natural() if lines else 0.0

@@ -173,7 +173,23 @@ def build_batch(
                               strict=strict, encoding=encoding, max_size=max_size, labels=tuple(labels),
                               timeout=timeout or None)
     return batch.run(paths, settings, workers=workers, reporter=reporter,
-                     preflight=lambda: check_fonts(tpl, formats))
+                     preflight=lambda: check_fonts(tpl, formats), warm_up=lambda: warm_up(tpl, formats))
+
+
+def warm_up(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
+    """Load now what every build needs on first use: the extractor's resources (through its
+    ``warm_up()`` hook, when it has one), the renderers and their fonts (by rendering a tiny
+    briefing). A batch calls this before forking its workers, so they share all of it instead
+    of each loading it again."""
+    from . import extract as extract_pkg
+    from .model import Section, Summary
+
+    hook = getattr(extract_pkg, "warm_up", None)
+    if callable(hook):
+        hook()
+    tiny = Summary(title="简报 Briefing 2026", lead=["正文，“引号”（括号）100%。Text 123"],
+                   sections=[Section(keyword="关键词", paragraphs=["段落 paragraph 1."])])
+    render(tiny, template=template, formats=tuple(f for f in formats if f != "json"))
 
 
 def check_fonts(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:

@@ -367,6 +367,7 @@ def run(
     workers: int | None = None,
     reporter: Reporter | None = None,
     preflight: Callable[[], None] | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> BatchResult:
     """Build every input under ``paths`` into ``settings.output_dir``; see the module doc."""
     rep = reporter or Reporter()
@@ -408,6 +409,8 @@ def run(
                 for j in jobs:
                     record(run_job(j))
             else:
+                if warm_up and sys.platform.startswith("linux"):
+                    warm_up()  # forked workers inherit it all instead of each loading it
                 _run_pool(jobs, settings, keys, n, record, rep)
         finally:
             batch.results.sort(key=lambda r: r.index)

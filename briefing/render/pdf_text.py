@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.rl_accel import fp_str
+
 from ..fonts import Face, FontChain
 from ..linebreak import HALF_BLANK_END, is_wide, wrap
 from ..textutil import xml_clean
@@ -225,42 +227,64 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
         start = k
         actual = line.text[:k]
     fallback = style.chain.primary
-    t = canv.beginText(pos, baseline)
-    t.setCharSpace(spacing)
+    # Text operators are written directly: one Tm per run of a face, and TJ adjustments for the
+    # characters whose box differs from their glyph's advance (quotes, squeezed punctuation).
+    code = [f"BT {fp_str(spacing)} Tc"]
     run_x = pos
     for i in range(start, n):
-        if i > start and (line.faces[i] is not line.faces[i - 1] or _special(line, i) or _special(line, i - 1)):
-            _run(t, line, start, i, run_x, baseline, style.size, fallback, actual)
+        if i > start and (line.faces[i] is not line.faces[i - 1] or line.faces[i] is None
+                          or line.scales[i] != line.scales[i - 1]):
+            _run(canv, code, line, start, i, run_x, baseline, style.size, fallback, actual)
             start, run_x, actual = i, pos, ""
         pos += line.widths[i] + spacing
-    _run(t, line, start, n, run_x, baseline, style.size, fallback, actual)
+    _run(canv, code, line, start, n, run_x, baseline, style.size, fallback, actual)
+    code.append("ET")
     canv.setFillColor(color)
-    canv.drawText(t)
+    canv._code.append(" ".join(code))
 
 
-def _special(line: Line, i: int) -> bool:
-    """A character drawn as a run of its own: placed inside a wider box, scaled, or in no font."""
-    return line.shifts[i] != 0.0 or line.scales[i] != 1.0 or line.faces[i] is None
-
-
-def _run(t: Any, line: Line, i: int, j: int, x: float, baseline: float, size: float, fallback: Face,
-         actual: str = "") -> None:
+def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, baseline: float, size: float,
+         fallback: Face, actual: str = "") -> None:
     face = line.faces[i] or fallback
-    t.setTextOrigin(x + line.shifts[i], baseline)
-    t.setFont(face.name, size)
+    font, doc, esc = face.font, canv._doc, canv._escape
     scale = line.scales[i]
+    code.append(f"1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm")
     if scale != 1.0:
-        t.setHorizScale(scale * 100)
-    if actual:
-        t._code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[i])}>> BDC")
-        t.textOut(line.text[i])
-        t._code.append("EMC")
-        if j > i + 1:
-            t.textOut(line.text[i + 1:j])
-    else:
-        t.textOut(line.text[i:j])
+        code.append(f"{fp_str(scale * 100)} Tz")
+    k = i
+    per_em = 1000 / size
+    for subset, data in font.splitString(line.text[i:j], doc):
+        code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+        items: list[str] = []
+        chunk = 0
+        for m in range(len(data)):
+            c = k + m
+            shift = line.shifts[c]
+            after = line.widths[c] - shift - face.width(line.text[c]) * size / 1000 * scale
+            marked = bool(actual) and c == i
+            if shift or marked:
+                if m > chunk:
+                    items.append(f"({esc(data[chunk:m])})")
+                if shift:
+                    items.append(fp_str(-shift * per_em / scale))
+                chunk = m
+            if marked:
+                if items:
+                    code.append(f"[{' '.join(items)}] TJ")
+                code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[c])}>> BDC ({esc(data[m:m + 1])}) Tj EMC")
+                items, chunk = [], m + 1
+            if abs(after) > 1e-6:
+                if m + 1 > chunk:
+                    items.append(f"({esc(data[chunk:m + 1])})")
+                items.append(fp_str(-after * per_em / scale))
+                chunk = m + 1
+        if len(data) > chunk:
+            items.append(f"({esc(data[chunk:])})")
+        if items:
+            code.append(f"[{' '.join(items)}] TJ")
+        k += len(data)
     if scale != 1.0:
-        t.setHorizScale(100)
+        code.append("100 Tz")
 
 
 def _pdf_text(s: str) -> str:

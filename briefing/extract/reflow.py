@@ -130,8 +130,11 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
         return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
         return False
+    # The next line's dropped indent is the surest sign; a sentence end on a line that merely
+    # falls a little short of the column (justification, half-width digits) is not.
     indented_b = col - wb >= 1.5
-    return short_a or indented_b
+    very_short_a = col - wa >= 3
+    return very_short_a or indented_b or (short_a and blank)
 
 
 # -- line text -------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "extract", "extract_text", "render", "BriefingError", "Summary"]
+__all__ = ["__version__", "build", "build_batch", "extract", "extract_text", "render", "BriefingError", "Summary"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("build", "extract", "extract_text", "render"):
+    if name in ("build", "build_batch", "extract", "extract_text", "render"):
         from . import api
 
         return getattr(api, name)

@@ -129,7 +129,7 @@ def build(
     """One input (a .txt report or a .json summary) → files in ``output_dir``, written atomically.
     Everything is rendered in memory first, and every file is staged before any is named, so a
     failure writes nothing. Raises the BriefingError of the first problem."""
-    from .output import prepare_dir, safe_stem, write_files
+    from .output import inside, prepare_dir, safe_stem, write_files
 
     p = Path(path)
     data = reader.read_bytes(p, max_size=max_size)
@@ -138,7 +138,7 @@ def build(
     blobs = render(summary, template=template, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)
-    targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in blobs}
+    targets = {fmt: inside(out_dir, f"{name}.{fmt}") for fmt in blobs}
     written = write_files({targets[f]: blobs[f] for f in blobs}, replace=force)
     return BuildResult(input=str(p), outputs={f: str(t) for f, t in zip(blobs, written)}, summary=summary)
 

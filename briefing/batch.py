@@ -31,7 +31,7 @@ from typing import Any
 from . import __version__, manifest, output, reader
 from .errors import BriefingError, OutputError, UsageError
 from .manifest import Entry
-from .output import Janitor, prepare_dir, sweep_stale, unique_stems, write_files
+from .output import Janitor, inside, prepare_dir, sweep_stale, unique_stems, write_files
 from .template import Template
 
 INPUT_SUFFIXES = (".txt", ".json")
@@ -281,7 +281,7 @@ def _build_one(job: Job, data: bytes, s: Settings, entry: Entry) -> None:
                                      json_summary=job.path.lower().endswith(".json"))
     blobs = api.render(summary, template=s.template, formats=s.formats, strict=s.strict,
                        warn=entry.warnings.append)
-    targets = {fmt: s.output_dir / f"{job.stem}.{fmt}" for fmt in blobs}
+    targets = {fmt: inside(s.output_dir, f"{job.stem}.{fmt}") for fmt in blobs}
     for t in targets.values():
         if str(_real(t)) in _INPUTS:
             raise OutputError("the output would replace an input", path=str(t),

@@ -16,7 +16,7 @@ from typing import TextIO
 from .batch import BatchResult, Reporter, Result
 
 _STATUS_WORD = {"ok": "built", "updated": "updated", "skipped": "skipped", "failed": "FAILED"}
-MAX_TABLE_ROWS = 40
+MAX_TABLE_ROWS = 20
 
 
 def width(text: str) -> int:

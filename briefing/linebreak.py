@@ -72,17 +72,22 @@ def is_wide(ch: str) -> bool:
 
 
 def units(text: str) -> list[str]:
-    """The text cut into pieces no line may break inside; ``"".join(units(t)) == t``."""
+    """The text cut into pieces no line may break inside; ``"".join(units(t)) == t``.
+    A closing mark joins what precedes it and an opening mark what follows it, across spaces."""
     out: list[str] = []
+    glue = False  # the last unit ends with an opening mark (and maybe spaces): the next joins it
     for atom in _TOKEN.findall(text):
         space = atom.isspace()
-        if out and not space and atom[0] in CLOSING and not out[-1].isspace():
+        closing = not space and atom[0] in CLOSING
+        if out and closing and out[-1].isspace() and len(out) > 1:
+            gap = out.pop()
+            out[-1] += gap
+        if out and (glue or (closing and not out[-1].isspace())):
             out[-1] += atom
-        elif out and not out[-1].isspace() and out[-1][-1] in OPENING and not space:
-            out[-1] += atom
+            glue = (glue and space) or (not space and atom[-1] in OPENING)
         else:
             out.append(atom)
-    # Any opening marks left at the very end (a text ending with "（") stay where they are.
+            glue = not space and atom[-1] in OPENING
     return out
 
 

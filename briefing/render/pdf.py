@@ -113,7 +113,14 @@ class _Story:
         label = _with(self.st["label"], color=self.t.colors.label_text, align="left")
         pad = (st.grid / 2) if self.grid else 9.0
         gap = 0.0 if self.grid else round(st.leading * 0.25, 2)
-        tag_h = label.leading + (0 if self.grid else 4)
+        tag_h = label.leading + (2 if self.grid else 4)
+        # On a line grid the box with its padding and the space around it takes whole lines, so
+        # the text after it stays on the grid.
+        pad_y = 6.0 if self.grid else pad
+        around = self.body_leading / 2
+        if self.grid:
+            chrome = (tag_h if h.label else 0) + 2 * pad_y
+            around = (-chrome) % st.leading / 2 or st.leading / 2
         missing = self.missing
         colors = self.t.colors
 
@@ -127,9 +134,8 @@ class _Story:
                 rows.extend(text_rows(p, st, w, missing))
             return rows
 
-        around = self.body_leading / 2 if not self.grid else 0.0
         self.out.append(Block(build, space_before=around, space_after=around,
-                              box=BoxLook(colors.box_fill, colors.box_border, pad)))
+                              box=BoxLook(colors.box_fill, colors.box_border, pad, pad_y)))
 
     def appendix(self) -> None:
         a = self.t.appendix

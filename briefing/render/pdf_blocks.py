@@ -30,7 +30,12 @@ class Row:
 class BoxLook:
     fill: str
     border: str
-    pad: float
+    pad: float  # left and right
+    pad_y: float = -1.0  # top and bottom (default: as pad)
+
+    @property
+    def pad_v(self) -> float:
+        return self.pad if self.pad_y < 0 else self.pad_y
     border_width: float = 0.6
 
 
@@ -72,7 +77,7 @@ class Block(Flowable):
         return self.rows
 
     def _chrome(self) -> float:
-        return 2 * self.box.pad if self.box else 0.0
+        return 2 * self.box.pad_v if self.box else 0.0
 
     def getSpaceBefore(self) -> float:  # noqa: N802 (platypus API)
         return self.space_before_ if self.first else 0.0
@@ -104,7 +109,7 @@ class Block(Flowable):
     def head_height(self, width: float, lines: int = 2) -> float:
         """Height of the block's top down to its ``lines``-th text line (to keep a heading with it)."""
         rows = self._ensure(width)
-        h = self.getSpaceBefore() + (self.box.pad if self.box else 0.0)
+        h = self.getSpaceBefore() + (self.box.pad_v if self.box else 0.0)
         for r in rows:
             h += r.height
             if r.line is not None:
@@ -132,7 +137,7 @@ class Block(Flowable):
             canv.setLineWidth(b.border_width)
             canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
             canv.restoreState()
-            top -= b.pad
+            top -= b.pad_v
             x0 = b.pad
         if self.outline and self.first:
             title, key, level = self.outline

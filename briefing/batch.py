@@ -380,7 +380,7 @@ def run(
         previous, warning = manifest.load(out_dir)
         if warning:
             rep.note(warning)
-        skip = [out_dir / n for e in previous.values() for n in e.outputs.values()]
+        skip = [out_dir / n for e in previous.values() for n in manifest.names(e)]
         inputs, problems = collect(paths, out_dir, skip)
         if not inputs:
             raise UsageError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))

@@ -98,7 +98,7 @@ class Janitor:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child; tested by the kill test
             try:
-                os.close(w)
+                _close_fds_except(r)  # e.g. the lock on the output folder must not outlive the run
                 os.setsid()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
                 null = os.open(os.devnull, os.O_RDWR)
@@ -127,6 +127,19 @@ class Janitor:
             if pid:
                 return
             time.sleep(0.005)
+
+
+def _close_fds_except(keep: int) -> None:
+    try:
+        fds: Iterable[int] = [int(x) for x in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = range(3, 1024)
+    for fd in fds:
+        if fd > 2 and fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
 
 # -- atomic writes -----------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class Line:
     widths: list[float]  # the box of each character at the style's size, without tracking
     shifts: list[float]  # where the glyph sits in its box (a narrow opening quote sits right)
     scales: list[float]  # horizontal scale of the glyph (1.0, or more for a short em dash)
+    adjusts: list[float]  # box less shift less the glyph's drawn advance: moved after the glyph
     tracking: float  # base character spacing (the grid)
     indent: float
     first: bool
@@ -125,7 +126,8 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
             # the blank half before its glyph.
             widths[0] -= size / 2
             shifts[0] -= size / 2
-        out.append(Line(row, [c[0] for c in cells], widths, shifts, [c[3] for c in cells], tracking,
+        adjusts = [w - sh - c[4] for w, sh, c in zip(widths, shifts, cells)]
+        out.append(Line(row, [c[0] for c in cells], widths, shifts, [c[3] for c in cells], adjusts, tracking,
                         indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
     return out
 
@@ -154,7 +156,8 @@ def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[s
     return best
 
 
-Metric = tuple[Face | None, float, float, float]  # face, box width, glyph shift in the box, h-scale
+# face, box width, glyph shift in the box, horizontal scale, drawn advance of the glyph
+Metric = tuple[Face | None, float, float, float, float]
 _METRICS: dict[tuple[FontChain, float], dict[str, Metric]] = {}
 
 
@@ -169,7 +172,7 @@ def _metrics(chain: FontChain, size: float) -> dict[str, Metric]:
 
 def _measure(chain: FontChain, size: float, ch: str) -> Metric:
     f = chain.face_for(ch)
-    w = (f or chain.primary).width(ch) * size / 1000
+    w = glyph = (f or chain.primary).width(ch) * size / 1000
     shift, scale = 0.0, 1.0
     if (ch in _OPEN_QUOTES or ch in _CLOSE_QUOTES) and w < 0.75 * size:
         shift = size - w if ch in _OPEN_QUOTES else 0.0
@@ -177,7 +180,8 @@ def _measure(chain: FontChain, size: float, ch: str) -> Metric:
     elif ch == _DASH and 0.5 * size < w < 0.99 * size:
         # A Chinese dash fills its em; —— must read as one unbroken rule.
         scale, w = size / w, size
-    return (f, w, shift, scale)
+        glyph = size
+    return (f, w, shift, scale, glyph)
 
 
 def natural_width(text: str, style: TextStyle) -> float:
@@ -251,16 +255,19 @@ def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, ba
     code.append(f"1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm")
     if scale != 1.0:
         code.append(f"{fp_str(scale * 100)} Tz")
-    k = i
     per_em = 1000 / size
+    plain = not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in line.adjusts[i:j])
+    k = i
     for subset, data in font.splitString(line.text[i:j], doc):
         code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+        if plain:
+            code.append(f"({esc(data)}) Tj")
+            continue
         items: list[str] = []
         chunk = 0
         for m in range(len(data)):
             c = k + m
-            shift = line.shifts[c]
-            after = line.widths[c] - shift - face.width(line.text[c]) * size / 1000 * scale
+            shift, after = line.shifts[c], line.adjusts[c]
             marked = bool(actual) and c == i
             if shift or marked:
                 if m > chunk:

@@ -272,3 +272,55 @@ def test_a_character_in_no_font_warns_and_strict_fails():
 def test_sample_pdf_stays_small(pdfs):
     assert pdfs["standard", "article"].stat().st_size <= 500_000
     assert pdfs["gbt9704", "article"].stat().st_size <= 500_000
+
+
+def test_adjacent_punctuation_is_squeezed_and_a_line_start_opening_mark_is_flush():
+    from briefing.render.pdf_text import layout
+
+    st = render_style()
+    [line] = layout("论坛、“强网杯”全国", st, 1000)
+    i = line.text.index("、")
+    assert line.widths[i] == pytest.approx(st.size / 2)  # 、 gives up its blank half before “
+    lines = layout("一二三四五六七八“九十”", st, 8 * st.size)
+    second = lines[1]
+    assert second.text.startswith("“")
+    assert second.shifts[0] == pytest.approx(-st.size / 2)  # drawn half an em to the left
+    assert second.widths[0] == pytest.approx(st.size / 2)
+
+
+def test_gbt9704_lines_hold_28_characters_by_character_spacing():
+    from briefing.render.pdf import make_styles
+    from briefing.render.pdf_page import Area
+    from briefing.render.pdf_text import layout
+
+    t = load("gbt9704")
+    area = Area.of(t)
+    body = make_styles(t, area)["body"]
+    lines = layout("国" * 100, body, area.width)
+    assert [len(ln.text) for ln in lines[:-1]] == [28, 28, 28]
+    assert lines[0].tracking < 0  # 28 × 16 pt is wider than 156 mm: the pitch is condensed
+    assert body.size + lines[0].tracking == pytest.approx(area.width / 28)  # a pitch of 156 mm / 28
+
+
+def test_an_installed_font_named_first_is_used_and_a_cff_only_one_is_noted(monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from briefing import fonts
+    from briefing.resources import fonts_dir
+
+    faces = [
+        fonts.Installed(("测试楷体",), fonts_dir() / "LXGWWenKai-Regular.ttf", 0, 80, True),
+        fonts.Installed(("测试仿宋",), tmp_path / "fangsong.otf", 0, 80, False),
+    ]
+    monkeypatch.setattr(fonts, "installed_fonts", lambda: tuple(faces))
+    t = load("standard")
+    roles = dict(t.roles)
+    roles["body"] = replace(roles["body"], fonts=["测试仿宋", "测试楷体", "Noto Serif SC"])
+    notes: list[str] = []
+    pdf = render(Summary(title="题", lead=["正文一段。"], sections=[Section(keyword="甲", paragraphs=["乙丙丁。"])]),
+                 replace(t, roles=roles), RenderOptions(warn=notes.append))
+    assert any("测试仿宋" in n and "CFF" in n for n in notes)
+    if shutil.which("pdffonts"):
+        p = tmp_path / "x.pdf"
+        p.write_bytes(pdf)
+        assert any("WenKai" in name for name, _, _ in pdffonts_rows(p))

@@ -9,7 +9,16 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ..template import Template
-from .pdf_text import TextStyle, baseline_offset, begin_artifact, draw_line, end_artifact, layout, rgb
+from .pdf_text import (
+    TextStyle,
+    baseline_offset,
+    begin_artifact,
+    draw_line,
+    end_artifact,
+    layout,
+    natural_width,
+    rgb,
+)
 
 
 @dataclass
@@ -82,7 +91,7 @@ class Furniture:
         a, m = self.area, self.m
         red = m.color
         top = a.top
-        big = _recolor(self.s["masthead"], red)
+        big = _fit(_recolor(self.s["masthead"], red), m.name, a.width)
         top -= _line(canv, m.name, big, a.left, top, a.width, "center")
         meta = self.s["masthead_meta"]
         if m.issue:
@@ -100,11 +109,12 @@ class Furniture:
         h = self._band_h()
         canv.setFillColor(rgb(m.color))
         canv.rect(a.left, a.top - h, a.width, h, stroke=0, fill=1)
-        big = _recolor(self.s["masthead"], "#FFFFFF")
         meta = _recolor(self.s["masthead_meta"], "#FFFFFF")
         pad = 10.0
-        _line(canv, m.name, big, a.left + pad, a.top - 6, a.width - 2 * pad, "left")
         right = "　".join(x for x in (m.issue, self.date) if x)
+        room = a.width - 2 * pad - (natural_width(right, meta) + meta.size if right else 0)
+        big = _fit(_recolor(self.s["masthead"], "#FFFFFF"), m.name, room)
+        _line(canv, m.name, big, a.left + pad, a.top - (h - big.leading) / 2, room, "left")
         if right:
             mt = a.top - (h - meta.leading) / 2
             _line(canv, right, meta, a.left + pad, mt, a.width - 2 * pad, "right")
@@ -147,6 +157,16 @@ class Furniture:
         else:
             _line(canv, text, st, a.left, top, a.width, "center")
         canv.restoreState()
+
+
+def _fit(style: TextStyle, text: str, width: float) -> TextStyle:
+    """The style, set smaller if needed for ``text`` to fit on one line of ``width`` (a long
+    briefing name in the masthead keeps one line and the masthead its height)."""
+    w = natural_width(text, style)
+    if w <= width or w <= 0:
+        return style
+    k = width / w * 0.999
+    return replace(style, size=style.size * k, leading=style.leading)
 
 
 def _recolor(style: TextStyle, color: str) -> TextStyle:

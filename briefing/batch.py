@@ -11,6 +11,7 @@ one in a fresh process at the end.
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import os
@@ -36,6 +37,7 @@ from .template import Template
 
 INPUT_SUFFIXES = (".txt", ".json")
 DEFAULT_TIMEOUT = 45.0
+CHECKPOINT_SECONDS = 3.0
 _GLOB_CHARS = set("*?[")
 
 
@@ -411,7 +413,13 @@ def run(
             else:
                 if warm_up and sys.platform.startswith("linux"):
                     warm_up()  # forked workers inherit it all instead of each loading it
-                _run_pool(jobs, settings, keys, n, record, rep)
+                # Objects the workers inherit stay out of their garbage collector, which would
+                # otherwise touch (and so copy) every shared page.
+                gc.freeze()
+                try:
+                    _run_pool(jobs, settings, keys, n, record, rep)
+                finally:
+                    gc.unfreeze()
         finally:
             batch.results.sort(key=lambda r: r.index)
             batch.seconds = time.perf_counter() - t0
@@ -483,8 +491,8 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
 
 
 class _Checkpoint:
-    """Writes the manifest: at the start with the planned files as pending, every second while
-    the run goes on (so a killed run resumes without rebuilding what it finished),
+    """Writes the manifest: at the start with the planned files as pending, every few seconds
+    while the run goes on (so a killed run resumes without rebuilding what it finished),
     and at the end."""
 
     def __init__(self, folder: Path, previous: dict[str, Entry], planned: dict[str, Entry],
@@ -493,7 +501,7 @@ class _Checkpoint:
         self.last = time.monotonic()
 
     def maybe_write(self) -> None:
-        if time.monotonic() - self.last > 1.0:
+        if time.monotonic() - self.last > CHECKPOINT_SECONDS:
             try:
                 self.write(durable=False)
             except BriefingError:

@@ -18,9 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .output import write_atomic
@@ -116,11 +115,9 @@ def merge(previous: dict[str, Entry], current: dict[str, Entry], folder: Path) -
 
 
 def write(folder: Path, entries: dict[str, Entry], *, durable: bool = True) -> Path:
-    doc: dict[str, Any] = {
-        "format": FORMAT,
-        "briefing": __version__,
-        "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "files": [asdict(e) for e in entries.values()],
-    }
-    blob = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    return write_atomic(folder / NAME, blob, durable=durable)
+    """Write the manifest atomically, one input per line (readable, greppable, and fast: the C
+    JSON encoder does each line)."""
+    head = {"format": FORMAT, "briefing": __version__, "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    lines = [json.dumps(vars(e), ensure_ascii=False) for e in entries.values()]
+    text = json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [\n' + ",\n".join(lines) + "\n]}\n"
+    return write_atomic(folder / NAME, text.encode("utf-8"), durable=durable)

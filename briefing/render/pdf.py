@@ -25,7 +25,7 @@ from ..model import Highlight, Summary
 from ..template import ROLES, Template
 from . import RenderOptions
 from .common import byline_lines, numbered_sections
-from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, text_rows
+from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, tag_lines, text_rows
 from .pdf_page import Area, Furniture
 from .pdf_table import appendix_table
 from .pdf_text import Missing, TextStyle
@@ -130,7 +130,8 @@ class _Story:
         def build(w: float) -> list[Row]:
             rows: list[Row] = []
             if h.label:
-                rows.append(Row(tag_h, tag=(h.label, label, colors.label_fill), keep=True))
+                n = len(tag_lines(h.label, label, w))
+                rows.append(Row(tag_h + label.leading * (n - 1), tag=(h.label, label, colors.label_fill), keep=True))
             for k, p in enumerate(h.paragraphs):
                 if k and gap:
                     rows.append(Row(gap, gap=True))

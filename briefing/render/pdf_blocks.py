@@ -8,7 +8,7 @@ draws its own closed border on each part.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.platypus.flowables import CondPageBreak, Flowable
@@ -146,24 +146,30 @@ class Block(Flowable):
         inner = self._inner(self.width)
         for r in rows:
             if r.tag is not None:
-                _draw_tag(canv, r, x0, top)
+                _draw_tag(canv, r, x0, top, inner)
             elif r.line is not None and r.style is not None:
                 draw_line(canv, r.line, r.style, x0, top - baseline_offset(r.style), inner)
             top -= r.height
 
 
-def _draw_tag(canv: Any, row: Row, x: float, top: float) -> None:
+def tag_lines(text: str, style: TextStyle, width: float) -> list[Line]:
+    """The lines of a label tag (half an em of padding each side) in a box ``width`` wide."""
+    return layout(text, replace(style, align="left", indent_chars=0), width - style.size)
+
+
+def _draw_tag(canv: Any, row: Row, x: float, top: float, width: float) -> None:
     assert row.tag is not None
     text, style, fill = row.tag
-    lines = layout(text, style, 1e9)
-    w = lines[0].natural() + style.size if lines else 0
-    h = style.leading
+    lines = tag_lines(text, style, width)
+    w = max((ln.natural() for ln in lines), default=0.0) + style.size
+    h = style.leading * len(lines)
     canv.saveState()
     canv.setFillColor(rgb(fill))
     canv.rect(x, top - h, w, h, stroke=0, fill=1)
     canv.restoreState()
-    if lines:
-        draw_line(canv, lines[0], style, x + style.size / 2, top - baseline_offset(style), w)
+    for ln in lines:
+        draw_line(canv, ln, style, x + style.size / 2, top - baseline_offset(style), w - style.size)
+        top -= style.leading
 
 
 class NeedRoom(CondPageBreak):

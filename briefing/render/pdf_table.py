@@ -38,7 +38,7 @@ def appendix_table(s: Summary, t: Template, styles: dict[str, TextStyle], missin
         previous = part
         data.append([_cell(v, body, a, missing) for v, a in zip(cells, _ALIGN)])
     col = _column_widths([[c for c in APPENDIX_COLUMNS], *appendix_rows(s)], head, body, width)
-    table = Table(data, colWidths=col, repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=col, repeatRows=1, hAlign="LEFT", splitInRow=1)
     c = t.colors
     table.setStyle(TableStyle([
         # The table's own cell font is never used for text, but must not pull in Helvetica.

@@ -324,3 +324,12 @@ def test_an_installed_font_named_first_is_used_and_a_cff_only_one_is_noted(monke
         p = tmp_path / "x.pdf"
         p.write_bytes(pdf)
         assert any("WenKai" in name for name, _, _ in pdffonts_rows(p))
+
+
+def test_oversized_input_splits_across_pages_instead_of_failing():
+    s = Summary(title="长", sections=[Section(keyword="甲" * 60, paragraphs=["乙" * 4000],
+                                             highlights=[Highlight(label="标签" * 40, paragraphs=["丙" * 5000])])],
+                targets=[Target(section=1, indicator="丁" * 2500, value=1, unit="个")])
+    for tpl in ("standard", "gbt9704"):
+        pdf = render(s, template(tpl))
+        assert pdf.startswith(b"%PDF")

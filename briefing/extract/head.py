@@ -11,8 +11,8 @@ from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
 _SPEAKER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
-    r"\s*[\u4e00-\u9fff·]{2,5}$"
+    r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
+    r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
 _CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
@@ -67,8 +67,9 @@ def parse_head(paras: list[Para]) -> tuple[Head, int]:
                 i += 1
                 sub += paras[i].text
             head.subtitle = sub
-        elif _SPEAKER.match(t) and headlines:
-            head.speaker = t
+        elif (sm := _SPEAKER.match(t)) and headlines:
+            # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
+            head.speaker = f"{sm.group('post')} {sm.group('name')}"
         elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
         elif _headline_like(paras[i]) and not head.subtitle and not head.speaker and len(headlines) < 3:

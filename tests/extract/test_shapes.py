@@ -60,7 +60,7 @@ def test_numbered_headings_make_sections_and_subsections():
     text = (MADE / "numbered_report.txt").read_text(encoding="utf-8")
     s = api.extract_text(text)
     assert s.title == "2026年某县人民政府工作报告"
-    assert s.speaker == "县长王明"
+    assert s.speaker == "县长 王明"
     assert [x.keyword for x in s.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
     assert [x.keyword for x in s.sections[1].subsections] == ["（一）做强实体经济。", "（二）办好民生实事"]
     # A heading that runs on into its paragraph is cut at the first 。

@@ -76,7 +76,6 @@ def main() -> None:
         t = median_time(lambda: run([*cli(), "extract", str(EXAMPLE), "-o", str(tmp / "s.json"), "--force"]), a.repeat)
         rows.append(("cold `briefing extract` example (process)", f"{t * 1000:.0f} ms"))
 
-        import briefing
         from briefing import api
 
         text = EXAMPLE.read_text(encoding="utf-8")
@@ -91,9 +90,9 @@ def main() -> None:
         sizes = {}
         for tpl in ("standard", "gbt9704"):
             for fmt in ("pdf", "docx"):
-                data = briefing.render(summary, template=tpl, formats=(fmt,))[fmt]
+                data = api.render(summary, template=tpl, formats=(fmt,))[fmt]
                 sizes[(tpl, fmt)] = len(data)
-                t = median_time(lambda tpl=tpl, fmt=fmt: briefing.render(summary, template=tpl, formats=(fmt,)),
+                t = median_time(lambda tpl=tpl, fmt=fmt: api.render(summary, template=tpl, formats=(fmt,)),
                                 a.repeat * 3)
                 rows.append((f"warm render {fmt.upper()}, example, {tpl}", f"{t * 1000:.1f} ms"))
         rows.append(("peak RSS, this process (extract + render)",

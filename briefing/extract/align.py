@@ -24,13 +24,13 @@ def bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} or {s}
 
 
-def cover(keyword: str, text: str) -> float:
+def cover(keyword: str, text: str, text_bigrams: set[str] | None = None) -> float:
     if not keyword:
         return 0.0
     if keyword in text:
         return 1.5
     kb = bigrams(keyword)
-    return len(kb & bigrams(text)) / len(kb)
+    return len(kb & (text_bigrams if text_bigrams is not None else bigrams(text))) / len(kb)
 
 
 AFTER_HIGHLIGHT = 0.5
@@ -41,15 +41,17 @@ def align(keywords: list[str], units: list[Unit]) -> list[int]:
     """Start index (into ``units``) of each keyword's section. Needs len(units) >= len(keywords)."""
     k_n, u_n = len(keywords), len(units)
     neg = float("-inf")
+    texts = [" ".join(u.texts) for u in units]
+    grams = [bigrams(t) for t in texts]
+    covers = [[cover(kw, t, g) for t, g in zip(texts, grams)] for kw in keywords]
 
     def score(k: int, i: int, j: int) -> float:
         # A "c" that opens a section reads as a report paragraph; elsewhere it is part of a box.
         def plain(idx: int) -> bool:
             return units[idx].kind == "p" or (units[idx].kind == "c" and idx == i)
 
-        best_p = max((cover(keywords[k], " ".join(units[x].texts)) for x in range(i, j) if plain(x)), default=0.0)
-        best_h = max((cover(keywords[k], " ".join(units[x].texts)) for x in range(i, j) if not plain(x)),
-                     default=0.0)
+        best_p = max((covers[k][x] for x in range(i, j) if plain(x)), default=0.0)
+        best_h = max((covers[k][x] for x in range(i, j) if not plain(x)), default=0.0)
         return best_p + 0.3 * best_h
 
     def can_start(b: int) -> bool:

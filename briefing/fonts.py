@@ -198,13 +198,29 @@ def load(font: FontFile) -> tuple[str, TTFont]:
     while name in taken:
         name += "_"
     try:
-        tt = TTFont(name, str(font.path), subfontIndex=font.index)
+        tt = _ttfont(name, font)
     except (TTFError, OSError) as e:
         raise FontError(f"cannot use font: {e}", path=str(font.path),
                         hint="remove it from the template's fonts list") from None
     pdfmetrics.registerFont(tt)
     _LOADED[font.key] = (name, tt)
     return name, tt
+
+
+def _ttfont(name: str, font: FontFile) -> TTFont:
+    """``TTFont(name, path)`` with the parsed face from the cache (:mod:`briefing.fontcache`)."""
+    from reportlab.pdfbase import ttfonts
+
+    from .fontcache import load_face
+
+    face = load_face(font.path, font.index)
+    original = ttfonts.TTFontFace
+    # TTFont.__init__ parses the file itself; hand it the cached face instead.
+    ttfonts.TTFontFace = lambda *a, **k: face  # type: ignore[assignment,misc]
+    try:
+        return ttfonts.TTFont(name, str(font.path), subfontIndex=font.index)
+    finally:
+        ttfonts.TTFontFace = original  # type: ignore[misc]
 
 
 class Face:

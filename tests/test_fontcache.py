@@ -1,0 +1,53 @@
+"""The parsed-face cache: used when present, rebuilt when corrupt, invisible in the output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing import fontcache
+from briefing.resources import fonts_dir
+
+FONT = fonts_dir() / "NotoSansSC-Bold.ttf"
+
+
+def test_a_parsed_face_is_cached_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    first = fontcache.load_face(FONT)
+    entries = list(tmp_path.glob("face-*.pickle"))
+    assert len(entries) == 1
+    second = fontcache.load_face(FONT)
+    assert second.charToGlyph == first.charToGlyph and second.charWidths == first.charWidths
+    assert second._pdfScale(1000) == first._pdfScale(1000)
+
+
+def test_a_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    fontcache.load_face(FONT)
+    (entry,) = tmp_path.glob("face-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    face = fontcache.load_face(FONT)
+    assert ord("中") in face.charToGlyph
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker / "sub"))
+    assert ord("中") in fontcache.load_face(FONT).charToGlyph
+
+
+def test_pdf_is_the_same_with_and_without_the_cache(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    outs = []
+    for env_extra in ({"BRIEFING_NO_CACHE": "1"}, {"BRIEFING_CACHE_DIR": str(tmp_path / "c")}, {"BRIEFING_CACHE_DIR": str(tmp_path / "c")}):
+        import os
+
+        out = tmp_path / f"o{len(outs)}"
+        subprocess.run([sys.executable, "-m", "briefing", "build", str(root / "examples" / "zhengzhou-gaoxin-2021.txt"),
+                        "-o", str(out), "--format", "pdf", "-q"], check=True, env={**os.environ, **env_extra}, cwd=root)
+        outs.append((out / "zhengzhou-gaoxin-2021.pdf").read_bytes())
+    assert outs[0] == outs[1] == outs[2]

@@ -191,7 +191,7 @@ def load(font: FontFile) -> tuple[str, TTFont]:
     if hit:
         return hit
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     name = f"{font.path.stem}-{font.index}"
     taken = {n for n, _ in _LOADED.values()}

@@ -96,8 +96,9 @@ class Appendix:
 
 @dataclass(frozen=True)
 class Glance:
-    enabled: bool = True
+    enabled: bool = True  # the 要点速览 panel and the target-versus-result charts
     title: str = "要点速览"
+    charts: bool = True  # the charts alone (in the appendix)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..template import ROLES, Template
 from . import RenderOptions
 from .common import byline_lines, numbered_sections
 from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, tag_lines, text_rows
+from .pdf_glance import charts, panel
 from .pdf_page import Area, Furniture
 from .pdf_table import appendix_table
 from .pdf_text import Missing, TextStyle
@@ -149,6 +150,7 @@ class _Story:
         self.para(a.title, "heading", align="left", indent=0, before=0 if self.grid else self.body_leading * 0.6,
                   after=self.body_leading / 2, outline=(a.title, "appendix", 1))
         self.out.append(appendix_table(self.s, self.t, self.st, self.missing, self.width))
+        self.out.extend(charts(self.s, self.t, self.st, self.missing, self.width))
 
     def tail(self) -> None:
         tl = self.t.tail
@@ -199,6 +201,7 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     story.title_block()
     for p in summary.lead:
         story.para(p, "lead")
+    story.out.extend(panel(summary, template, styles, missing))
     story.sections()
     story.appendix()
     story.tail()

@@ -1,0 +1,274 @@
+"""Target-versus-result bar charts, shared by both renderers.
+
+One horizontal bar chart per unit for the indicators that pair a target with an achieved figure
+(:attr:`Summary.pairs`): for each indicator a bar for the result and one for the target, values
+printed at the bar ends. Drawn as a ``reportlab.graphics`` Drawing (vector, in the PDF) and turned
+into a PNG for the DOCX by :func:`png`, a small rasterizer of the same Drawing over Pillow.
+
+Why not ReportLab's renderPM: since ReportLab 4.1 it needs the ``rlPyCairo`` backend, whose
+``pycairo`` has no Linux or macOS wheels (it builds against the system's cairo headers), and
+matplotlib costs more time to import than a whole cold build may take. Pillow is already
+installed with ReportLab and draws TrueType text with FreeType, deterministically.
+
+Labels are set with the template's table fonts, per character in the first face of the role's
+chain that has the character; text is drawn as it is (graphics strings are never parsed as markup).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..fonts import Face, FontChain, FontFile, chain
+from ..linebreak import wrap
+from ..model import Summary
+from ..template import Role, Template
+from ..textutil import xml_clean
+from .common import format_number, target_value_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reportlab.graphics.shapes import Drawing
+
+CAPTION = "目标与完成对比"
+RESULT, TARGET = "完成", "目标"
+DPI = 192
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    result: float
+    target: float
+    target_max: float | None
+    result_text: str
+    target_text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    unit: str
+    rows: tuple[ChartRow, ...]
+
+    @property
+    def caption(self) -> str:
+        return f"{CAPTION}（单位：{self.unit}）" if self.unit else CAPTION
+
+    def alt_text(self) -> str:
+        """The chart in words (the picture's description in the DOCX)."""
+        items = "；".join(f"{r.label}：{RESULT}{r.result_text}，{TARGET}{r.target_text}" for r in self.rows)
+        return f"{self.caption}。{items}"
+
+
+def charts_of(summary: Summary) -> list[Chart]:
+    """The paired indicators grouped by unit, in the order of the targets; the label is the
+    target's indicator (the name the appendix table uses). Pairs that point past the lists (a
+    hand-edited summary) are left out."""
+    groups: dict[str, list[ChartRow]] = {}
+    for p in sorted(summary.pairs, key=lambda p: (p.target, p.figure)):
+        if not (0 <= p.target < len(summary.targets) and 0 <= p.figure < len(summary.figures)):
+            continue
+        t, f = summary.targets[p.target], summary.figures[p.figure]
+        text = target_value_text(t) + (t.qualifier or "")
+        row = ChartRow(_clean(t.indicator or f.indicator), float(f.value), float(t.value),
+                       None if t.value_max is None else float(t.value_max), format_number(f.value), text)
+        groups.setdefault(_clean(t.unit), []).append(row)
+    return [Chart(unit, tuple(rows)) for unit, rows in groups.items()]
+
+
+def _clean(text: str) -> str:
+    return " ".join(xml_clean(text).split())
+
+
+# -- text in a drawing ---------------------------------------------------------------------------
+@dataclass
+class _Font:
+    chain: FontChain
+    size: float
+    leading: float
+
+
+def _font(role: Role) -> _Font:
+    return _Font(chain(tuple(role.fonts), role.latin, role.bold), role.size, role.leading)
+
+
+def _face(f: _Font, ch: str, missing: list[str] | None) -> Face:
+    face = f.chain.face_for(ch)
+    if face is None:
+        if missing is not None and not ch.isspace():
+            missing.append(ch)
+        return f.chain.primary
+    _FILES[face.name] = face.file
+    return face
+
+
+def text_width(text: str, f: _Font) -> float:
+    return sum(_face(f, ch, None).width(ch) for ch in text) * f.size / 1000
+
+
+def _text(d: Drawing, x: float, y: float, text: str, f: _Font, color: Any, anchor: str = "start",
+          missing: list[str] | None = None) -> None:
+    """Strings at baseline ``y``, one per run of characters in the same face."""
+    from reportlab.graphics.shapes import String
+
+    width = text_width(text, f)
+    x -= {"start": 0.0, "middle": width / 2, "end": width}[anchor]
+    run, run_face = "", None
+    for ch in text:
+        face = _face(f, ch, missing)
+        if run and face is not run_face:
+            assert run_face is not None
+            d.add(String(x, y, run, fontName=run_face.name, fontSize=f.size, fillColor=color))
+            x += sum(run_face.width(c) for c in run) * f.size / 1000
+            run = ""
+        run, run_face = run + ch, face
+    if run and run_face is not None:
+        d.add(String(x, y, run, fontName=run_face.name, fontSize=f.size, fillColor=color))
+
+
+# Registered face name → font file, for the rasterizer.
+_FILES: dict[str, FontFile] = {}
+
+
+# -- the chart -----------------------------------------------------------------------------------
+def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = None) -> Drawing:
+    """The chart ``width`` points wide (its height follows from the rows)."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect
+    from reportlab.lib.colors import HexColor
+
+    label, head = _font(t.role("table")), _font(t.role("table_header"))
+    size = label.size
+    value_font = _Font(label.chain, round(size * 0.9, 2), label.leading)
+    col = t.colors
+    ink, result_fill, target_fill = HexColor("#000000"), HexColor(col.label_fill), HexColor(col.box_border)
+    axis = HexColor(col.box_border)
+
+    bar = round(size * 1.05, 2)
+    pair_gap, row_gap, gap = 2.0, round(size * 0.8, 2), 6.0
+    values = [v for r in c.rows for v in (r.result, r.target, r.target_max) if v is not None]
+    value_room = max(text_width(s, value_font) for r in c.rows for s in (r.result_text, r.target_text)) + gap
+    natural = max(text_width(r.label, label) for r in c.rows)
+    label_w = min(natural, max(width * 0.34, 4 * size))
+
+    def adv(ch: str) -> float:
+        return _face(label, ch, None).width(ch) * size / 1000
+
+    rows = [(r, wrap(r.label, label_w, adv)) for r in c.rows]
+    heights = [max(2 * bar + pair_gap, len(lines) * label.leading) for _, lines in rows]
+    top_band = head.leading + size * 0.5
+    height = math.ceil(top_band + sum(heights) + row_gap * len(rows))
+    d = Drawing(width, height)
+    # The state the PDF renderer starts from: not its default font (Helvetica, which the PDF
+    # would then reference without embedding).
+    d.initialFontName, d.initialFontSize = _face(label, "一", None).name, size
+
+    # caption left, legend right, on the first line
+    base = height - head.leading + (head.leading - head.size) / 2 + head.size * 0.12
+    _text(d, 0, base, c.caption, head, ink, missing=missing)
+    x = width
+    for name, fill in ((TARGET, target_fill), (RESULT, result_fill)):
+        x -= text_width(name, label)
+        _text(d, x, base, name, label, ink, missing=missing)
+        x -= size * 0.8 + 3
+        d.add(Rect(x, base - size * 0.05, size * 0.8, size * 0.8, fillColor=fill, strokeColor=None))
+        x -= size
+
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    x0, x1 = label_w + gap, width - value_room
+    left_room = value_room if lo < 0 else 0.0
+    x0 += left_room
+    span = (hi - lo) or 1.0
+    scale = (x1 - x0) / span
+    zero = x0 - lo * scale
+
+    y = height - top_band
+    first_top = y
+    for (r, lines), h in zip(rows, heights):
+        mid = y - h / 2
+        ly = mid + len(lines) * label.leading / 2
+        for ln in lines:
+            _text(d, 0, ly - label.leading + (label.leading - size) / 2 + size * 0.12, ln, label, ink, missing=missing)
+            ly -= label.leading
+        for k, (value, vmax, text, fill) in enumerate(((r.result, None, r.result_text, result_fill),
+                                                       (r.target, r.target_max, r.target_text, target_fill))):
+            by = mid + pair_gap / 2 if k == 0 else mid - pair_gap / 2 - bar
+            end = zero + value * scale
+            d.add(Rect(min(zero, end), by, abs(end - zero), bar, fillColor=fill, strokeColor=None))
+            far = end
+            if vmax is not None:  # a target range: the rest of the range as an outline
+                far = zero + vmax * scale
+                d.add(Rect(min(end, far), by, abs(far - end), bar, fillColor=None, strokeColor=fill,
+                           strokeWidth=0.6))
+            ty = by + bar / 2 - value_font.size * 0.36
+            if value < 0:
+                _text(d, min(far, end) - 3, ty, text, value_font, ink, anchor="end", missing=missing)
+            else:
+                _text(d, max(far, end) + 3, ty, text, value_font, ink, missing=missing)
+        y -= h + row_gap
+    d.add(Line(zero, first_top + 2, zero, y + row_gap - 2, strokeColor=axis, strokeWidth=0.6))
+    return d
+
+
+def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None) -> list[Drawing]:
+    return [drawing(c, t, width, missing) for c in charts_of(summary)]
+
+
+# -- PNG -----------------------------------------------------------------------------------------
+def png(d: Drawing, dpi: int = DPI) -> bytes:
+    """The Drawing as PNG bytes (identical for identical input). Draws the shapes :func:`drawing`
+    uses: Rect, Line and String, in a Drawing without transforms."""
+    from PIL import Image, ImageDraw
+    from reportlab.graphics.shapes import Line, Rect, String
+
+    k = dpi / 72
+    w, h = math.ceil(d.width * k), math.ceil(d.height * k)
+    img = Image.new("RGB", (w, h), "white")
+    draw = ImageDraw.Draw(img)
+
+    def px(x: float) -> int:
+        return round(x * k)
+
+    def py(y: float) -> int:
+        return round((d.height - y) * k)
+
+    for shape in d.contents:
+        if isinstance(shape, Rect):
+            box = (px(shape.x), py(shape.y + shape.height), px(shape.x + shape.width) - 1, py(shape.y) - 1)
+            if box[2] < box[0] or box[3] < box[1]:
+                continue
+            stroke = _rgb(shape.strokeColor)
+            draw.rectangle(box, fill=_rgb(shape.fillColor), outline=stroke,
+                           width=max(1, round(shape.strokeWidth * k)) if stroke else 0)
+        elif isinstance(shape, Line):
+            draw.line((px(shape.x1), py(shape.y1), px(shape.x2), py(shape.y2)), fill=_rgb(shape.strokeColor),
+                      width=max(1, round(shape.strokeWidth * k)))
+        elif isinstance(shape, String):
+            font = _pil_font(shape.fontName, round(shape.fontSize * k, 2))
+            draw.text((shape.x * k, (d.height - shape.y) * k), shape.text, font=font, fill=_rgb(shape.fillColor),
+                      anchor="ls")
+        else:
+            raise TypeError(f"png: cannot draw {type(shape).__name__}")
+    buf = io.BytesIO()
+    img.save(buf, "PNG", dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def _rgb(c: Any) -> tuple[int, int, int] | None:
+    if c is None:
+        return None
+    return (round(c.red * 255), round(c.green * 255), round(c.blue * 255))
+
+
+_PIL_FONTS: dict[tuple[str, float], Any] = {}
+
+
+def _pil_font(name: str, size: float) -> Any:
+    from PIL import ImageFont
+
+    key = (name, size)
+    font = _PIL_FONTS.get(key)
+    if font is None:
+        f = _FILES[name]
+        font = _PIL_FONTS[key] = ImageFont.truetype(str(f.path), size, index=f.index)
+    return font

@@ -22,6 +22,7 @@ from .common import (
     numbered_sections,
     text_ems,
 )
+from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
 from .docx_xml import (
@@ -45,8 +46,8 @@ from .docx_xml import (
 class _Writer:
     """Builds the body XML of one document."""
 
-    def __init__(self, summary: Summary, t: Template, ids: dict[str, str], esc: Text) -> None:
-        self.s, self.t, self.ids, self.esc = summary, t, ids, esc
+    def __init__(self, summary: Summary, t: Template, ids: dict[str, str], esc: Text, pkg: Package) -> None:
+        self.s, self.t, self.ids, self.esc, self.pkg = summary, t, ids, esc, pkg
         p = t.page
         self.width = mm_to_twips(p.width_mm) - mm_to_twips(p.margin_left_mm) - mm_to_twips(p.margin_right_mm)
         self.height = mm_to_twips(p.height_mm) - mm_to_twips(p.margin_top_mm) - mm_to_twips(p.margin_bottom_mm)
@@ -108,6 +109,11 @@ class _Writer:
     def sections(self) -> None:
         for text in self.s.lead:
             self.para("Lead", text)
+        panel = panel_xml(self.s, self.t, self.ids, self.esc, self.width)
+        if panel:  # spaced like a highlight box
+            self.spacer(4)
+            self.out.append(panel)
+            self.spacer(6)
         for depth, heading, sec in numbered_sections(self.s):
             self.para(f"Heading{min(depth, 4)}", heading)
             for b in sec.blocks():
@@ -193,6 +199,7 @@ class _Writer:
             f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
             f"<w:tblGrid>{grid_cols}</w:tblGrid>{content}</w:tbl>"
         )
+        self.out.append(charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width))
 
     def tail(self) -> None:
         """报/送/发 and 共印N份 between two rules after the text, as the PDF prints them: only the
@@ -309,7 +316,7 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     pkg.add("theme/theme1.xml", "theme", (ref and ref.theme) or theme_xml(t))
     if ref and ref.numbering:
         pkg.add("numbering.xml", "numbering", ref.numbering)
-    w = _Writer(summary, t, ids, esc)
+    w = _Writer(summary, t, ids, esc, pkg)
     w.masthead()
     w.title_block()
     w.sections()

@@ -36,11 +36,20 @@ class Package:
 
     document: str = ""
     parts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Binary parts below ``word/`` (PNG pictures under ``media/``).
+    media: dict[str, bytes] = field(default_factory=dict)
     _rids: dict[str, str] = field(default_factory=dict)
 
     def add(self, path: str, kind: str, xml: str) -> str:
         """Add a part related to the main document; returns its relationship id."""
         self.parts[path] = (kind, xml)
+        rid = f"rId{len(self._rids) + 1}"
+        self._rids[path] = rid
+        return rid
+
+    def add_media(self, path: str, data: bytes) -> str:
+        """Add a picture related to the main document (``media/chart1.png``); returns its id."""
+        self.media[path] = data
         rid = f"rId{len(self._rids) + 1}"
         self._rids[path] = rid
         return rid
@@ -91,6 +100,7 @@ def _content_types(pkg: Package) -> str:
     return (f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
+            f"{_media_defaults(pkg)}"
             f"{body}</Types>")
 
 
@@ -106,11 +116,20 @@ def _root_rels() -> str:
 def _document_rels(pkg: Package) -> str:
     rels = "".join(f'<Relationship Id="{pkg._rids[path]}" Type="{PART_TYPES[kind][1]}" Target="{path}"/>'
                    for path, (kind, _) in pkg.parts.items())
+    rels += "".join(f'<Relationship Id="{pkg._rids[path]}" Type="{REL}/image" Target="{path}"/>' for path in pkg.media)
     return f'{XML_HEAD}<Relationships xmlns="{PKG_REL}">{rels}</Relationships>'
 
 
+MEDIA_TYPES = {"png": "image/png"}
+
+
+def _media_defaults(pkg: Package) -> str:
+    exts = sorted({path.rsplit(".", 1)[-1].lower() for path in pkg.media})
+    return "".join(f'<Default Extension="{e}" ContentType="{MEDIA_TYPES[e]}"/>' for e in exts)
+
+
 def write(pkg: Package, core: CoreProps) -> bytes:
-    members = [
+    members: list[tuple[str, str | bytes]] = [
         ("[Content_Types].xml", _content_types(pkg)),
         ("_rels/.rels", _root_rels()),
         ("docProps/core.xml", core_xml(core)),
@@ -119,6 +138,7 @@ def write(pkg: Package, core: CoreProps) -> bytes:
         ("word/_rels/document.xml.rels", _document_rels(pkg)),
     ]
     members += [(f"word/{path}", xml) for path, (_, xml) in pkg.parts.items()]
+    members += [(f"word/{path}", data) for path, data in pkg.media.items()]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in members:
@@ -126,5 +146,5 @@ def write(pkg: Package, core: CoreProps) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            z.writestr(info, xml.encode("utf-8"))
+            z.writestr(info, xml.encode("utf-8") if isinstance(xml, str) else xml)
     return buf.getvalue()

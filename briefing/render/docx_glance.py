@@ -41,7 +41,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     value_size, unit_role = t.role("title").size, t.role("label")
     room = (cell_w - 2 * _CELL_PAD) / 20
     need = max(text_ems(x.value) * value_size + text_ems(x.unit) * unit_role.size for x in items)
-    value_size = round(value_size * min(1.0, room / need), 1) if need else value_size
+    k = min(1.0, room / need) if need else 1.0
+    value_size, unit_size = round(value_size * k, 1), round(unit_role.size * k, 1)
     center = '<w:jc w:val="center"/>'
     no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
     text_role, growth_role = t.role("table"), t.role("table_header")
@@ -49,7 +50,7 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     def card(x: Card) -> str:
         runs = run(x.value, esc, _rpr(t, "heading", size=value_size, color=c.accent, bold=True))
         if x.unit:
-            runs += run(x.unit, esc, _rpr(t, "label", color=c.accent))
+            runs += run(x.unit, esc, _rpr(t, "label", size=unit_size, color=c.accent))
         out = paragraph(ids["TableText"], runs, jc=center, ind=no_indent, spacing=spacing(value_size * 1.3))
         out += paragraph(ids["TableText"], run(x.indicator, esc, _rpr(t, "table")), jc=center, ind=no_indent,
                          spacing=spacing(text_role.leading))

@@ -15,6 +15,7 @@ from ..textutil import xml_clean
 from .common import format_number
 
 UP, DOWN = "▲", "▼"
+_SIGNS = ("%", "％", "‰")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,10 @@ def cards(summary: Summary, t: Template) -> list[Card]:
     for i in summary.glance:
         if 0 <= i < len(summary.figures):
             f = summary.figures[i]
-            out.append(Card(format_number(f.value), _clean(f.unit), _clean(f.indicator), growth_text(f.growth)))
+            value, unit = format_number(f.value), _clean(f.unit)
+            if unit in _SIGNS:  # 4.8%: the sign belongs to the number and is set with it
+                value, unit = value + unit, ""
+            out.append(Card(value, unit, _clean(f.indicator), growth_text(f.growth)))
     return out
 
 
@@ -53,8 +57,8 @@ def columns(n: int) -> int:
     return 3 if n <= 6 else 4
 
 
-def rows(items: list[Card]) -> list[list[Card]]:
-    k = columns(len(items))
+def rows(items: list[Card], ncol: int = 0) -> list[list[Card]]:
+    k = ncol or columns(len(items))
     return [items[i:i + k] for i in range(0, len(items), k)]
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from ..model import Summary
 from ..template import Template
-from .glance import Card, cards, charts_enabled, rows
+from .glance import Card, cards, charts_enabled, columns, rows
 from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout, natural_width, rgb
 
 _PAD = 8.0  # box padding, left and right
@@ -26,12 +26,15 @@ _UNIT_GAP = 1.5  # between a value and its unit
 
 
 class GlancePanel(Flowable):
-    """The panel; never split (it moves to the next page as a whole)."""
+    """The panel. At a page break it splits between rows of cards, each part a closed box; the
+    part after the break has no title tag."""
 
     def __init__(self, items: list[Card], t: Template, styles: dict[str, TextStyle], missing: Missing,
-                 grid: float = 0.0) -> None:
+                 grid: float = 0.0, ncol: int = 0, title: bool = True) -> None:
         super().__init__()
-        self.items, self.t, self.missing, self.grid = items, t, missing, grid
+        self.items, self.t, self.styles, self.missing, self.grid = items, t, styles, missing, grid
+        self.ncol = ncol or columns(len(items))
+        self.title = title
         c = t.colors
         self.tag = replace(styles["label"], color=c.label_text, align="left", indent_chars=0, grid=0)
         head = styles["heading"]
@@ -47,18 +50,18 @@ class GlancePanel(Flowable):
         if self._laid and abs(self._laid[0] - width) < 0.01:
             return self._laid[1]
         inner = width - 2 * _PAD
-        grid_rows = rows(self.items)
-        ncol = len(grid_rows[0])
-        cell_w = inner / ncol
+        grid_rows = rows(self.items, self.ncol)
+        cell_w = inner / self.ncol
         text_w = cell_w - 2 * _CELL_PAD
-        # One value size for all cards: the template's title size, smaller if a value and its unit
-        # would not fit a cell.
+        # One size for all values (the template's title size) and units: both smaller if a value
+        # and its unit would not fit a cell.
         need = max(natural_width(c.value, self.value) + _UNIT_GAP + natural_width(c.unit, self.unit)
                    for c in self.items)
         k = min(1.0, text_w / need) if need > 0 else 1.0
         value = replace(self.value, size=round(self.value.size * k, 2), leading=round(self.value.size * k * 1.3, 2))
-        tag_lines = layout(self.t.glance.title, self.tag, inner - self.tag.size, self.missing)
-        tag_h = self.tag.leading * len(tag_lines) + 4
+        unit = replace(self.unit, size=round(self.unit.size * k, 2))
+        tag_lines = layout(self.t.glance.title, self.tag, inner - self.tag.size, self.missing) if self.title else []
+        tag_h = self.tag.leading * len(tag_lines) + 4 + _TAG_GAP if tag_lines else 0.0
         laid_rows = []
         for row in grid_rows:
             cells = []
@@ -69,14 +72,17 @@ class GlancePanel(Flowable):
             h = max(value.leading + self.text.leading * len(ind) + self.growth.leading * len(gro)
                     for _, ind, gro in cells) + 2 * _CELL_PAD
             laid_rows.append((h, cells))
-        box = _PAD + tag_h + _TAG_GAP + sum(h for h, _ in laid_rows) + _PAD
-        around = self.around
-        if self.grid:
-            extra = (-box) % self.grid
-            around = (extra if extra >= 8 else extra + self.grid) / 2
-        laid = (value, tag_lines, tag_h, cell_w, laid_rows, box, around)
+        box = _PAD + tag_h + sum(h for h, _ in laid_rows) + _PAD
+        laid = (value, unit, tag_lines, tag_h, cell_w, laid_rows, box, self._around(box))
         self._laid = (width, laid)
         return laid
+
+    def _around(self, box: float) -> float:
+        """Space above and below the box; on a grid, what makes the whole take whole lines."""
+        if not self.grid:
+            return self.around
+        extra = (-box) % self.grid
+        return (extra if extra >= 8 else extra + self.grid) / 2
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         *_, box, around = self._layout(aw)
@@ -91,12 +97,24 @@ class GlancePanel(Flowable):
         return 0.0 if self.grid else self.around
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        return []
+        laid_rows, box = self._layout(aw)[5:7]
+        used = box - sum(h for h, _ in laid_rows)
+        k = 0
+        while k < len(laid_rows) - 1:
+            grown = used + laid_rows[k][0]
+            if grown + (2 * self._around(grown) if self.grid else 0.0) > ah + 1e-6:
+                break
+            used, k = grown, k + 1
+        if k == 0:
+            return []
+        cut = k * self.ncol
+        return [GlancePanel(self.items[:cut], self.t, self.styles, self.missing, self.grid, self.ncol, self.title),
+                GlancePanel(self.items[cut:], self.t, self.styles, self.missing, self.grid, self.ncol, False)]
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self) -> None:
         canv, c = self.canv, self.t.colors
-        value, tag_lines, tag_h, cell_w, laid_rows, box, around = self._layout(self.width)
+        value, unit, tag_lines, tag_h, cell_w, laid_rows, box, around = self._layout(self.width)
         y0 = around if self.grid else 0.0
         top = y0 + box
         canv.saveState()
@@ -104,16 +122,17 @@ class GlancePanel(Flowable):
         canv.setStrokeColor(rgb(c.box_border))
         canv.setLineWidth(0.6)
         canv.rect(0, y0, self.width, box, stroke=1, fill=1)
-        # the title as a tag, as a highlight box shows its label
-        tag_w = max(ln.natural() for ln in tag_lines) + self.tag.size
-        canv.setFillColor(rgb(c.label_fill))
-        canv.rect(_PAD, top - _PAD - tag_h + 4, tag_w, tag_h - 4, stroke=0, fill=1)
+        if tag_lines:  # the title as a tag, as a highlight box shows its label
+            tag_w = max(ln.natural() for ln in tag_lines) + self.tag.size
+            canv.setFillColor(rgb(c.label_fill))
+            canv.rect(_PAD, top - _PAD - self.tag.leading * len(tag_lines), tag_w,
+                      self.tag.leading * len(tag_lines), stroke=0, fill=1)
         canv.restoreState()
         y = top - _PAD
         for ln in tag_lines:
             draw_line(canv, ln, self.tag, _PAD + self.tag.size / 2, y - baseline_offset(self.tag), tag_w)
             y -= self.tag.leading
-        y = top - _PAD - tag_h - _TAG_GAP
+        y = top - _PAD - tag_h
         for r, (h, cells) in enumerate(laid_rows):
             canv.saveState()
             canv.setStrokeColor(rgb(c.box_border))
@@ -125,20 +144,20 @@ class GlancePanel(Flowable):
                 canv.line(x, y - _CELL_PAD, x, y - h + _CELL_PAD)
             canv.restoreState()
             for i, (card, ind, gro) in enumerate(cells):
-                self._cell(card, ind, gro, value, _PAD + i * cell_w, y - _CELL_PAD, cell_w)
+                self._cell(card, ind, gro, value, unit, _PAD + i * cell_w, y - _CELL_PAD, cell_w)
             y -= h
 
-    def _cell(self, card: Card, ind: list[Line], gro: list[Line], value: TextStyle, x: float, top: float,
-              w: float) -> None:
+    def _cell(self, card: Card, ind: list[Line], gro: list[Line], value: TextStyle, unit: TextStyle, x: float,
+              top: float, w: float) -> None:
         canv = self.canv
-        vw, uw = natural_width(card.value, value), natural_width(card.unit, self.unit)
+        vw, uw = natural_width(card.value, value), natural_width(card.unit, unit)
         start = x + (w - vw - _UNIT_GAP - uw) / 2
         base = top - baseline_offset(value)
         for ln in layout(card.value, value, vw + 1, self.missing):
             draw_line(canv, ln, value, start, base, vw + 1)
         if card.unit:
-            for ln in layout(card.unit, self.unit, uw + 1, self.missing):
-                draw_line(canv, ln, self.unit, start + vw + _UNIT_GAP, base, uw + 1)
+            for ln in layout(card.unit, unit, uw + 1, self.missing):
+                draw_line(canv, ln, unit, start + vw + _UNIT_GAP, base, uw + 1)
         top -= value.leading
         inner_x, inner_w = x + _CELL_PAD, w - 2 * _CELL_PAD
         for ln in ind:

@@ -71,7 +71,7 @@ def charts_of(summary: Summary) -> list[Chart]:
         if not (0 <= p.target < len(summary.targets) and 0 <= p.figure < len(summary.figures)):
             continue
         t, f = summary.targets[p.target], summary.figures[p.figure]
-        text = target_value_text(t) + (t.qualifier or "")
+        text = _with_qualifier(target_value_text(t), _clean(t.qualifier or ""))
         row = ChartRow(_clean(t.indicator or f.indicator), float(f.value), float(t.value),
                        None if t.value_max is None else float(t.value_max), format_number(f.value), text)
         groups.setdefault(_clean(t.unit), []).append(row)
@@ -80,6 +80,14 @@ def charts_of(summary: Summary) -> list[Chart]:
 
 def _clean(text: str) -> str:
     return " ".join(xml_clean(text).split())
+
+
+def _with_qualifier(value: str, q: str) -> str:
+    """不低于2000, 超5700 · 300以上, 4左右: a qualifier reads before or after its number."""
+    return f"{q}{value}" if q.startswith(_BEFORE) else f"{value}{q}"
+
+
+_BEFORE = ("不", "超", "约", "力争", "达到", "高于", "低于", "至少", "最多")
 
 
 # -- text in a drawing ---------------------------------------------------------------------------
@@ -133,8 +141,10 @@ _FILES: dict[str, FontFile] = {}
 
 
 # -- the chart -----------------------------------------------------------------------------------
-def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = None) -> Drawing:
-    """The chart ``width`` points wide (its height follows from the rows)."""
+def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = None,
+            label_width: float = 0.0) -> Drawing:
+    """The chart ``width`` points wide (its height follows from the rows); the labels take
+    ``label_width`` (default: what the chart's own labels need, at most a third of the width)."""
     from reportlab.graphics.shapes import Drawing, Line, Rect
     from reportlab.lib.colors import HexColor
 
@@ -149,8 +159,7 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
     pair_gap, row_gap, gap = 2.0, round(size * 0.8, 2), 6.0
     values = [v for r in c.rows for v in (r.result, r.target, r.target_max) if v is not None]
     value_room = max(text_width(s, value_font) for r in c.rows for s in (r.result_text, r.target_text)) + gap
-    natural = max(text_width(r.label, label) for r in c.rows)
-    label_w = min(natural, max(width * 0.34, 4 * size))
+    label_w = label_width or label_column(c.rows, label, width)
 
     def adv(ch: str) -> float:
         return _face(label, ch, None).width(ch) * size / 1000
@@ -211,8 +220,18 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
     return d
 
 
+def label_column(rows: tuple[ChartRow, ...], label: _Font, width: float) -> float:
+    natural = max(text_width(r.label, label) for r in rows)
+    return min(natural, max(width * 0.34, 4 * label.size))
+
+
 def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None) -> list[Drawing]:
-    return [drawing(c, t, width, missing) for c in charts_of(summary)]
+    """The charts of a summary, their bars starting at one x (the labels of all in one column)."""
+    cs = charts_of(summary)
+    if not cs:
+        return []
+    common = label_column(tuple(r for c in cs for r in c.rows), _font(t.role("table")), width)
+    return [drawing(c, t, width, missing, common) for c in cs]
 
 
 # -- PNG -----------------------------------------------------------------------------------------

@@ -168,6 +168,9 @@ def test_pairs_make_one_chart_per_unit_labelled_with_the_target():
     s = fixture(BEIJING)
     got = charts_of(s)
     assert [c.unit for c in got] == list(dict.fromkeys(s.targets[p.target].unit for p in sorted(s.pairs, key=lambda p: p.target)))
+    texts = {r.label: r.target_text for c in got for r in c.rows}
+    assert texts["面向民间资本推介重大项目总投资"] == "不低于2000"  # a qualifier reads before or after
+    assert texts["实施老楼加装电梯"] == "800以上"
     a = charts_of(fixture(ARTICLE))
     assert len(a) == 1 and a[0].unit == "家"
     assert [(r.label, r.result_text, r.target_text) for r in a[0].rows][0] == ("新增高新技术企业", "870", "1000")

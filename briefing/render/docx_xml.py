@@ -15,9 +15,10 @@ NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Characters Unicode calls ambiguous-width: Word sets them in the Latin font unless the run says
-# w:hint="eastAsia", so a Chinese quote mark “ would print narrow in Times New Roman.
+# w:hint="eastAsia", so a Chinese quote mark “ would print narrow in Times New Roman (and the
+# ▲▼ of the 要点速览 panel in a symbol font).
 _AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2010-\u2015\u2016\u2025\u2026\u00b7\u2022\u00b0\u00b1"
-                        "\u00d7\u00f7\u00a7\u203b\u2116\u2103\u2030\u2032\u2033]")
+                        "\u00d7\u00f7\u00a7\u203b\u2116\u2103\u2030\u2032\u2033\u25a0-\u25ff]")
 
 PPR_ORDER = (
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",

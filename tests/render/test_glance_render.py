@@ -116,6 +116,8 @@ def test_docx_panel_is_a_table_of_the_key_figures_right_after_the_lead(article, 
         assert paras[0] == f"{format_number(f.value)}{f.unit}"
         assert paras[1] == f.indicator
         assert paras[2:] == ([growth_text(f.growth)] if f.growth is not None else [])
+    marks = [r for r in tbl._tbl.iter(f"{W}r") if "▲" in "".join(x.text or "" for x in r.iter(f"{W}t"))]
+    assert marks and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}hint") == "eastAsia" for r in marks)
     # the panel follows the lead: the last paragraph with text before it is the lead's last one
     texts = []
     for el in d.element.body.iterchildren():

@@ -64,7 +64,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     title = paragraph(ids["HighlightLabel"], run(f" {t.glance.title} ", esc, tag), ind=no_indent,
                       spacing=spacing(t.role("label").leading, 0, 4))
     trs = (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
-           f'<w:gridSpan w:val="{ncol}"/>{shading(c.box_fill)}</w:tcPr>{title}</w:tc></w:tr>')
+           f'<w:gridSpan w:val="{ncol}"/>{shading(c.box_fill)}</w:tcPr>{title}</w:tc></w:tr>'
+           if t.glance.title.strip() else "")
     for r, row in enumerate(grid_rows):
         tcs = ""
         for i in range(ncol):

@@ -60,7 +60,8 @@ class GlancePanel(Flowable):
         k = min(1.0, text_w / need) if need > 0 else 1.0
         value = replace(self.value, size=round(self.value.size * k, 2), leading=round(self.value.size * k * 1.3, 2))
         unit = replace(self.unit, size=round(self.unit.size * k, 2))
-        tag_lines = layout(self.t.glance.title, self.tag, inner - self.tag.size, self.missing) if self.title else []
+        title = self.t.glance.title.strip() if self.title else ""
+        tag_lines = layout(title, self.tag, inner - self.tag.size, self.missing) if title else []
         tag_h = self.tag.leading * len(tag_lines) + 4 + _TAG_GAP if tag_lines else 0.0
         laid_rows = []
         for row in grid_rows:

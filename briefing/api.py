@@ -16,7 +16,7 @@ from typing import Any
 
 from . import reader
 from .errors import InputError, SchemaError, UsageError
-from .extract import ExtractOptions, extract_summary
+from .extraction import ExtractOptions, extract_summary
 from .model import Summary
 from .template import Template, apply_overrides, load
 
@@ -91,8 +91,8 @@ def render(
     warn: Any = None,
 ) -> dict[str, bytes]:
     """Summary → {format: bytes} for pdf, docx and json."""
-    from .render import RenderOptions
-    from .render import render as render_one
+    from .renderers import RenderOptions
+    from .renderers import render as render_one
 
     tpl = get_template(template)
     opts = RenderOptions(strict=strict, warn=warn or (lambda s: None))
@@ -181,7 +181,7 @@ def warm_up(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> N
     ``warm_up()`` hook, when it has one), the renderers and their fonts (by rendering a tiny
     briefing). A batch calls this before forking its workers, so they share all of it instead
     of each loading it again."""
-    from . import extract as extract_pkg
+    from . import extraction as extract_pkg
     from .model import Section, Summary
 
     hook = getattr(extract_pkg, "warm_up", None)

@@ -88,7 +88,7 @@ def init_worker(settings: Settings, inputs: frozenset[str], parent: int | None =
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     import importlib
 
-    from .render import FORMATS
+    from .renderers import FORMATS
 
     for fmt in settings.formats:
         if fmt in FORMATS:

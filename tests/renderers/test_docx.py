@@ -18,8 +18,8 @@ from hypothesis import strategies as hs
 from lxml import etree
 
 from briefing.model import Highlight, Section, Summary, Target
-from briefing.render import RenderOptions
-from briefing.render.common import (
+from briefing.renderers import RenderOptions
+from briefing.renderers.common import (
     APPENDIX_COLUMNS,
     chinese_numeral,
     format_number,
@@ -27,8 +27,8 @@ from briefing.render.common import (
     section_number,
     target_value_text,
 )
-from briefing.render.docx import render
-from briefing.render.docx_xml import PPR_ORDER, RPR_ORDER, mm_to_twips
+from briefing.renderers.docx import render
+from briefing.renderers.docx_xml import PPR_ORDER, RPR_ORDER, mm_to_twips
 from briefing.template import load
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -503,7 +503,7 @@ def test_libreoffice_ends_on_the_tail_without_an_empty_page(libreoffice_pdfs):
 @pytest.mark.parametrize("stem", ["article-standard", "article-gbt9704", "report-gbt9704"])
 def test_libreoffice_page_count_is_within_one_of_our_pdf(libreoffice_pdfs, article, report, stem):
     pypdf = pytest.importorskip("pypdf")
-    from briefing.render.pdf import render as render_pdf
+    from briefing.renderers.pdf import render as render_pdf
 
     s = article if stem.startswith("article") else report
     ours = pypdf.PdfReader(io.BytesIO(render_pdf(s, load(stem.split("-")[1]), RenderOptions()))).pages

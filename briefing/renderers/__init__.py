@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..model import Summary
 from ..template import Template
 
-FORMATS = {"pdf": "briefing.render.pdf", "docx": "briefing.render.docx"}
+FORMATS = {"pdf": "briefing.renderers.pdf", "docx": "briefing.renderers.docx"}
 
 
 def _ignore(_: str) -> None:

@@ -15,9 +15,9 @@ from briefing import __version__
 from briefing.errors import FontError
 from briefing.linebreak import CLOSING, OPENING
 from briefing.model import Highlight, Section, Summary, Target
-from briefing.render import RenderOptions
-from briefing.render.pdf import render
-from briefing.render.pdf_blocks import Block, BoxLook, Row
+from briefing.renderers import RenderOptions
+from briefing.renderers.pdf import render
+from briefing.renderers.pdf_blocks import Block, BoxLook, Row
 from briefing.template import Template, apply_overrides, load
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -177,7 +177,7 @@ def test_identical_input_gives_a_byte_identical_pdf_even_in_another_process():
     assert render(s, t) == first
     code = (
         "import sys; from briefing.model import Summary; from briefing.template import load, apply_overrides;"
-        "from briefing.render.pdf import render; import json;"
+        "from briefing.renderers.pdf import render; import json;"
         f"t = apply_overrides(load('gbt9704'), json.loads({__import__('json').dumps(__import__('json').dumps(OVERRIDES))}));"
         f"s = Summary.from_json(open({str(SUMMARIES['article'])!r}, encoding='utf-8').read());"
         "sys.stdout.buffer.write(render(s, t))"
@@ -240,7 +240,7 @@ def test_appendix_table_header_repeats_on_every_page_it_spans(pdfs):
 def test_a_long_highlight_box_splits_with_its_border_on_both_parts_and_loses_no_line():
     st = render_style()
     rows = [Row(20, tag=("高新实践", st, "#000000"), keep=True)]
-    from briefing.render.pdf_blocks import text_rows
+    from briefing.renderers.pdf_blocks import text_rows
 
     rows += text_rows("高新区" * 200, st, 400, None)
     box = Block(lambda w: rows, box=BoxLook("#EEEEEE", "#888888", 8))
@@ -255,7 +255,7 @@ def test_a_long_highlight_box_splits_with_its_border_on_both_parts_and_loses_no_
 
 def render_style():
     from briefing.fonts import chain
-    from briefing.render.pdf_text import TextStyle
+    from briefing.renderers.pdf_text import TextStyle
 
     return TextStyle(chain(("Noto Serif SC",)), 12, 20)
 
@@ -275,7 +275,7 @@ def test_sample_pdf_stays_small(pdfs):
 
 
 def test_adjacent_punctuation_is_squeezed_and_a_line_start_opening_mark_is_flush():
-    from briefing.render.pdf_text import layout
+    from briefing.renderers.pdf_text import layout
 
     st = render_style()
     [line] = layout("论坛、“强网杯”全国", st, 1000)
@@ -289,9 +289,9 @@ def test_adjacent_punctuation_is_squeezed_and_a_line_start_opening_mark_is_flush
 
 
 def test_gbt9704_lines_hold_28_characters_by_character_spacing():
-    from briefing.render.pdf import make_styles
-    from briefing.render.pdf_page import Area
-    from briefing.render.pdf_text import layout
+    from briefing.renderers.pdf import make_styles
+    from briefing.renderers.pdf_page import Area
+    from briefing.renderers.pdf_text import layout
 
     t = load("gbt9704")
     area = Area.of(t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.extract.glance import GLANCE_MAX, GLANCE_MIN, key_figures, pair
+from briefing.extraction.glance import GLANCE_MAX, GLANCE_MIN, key_figures, pair
 from briefing.model import Figure, Target
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from briefing.extract.chars import width
+from briefing.extraction.chars import width
 
 ASCII_PUNCT = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 

@@ -8,7 +8,7 @@ import pytest
 
 from briefing import api
 from tests.conftest import ARTICLE, REPORTS
-from tests.extract.lossless import assert_nothing_lost
+from tests.extraction.lossless import assert_nothing_lost
 
 
 @pytest.mark.parametrize("path", [ARTICLE, *REPORTS], ids=lambda p: p.stem)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from briefing import api
 from briefing.errors import BriefingError
-from briefing.extract.clean import undouble
+from briefing.extraction.clean import undouble
 from briefing.model import Summary
 
 CJK_TEXT = st.text(

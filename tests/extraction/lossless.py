@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.extract.clean import normalise, undouble
+from briefing.extraction.clean import normalise, undouble
 from briefing.model import Highlight, Summary
 
 

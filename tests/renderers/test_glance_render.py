@@ -17,12 +17,12 @@ import pytest
 from lxml import etree
 
 from briefing.model import Figure, Pair, Summary, Target
-from briefing.render import charts as charts_mod
-from briefing.render.charts import CAPTION, Chart, charts_of, drawing, png
-from briefing.render.common import format_number, numbered_sections
-from briefing.render.docx import render as render_docx
-from briefing.render.glance import cards, columns, growth_text
-from briefing.render.pdf import render as render_pdf
+from briefing.renderers import charts as charts_mod
+from briefing.renderers.charts import CAPTION, Chart, charts_of, drawing, png
+from briefing.renderers.common import format_number, numbered_sections
+from briefing.renderers.docx import render as render_docx
+from briefing.renderers.glance import cards, columns, growth_text
+from briefing.renderers.pdf import render as render_pdf
 from briefing.template import Template, load
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -285,7 +285,7 @@ def test_identical_input_gives_identical_bytes_with_panel_and_charts_even_in_ano
         assert render_pdf(s, load(tpl)) == render_pdf(s, load(tpl))
         assert render_docx(s, load(tpl)) == render_docx(s, load(tpl))
     code = ("import sys, hashlib; from pathlib import Path; from briefing.model import Summary; "
-            "from briefing.template import load; from briefing.render.docx import render; "
+            "from briefing.template import load; from briefing.renderers.docx import render; "
             f"s = Summary.from_json(Path({str(ARTICLE)!r}).read_text(encoding='utf-8')); "
             "sys.stdout.write(hashlib.sha256(render(s, load('standard'))).hexdigest())")
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -296,10 +296,10 @@ def test_identical_input_gives_identical_bytes_with_panel_and_charts_even_in_ano
 
 def test_charts_code_is_loaded_only_when_a_chart_is_drawn():
     code = ("import sys; from pathlib import Path; from briefing.model import Summary; "
-            "from briefing.template import load; from briefing.render import pdf, docx; "
+            "from briefing.template import load; from briefing.renderers import pdf, docx; "
             f"s = Summary.from_json(Path({str(ARTICLE)!r}).read_text(encoding='utf-8')); s.pairs = []; "
             "pdf.render(s, load('standard')); docx.render(s, load('gbt9704')); "
-            "print(sorted(m for m in ('briefing.render.charts', 'PIL.ImageFont', 'reportlab.graphics.shapes') "
+            "print(sorted(m for m in ('briefing.renderers.charts', 'PIL.ImageFont', 'reportlab.graphics.shapes') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -6,8 +6,8 @@ import pytest
 
 from briefing import api
 from tests.conftest import ARTICLE, FIXTURES, gold_of
-from tests.extract.lossless import assert_nothing_lost
-from tests.extract.shapes import ASCII_PUNCT, wrap_columns
+from tests.extraction.lossless import assert_nothing_lost
+from tests.extraction.shapes import ASCII_PUNCT, wrap_columns
 
 MADE = FIXTURES / "made"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Section, Summary, Target
+from ..template import Tail
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -138,3 +139,12 @@ def appendix_column_widths(natural: list[float], width: float, em: float, pad: f
 def text_ems(text: str) -> float:
     """Approximate width in ems: Chinese characters and full-width forms 1, the rest half."""
     return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)
+
+
+def tail_lines(tail: Tail) -> tuple[list[str], str]:
+    """The distribution tail (版记): the 报：/送：/发： lines that have content, and 共印N份 ('' when
+    no count is set). Both empty means no tail is printed."""
+    if not tail.enabled:
+        return [], ""
+    items = [k + v for k, v in (("报：", tail.report_to), ("送：", tail.send_to), ("发：", tail.issue_to)) if v]
+    return items, f"共印{tail.copies}份" if tail.copies else ""

@@ -20,6 +20,7 @@ from .common import (
     appendix_display_rows,
     byline_lines,
     numbered_sections,
+    tail_lines,
     text_ems,
 )
 from .docx_glance import charts_xml, panel_xml
@@ -206,18 +207,15 @@ class _Writer:
         lines that have content, one character in from both edges. One table row that cannot
         split keeps it on one page. Inline, not floated to the foot of the page: LibreOffice lays
         a floating table over the text above it."""
-        tl = self.t.tail
-        if not tl.enabled:
-            return
-        items = [k + v for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
-        if not items and not tl.copies:
+        items, copies = tail_lines(self.t.tail)
+        if not items and not copies:
             return
         style = self.ids["Distribution"]
         inset = pt_to_twips(self.t.role("tail").size)
         ind = f'<w:ind w:left="{inset}" w:right="{inset}" w:firstLine="0" w:firstLineChars="0"/>'
         cell = "".join(paragraph(style, run(x, self.esc), ind=ind) for x in items)
-        if tl.copies:
-            cell += paragraph(style, run(f"共印{tl.copies}份", self.esc), ind=ind, jc='<w:jc w:val="right"/>')
+        if copies:
+            cell += paragraph(style, run(copies, self.esc), ind=ind, jc='<w:jc w:val="right"/>')
         rules = border("top", "000000", 8) + border("bottom", "000000", 8)
         self.spacer(self.t.role("body").leading)
         self.out.append(

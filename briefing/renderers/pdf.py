@@ -24,7 +24,7 @@ from ..fonts import chain, chain_notes, report_missing
 from ..model import Highlight, Summary
 from ..template import ROLES, Template
 from . import RenderOptions
-from .common import byline_lines, numbered_sections
+from .common import byline_lines, numbered_sections, tail_lines
 from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, tag_lines, text_rows
 from .pdf_glance import charts, panel
 from .pdf_page import Area, Furniture
@@ -153,16 +153,12 @@ class _Story:
         self.out.extend(charts(self.s, self.t, self.st, self.missing, self.width))
 
     def tail(self) -> None:
-        tl = self.t.tail
-        if not tl.enabled:
-            return
-        items = [k + v for k, v in (("报：", tl.report_to), ("送：", tl.send_to), ("发：", tl.issue_to)) if v]
-        if not items and not tl.copies:
+        items, copies = tail_lines(self.t.tail)
+        if not items and not copies:
             return
         st = _with(self.st["tail"], align="left", indent_chars=0)
         right = _with(st, align="right")
         missing = self.missing
-        copies = f"共印{tl.copies}份" if tl.copies else ""
 
         def build(w: float) -> list[Row]:
             inset = st.size  # one character in from both edges, as GB/T 9704 sets the 版记

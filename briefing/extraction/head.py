@@ -16,6 +16,8 @@ _SPEAKER = re.compile(
 )
 _CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
+# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
+_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社)?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 
 
@@ -61,6 +63,10 @@ def parse_head(paras: list[Para]) -> tuple[Head, int]:
             elif key in ("作者", "记者") and not head.reporter:
                 head.reporter = val
             head.dropped.append(t)
+        elif (bm := _BYLINE_LINE.match(t)) and headlines:
+            if not head.reporter:
+                head.reporter = _first_names(bm.group(0))
+            head.dropped.append(t)
         elif _SUBTITLE.match(t) and headlines:
             sub = t
             while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text):
@@ -99,13 +105,22 @@ def take_byline(text: str, head: Head) -> str:
         if not head.source:
             head.source = m.group("src")
         if m.group("rep") and not head.reporter:
-            head.reporter = re.sub(r"^(?:记者|通讯员)\s*", "", m.group("rep")).strip()
+            head.reporter = _first_names(m.group("paren"))
+            if head.reporter != m.group("rep").strip():
+                head.dropped.append(m.group("paren"))  # 通讯员 and the like: kept, not printed
         text = text[m.end():]
     m2 = BYLINE_END.search(text)
     if m2 and not head.reporter:
         head.reporter = m2.group("rep")
         text = text[: m2.start()]
     return text
+
+
+def _first_names(credit: str) -> str:
+    """The reporters' names of a credit: 本报记者张三、王五通讯员李四 → 张三、王五."""
+    names = re.sub(r"^.*?记者", "", credit) if "记者" in credit else re.sub(r"^.*?通讯员", "", credit)
+    names = re.split(r"通讯员|报道|摄影|摄", names)[0]
+    return names.strip(" ：:（）()")
 
 
 def has_byline(text: str) -> bool:

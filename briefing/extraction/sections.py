@@ -291,6 +291,9 @@ def _by_topics(texts: list[str], hl_labels: set[str]) -> Body:
 
     body = Body()
     units = _units(texts, hl_labels)
+    if len(units) == 1 and units[0].kind == "p":
+        body.lead = units[0].texts  # one paragraph: all lead, no sections
+        return body
     if len(units) <= 1:
         sec = Section(keyword="")
         _fill(sec, units)

@@ -169,3 +169,16 @@ def test_standalone_subheadings_of_an_article_make_sections():
     assert [x.keyword for x in s.sections] == ["产业集聚提速", "生态底色更亮"]
     assert s.sections[0].paragraphs == ["全年新引进企业86家，工业产值增长12.5%。", "园区配套不断完善，新建人才公寓1200套。"]
     assert_nothing_lost(text, s)
+
+
+def test_byline_on_its_own_line_and_in_the_dateline():
+    text = "新区这一年\n\n本报记者 张敏 通讯员 李强\n\n本报讯 新区发布年度报告，全年新增企业120家。\n"
+    s = api.extract_text(text)
+    assert (s.title, s.reporter) == ("新区这一年", "张敏")
+    assert s.lead == ["新区发布年度报告，全年新增企业120家。"]
+    assert any("李强" in d for d in s.dropped)
+    assert_nothing_lost(text, s)
+    text2 = "新区这一年\n\n本报讯（记者 张敏 通讯员 李强） 新区发布年度报告。\n"
+    s2 = api.extract_text(text2)
+    assert (s2.source, s2.reporter, s2.lead) == ("本报讯", "张敏", ["新区发布年度报告。"])
+    assert_nothing_lost(text2, s2)

@@ -48,7 +48,10 @@ _CLOSERS = "”’》）)"
 
 def _tense_of_heading(keyword: str) -> str | None:
     if _REVIEW_HEAD.search(keyword):
-        return "review"
+        # 2025年工作回顾和2026年工作安排: both in one part, so each paragraph decides.
+        # A part that reviews and sets multi-year goals (“十四五”成就和“十五五”目标) gives figures only.
+        rest = _REVIEW_HEAD.sub("", keyword)
+        return None if _PLAN_HEAD.search(rest) and not _HORIZON_HEAD.search(rest) else "review"
     if _HORIZON_HEAD.search(keyword) and not _PLAN_HEAD.search(re.sub(_HORIZON_HEAD, "", keyword)):
         return "horizon"
     if _PLAN_HEAD.search(keyword):

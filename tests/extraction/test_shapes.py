@@ -182,3 +182,17 @@ def test_byline_on_its_own_line_and_in_the_dateline():
     s2 = api.extract_text(text2)
     assert (s2.source, s2.reporter, s2.lead) == ("本报讯", "张敏", ["新区发布年度报告。"])
     assert_nothing_lost(text2, s2)
+
+
+def test_a_part_that_reviews_and_plans_decides_per_paragraph():
+    text = "\n".join([
+        "某县政府工作报告",
+        "一、2025年工作回顾和2026年工作安排",
+        "过去一年，全县地区生产总值增长6.1%，新增市场主体3200户。",
+        "今年，我们将力争地区生产总值增长6%左右，新建学校3所。",
+        "二、加强政府自身建设",
+        "持续推进依法行政。",
+    ])
+    s = api.extract_text(text)
+    assert {(t.value, t.unit) for t in s.targets} == {(6, "%"), (3, "所")}
+    assert {(f.value, f.unit) for f in s.figures} == {(6.1, "%"), (3200, "户")}

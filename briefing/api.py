@@ -132,15 +132,21 @@ def build(
     from .output import inside, prepare_dir, safe_stem, write_files
 
     p = Path(path)
+    tpl = get_template(template)
     data = reader.read_bytes(p, max_size=max_size)
-    summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=labels,
+    summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=_labels(labels, tpl),
                                  json_summary=p.suffix.lower() == ".json")
-    blobs = render(summary, template=template, formats=formats, strict=strict, warn=warn)
+    blobs = render(summary, template=tpl, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)
     targets = {fmt: inside(out_dir, f"{name}.{fmt}") for fmt in blobs}
     written = write_files({targets[f]: blobs[f] for f in blobs}, replace=force)
     return BuildResult(input=str(p), outputs={f: str(t) for f, t in zip(blobs, written)}, summary=summary)
+
+
+def _labels(labels: Iterable[str], template: Template) -> tuple[str, ...]:
+    """Highlight labels named on the command line, then those the template names."""
+    return tuple(dict.fromkeys([*labels, *template.highlight_labels]))
 
 
 def build_batch(
@@ -170,7 +176,7 @@ def build_batch(
         raise UsageError(f"unknown output format {bad[0] if bad else ''!r}", hint=f"choose from {', '.join(ALL_FORMATS)}")
     tpl = get_template(template)
     settings = batch.Settings(output_dir=Path(output_dir), template=tpl, formats=tuple(formats), force=force,
-                              strict=strict, encoding=encoding, max_size=max_size, labels=tuple(labels),
+                              strict=strict, encoding=encoding, max_size=max_size, labels=_labels(labels, tpl),
                               timeout=timeout or None)
     return batch.run(paths, settings, workers=workers, reporter=reporter,
                      preflight=lambda: check_fonts(tpl, formats), warm_up=lambda: warm_up(tpl, formats))

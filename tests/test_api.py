@@ -21,3 +21,17 @@ def test_extract_render_build_are_functions(tmp_path):
 
 def test_extract_text_takes_a_string():
     assert briefing.extract_text("标题\n\n正文一段。\n").title == "标题"
+
+
+def test_a_template_can_name_highlight_labels(tmp_path):
+    from briefing.template import load
+
+    src = tmp_path / "my.toml"
+    text = load("standard").source
+    src.write_text('highlight_labels = ["群众声音"]\n' + open(text, encoding="utf-8").read(), encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("城市更新观察\n\n老街区改造完成。\n\n群众声音：居民说生活方便多了。\n\n下一步继续推进。\n", encoding="utf-8")
+    plain = briefing.build(report, output_dir=tmp_path / "a", formats=("json",))
+    named = briefing.build(report, output_dir=tmp_path / "b", formats=("json",), template=str(src))
+    assert not [h for s in plain.summary.sections for h in s.highlights]
+    assert [h.label for s in named.summary.sections for h in s.highlights] == ["群众声音"]

@@ -1,4 +1,5 @@
-"""Highlight blocks: a paragraph that opens with a short label and a colon (``经验做法：…``),
+"""Highlight blocks: a paragraph that opens with a short label and a colon (``经验做法：…``) or in
+brackets (``【经验做法】…``),
 plus the paragraphs that continue it. Labels are found generally — a short label that opens at
 least two paragraphs — or named by the user/template."""
 
@@ -7,7 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,10}?)[：:](?P<rest>.+)$")
+_LABEL = re.compile(
+    r"^(?:(?P<label>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,10}?)[：:]|【(?P<blabel>[\u4e00-\u9fffA-Za-z0-9·]{2,10})】[：:]?)"
+    r"(?P<rest>.+)$"
+)
 # Words that open a paragraph with a colon but are speech, not a label.
 _NOT_LABELS = re.compile(r"^(?:各位|同志们|女士们|先生们|朋友们|大家|我们|其中|一是|二是|三是|具体|例如|比如|总之|注|附)")
 # A paragraph that goes on narrating a highlight: it opens with a date or a narrative link.
@@ -19,9 +23,12 @@ NARRATIVE_START = re.compile(
 
 def split_label(text: str) -> tuple[str, str] | None:
     m = _LABEL.match(text)
-    if not m or _NOT_LABELS.match(m.group("label")):
+    if not m:
         return None
-    return m.group("label"), m.group("rest")
+    label = m.group("label") or m.group("blabel")
+    if _NOT_LABELS.match(label):
+        return None
+    return label, m.group("rest")
 
 
 def find_labels(paragraphs: list[str], named: tuple[str, ...] = ()) -> set[str]:

@@ -196,3 +196,11 @@ def test_a_part_that_reviews_and_plans_decides_per_paragraph():
     s = api.extract_text(text)
     assert {(t.value, t.unit) for t in s.targets} == {(6, "%"), (3, "所")}
     assert {(f.value, f.unit) for f in s.figures} == {(6.1, "%"), (3200, "户")}
+
+
+def test_bracketed_highlight_labels():
+    text = (MADE / "inplace_labels.txt").read_text(encoding="utf-8").replace("经验做法：", "【经验做法】")
+    s = api.extract_text(text)
+    assert [h.label for x in s.sections for h in x.highlights] == ["经验做法", "经验做法"]
+    assert s.sections[0].highlights[0].paragraphs[0].startswith("新区组建产业链专班")
+    assert_nothing_lost(text, s)

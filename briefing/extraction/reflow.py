@@ -60,13 +60,17 @@ def join_text(a: str, b: str) -> str:
 
 
 def is_column_text(lines: list[str]) -> bool:
-    """Most lines end mid-sentence (headings, which open with their number, do not count)."""
-    body = [ln for ln in lines if ln.strip(SPACES) and not HEADING_START.match(ln)]
+    """Most lines end mid-sentence and most are about as wide as the column (headings, which open
+    with their number, and meta lines do not count)."""
+    body = [ln for ln in lines if ln.strip(SPACES) and not HEADING_START.match(ln) and not META_LINE.match(ln)]
     if len(body) < 6:
         return False
-    median = statistics.median(width(ln) for ln in body)
+    widths = sorted(width(ln) for ln in body)
+    median = widths[len(widths) // 2]
+    full = widths[int(len(widths) * 0.75)]
+    near_full = sum(1 for w in widths if abs(w - full) <= 2) / len(widths)
     open_ends = sum(1 for ln in body if not ends_sentence(ln)) / len(body)
-    return median <= 60 and open_ends >= 0.5
+    return median <= 60 and open_ends >= 0.5 and near_full >= 0.5
 
 
 def reflow(lines: list[str]) -> list[Para]:

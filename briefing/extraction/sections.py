@@ -225,7 +225,8 @@ def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Bo
     def in_sequence(level: int, heading: str) -> bool:
         n = ordinal(heading)
         want = expected[level]
-        if n is None or (want is not None and n != want):
+        # One number may be missing (a heading lost in a page cut); a restart may not.
+        if n is None or (want is not None and not want <= n <= want + 1):
             return False
         expected[level] = n + 1
         if level == 1:

@@ -13,7 +13,6 @@ Two layouts occur:
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 from .chars import CLOSERS, OPENERS, SPACES, ends_sentence, width

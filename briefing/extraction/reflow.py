@@ -128,6 +128,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
         # of another kind (a full line, a heading, a subtitle) rather than the headline's next line.
         if blank:
             return wa <= col * 0.75
+        if HEADING_START.match(la) and col - wa >= 1.5:
+            return True  # a numbered heading that does not fill its line ends there
         if wa > col * 0.7 or _FRAGMENT_TAIL.search(la) or _CONTINUATION_HEAD.match(lb):
             return False
         return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))

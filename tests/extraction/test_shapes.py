@@ -219,3 +219,25 @@ def test_web_page_chrome_around_a_report_is_dropped():
     assert "首页" not in body and "打印" not in body and "扫一扫" not in body
     assert [x.keyword for x in s.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
     assert_nothing_lost(text, s)
+
+
+def test_a_report_hard_wrapped_like_a_pdf_page_keeps_its_structure():
+    from briefing.extraction.chars import width
+    from tests.conftest import REPORTS
+
+    src = REPORTS[0]
+    out = []
+    for line in src.read_text(encoding="utf-8").split("\n"):
+        cur, limit = "", 36  # a 38-em line, the first one indented by 2
+        for ch in line:
+            if width(cur + ch) > limit and cur:
+                out.append(cur)
+                cur, limit = "", 38
+            cur += ch
+        out.append(cur)
+    s = api.extract_text("\n".join(out))
+    g = gold_of(src)
+    assert [x.keyword for x in s.sections] == [x["heading"] for x in g["sections"]]
+    assert [x.keyword for x in s.sections[2].subsections] == g["sections"][2]["subheadings"]
+    got = {(t.value, t.unit, t.qualifier) for t in s.targets}
+    assert {(t["value"], t["unit"], t["qualifier"]) for t in g["targets"] if t["group"] == "main"} <= got

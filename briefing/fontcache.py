@@ -3,7 +3,8 @@
 ReportLab parses a 4 MB CJK face in about 50 ms (its cmap and widths, in Python), four faces per
 briefing: most of a cold ``briefing build``. The parsed face is pickled once into the user's
 cache folder (``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else
-``~/.cache/briefing``) and loaded from there in about a third of the time. The key holds the
+``~/.cache/briefing``) and loaded from there in about a third of the time; only the newest
+KEEP entries are kept. The key holds the
 font file's path, size and mtime and the ReportLab version, so a changed font or library never
 reads a stale entry. Any problem with the cache (unwritable, corrupt) falls back to parsing.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+KEEP = 16  # entries: enough for every bundled face plus a few installed ones
 
 
 def cache_dir() -> Path | None:
@@ -73,7 +75,7 @@ def load_face(path: Path, index: int = 0) -> Any:
 
 
 def _store(entry: Path, face: Any) -> None:
-    from .output import write_atomic
+    from .output import prune_oldest, write_atomic
 
     scale, face._pdfScale = face._pdfScale, None
     try:
@@ -85,5 +87,7 @@ def _store(entry: Path, face: Any) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(entry, data, durable=False)
+        # A reinstalled font has a new mtime, so a new key: old entries are never read again.
+        prune_oldest(entry.parent, "face-*.pickle", KEEP)
     except Exception:  # noqa: BLE001 - no cache is fine
         pass

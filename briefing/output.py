@@ -293,3 +293,17 @@ def inside(folder: Path, name: str) -> Path:
     if Path(name).name != name or target.resolve().parent != folder.resolve():
         raise OutputError("output name leaves the output folder", path=name)
     return target
+
+
+def prune_oldest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest files matching ``pattern`` (a cache that must not grow
+    without end). Errors are ignored: a file another process removed first is fine."""
+    try:
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in files[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass

@@ -51,3 +51,17 @@ def test_pdf_is_the_same_with_and_without_the_cache(tmp_path):
                         "-o", str(out), "--format", "pdf", "-q"], check=True, env={**os.environ, **env_extra}, cwd=root)
         outs.append((out / "zhengzhou-gaoxin-2021.pdf").read_bytes())
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_the_cache_keeps_only_the_newest_entries(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    for i in range(fontcache.KEEP + 5):
+        stale = tmp_path / f"face-stale{i:02d}.pickle"
+        stale.write_bytes(b"x")
+        os.utime(stale, (1000 + i, 1000 + i))
+    fontcache.load_face(FONT)
+    entries = list(tmp_path.glob("face-*.pickle"))
+    assert len(entries) == fontcache.KEEP
+    assert any(not e.name.startswith("face-stale") for e in entries)

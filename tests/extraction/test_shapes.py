@@ -241,3 +241,12 @@ def test_a_report_hard_wrapped_like_a_pdf_page_keeps_its_structure():
     assert [x.keyword for x in s.sections[2].subsections] == g["sections"][2]["subheadings"]
     got = {(t.value, t.unit, t.qualifier) for t in s.targets}
     assert {(t["value"], t["unit"], t["qualifier"]) for t in g["targets"] if t["group"] == "main"} <= got
+
+
+def test_newspaper_page_furniture_is_dropped():
+    g = gold_of(ARTICLE)
+    text = "A3\n2021年2月5日 星期五\n\n" + ARTICLE.read_text(encoding="utf-8") + "\n责编：王某 美编：李某\n"
+    s = api.extract_text(text)
+    assert (s.kicker, s.title, s.lead) == (g["kicker"], g["title"], g["lead"])
+    assert {"A3", "2021年2月5日 星期五", "责编：王某 美编：李某"} <= set(s.dropped)
+    assert [x.keyword for x in s.sections] == [x["keyword"] for x in g["sections"]]

@@ -38,11 +38,18 @@ def undouble(line: str) -> str | None:
     if len(s) < 4 or len(s) > 120:
         return None
     runs = _split_doubled(s)
-    if runs is None:
+    if runs is not None:
+        if len(runs) < 2 and len(runs[0]) < 3:
+            return None
+        return "".join(runs)
+    # 关键词关键词 数字经济数字经济: each word between the spaces doubled on its own.
+    words = s.split()
+    if len(words) < 2:
         return None
-    if len(runs) < 2 and len(runs[0]) < 3:
+    halves = ["".join(h) if (h := _split_doubled(w)) is not None else "" for w in words]
+    if any(len(h) < 2 for h in halves):  # 看看 说说: reduplicated words, not fake bold
         return None
-    return "".join(runs)
+    return " ".join(halves)
 
 
 def _split_doubled(s: str) -> tuple[str, ...] | None:

@@ -250,3 +250,12 @@ def test_newspaper_page_furniture_is_dropped():
     assert (s.kicker, s.title, s.lead) == (g["kicker"], g["title"], g["lead"])
     assert {"A3", "2021年2月5日 星期五", "责编：王某 美编：李某"} <= set(s.dropped)
     assert [x.keyword for x in s.sections] == [x["keyword"] for x in g["sections"]]
+
+
+def test_keyword_labels_doubled_by_fake_bold():
+    g = gold_of(ARTICLE)
+    text = ARTICLE.read_text(encoding="utf-8")
+    for s in g["sections"]:
+        text = text.replace(f"关键词 {s['keyword']}", f"关键词关键词 {s['keyword'] * 2}")
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == [x["keyword"] for x in g["sections"]]

@@ -28,7 +28,13 @@ def split_label(text: str) -> tuple[str, str] | None:
     label = m.group("label") or m.group("blabel")
     if _NOT_LABELS.match(label):
         return None
-    return label, m.group("rest")
+    rest = m.group("rest")
+    half = len(label) // 2
+    if len(label) % 2 == 0 and half >= 2 and label[:half] == label[half:]:
+        # 高新实践高新实践：： the label was set in fake bold; the text after it was not.
+        label = label[:half]
+        rest = rest[1:] if rest[:1] in "：:" else rest
+    return label, rest
 
 
 def find_labels(paragraphs: list[str], named: tuple[str, ...] = ()) -> set[str]:

@@ -56,8 +56,18 @@ def drop_chrome(lines: list[str], dropped: list[str]) -> list[str]:
     return out
 
 
+# A label set in fake bold at the start of a line: 高新实践高新实践：：2020年… → 高新实践：2020年…
+_DOUBLED_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})(?P=label)(?P<colon>[：:])(?P=colon)?")
+
+
 def repair_doubled(lines: list[str]) -> list[str]:
-    return [u if (u := undouble(ln)) is not None else ln for ln in lines]
+    out = []
+    for ln in lines:
+        u = undouble(ln)
+        if u is None:
+            u = _DOUBLED_LABEL.sub(r"\g<label>\g<colon>", ln, count=1)
+        out.append(u)
+    return out
 
 
 def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[Label]:

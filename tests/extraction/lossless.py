@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.extraction.clean import normalise, undouble
+from briefing.extraction.clean import normalise
+from briefing.extraction.lines import repair_doubled
 from briefing.model import Highlight, Summary
 
 
 def input_stream(text: str) -> str:
     """The input's non-whitespace characters, with doubled headline runs repaired."""
-    lines = [undouble(ln) or ln for ln in normalise(text).split("\n")]
+    lines = repair_doubled(normalise(text).split("\n"))
     return "".join(ch for ch in "".join(lines) if not ch.isspace())
 
 

@@ -259,3 +259,12 @@ def test_keyword_labels_doubled_by_fake_bold():
         text = text.replace(f"关键词 {s['keyword']}", f"关键词关键词 {s['keyword'] * 2}")
     s = api.extract_text(text)
     assert [x.keyword for x in s.sections] == [x["keyword"] for x in g["sections"]]
+
+
+def test_highlight_labels_doubled_by_fake_bold():
+    g = gold_of(ARTICLE)
+    text = ARTICLE.read_text(encoding="utf-8").replace("高新实践：", "高新实践高新实践：：")
+    s = api.extract_text(text)
+    for sec, gs in zip(s.sections, g["sections"]):
+        assert [(h.label, h.paragraphs) for h in sec.highlights] == [(h["label"], h["paragraphs"]) for h in gs["highlights"]]
+    assert_nothing_lost(text, s)

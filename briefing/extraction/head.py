@@ -18,6 +18,7 @@ _CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*�
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
 _BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社)?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
+_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 
 
@@ -62,6 +63,10 @@ def parse_head(paras: list[Para]) -> tuple[Head, int]:
                 head.date = val
             elif key in ("作者", "记者") and not head.reporter:
                 head.reporter = val
+            head.dropped.append(t)
+        elif _BARE_DATE.match(t):
+            # A web page's timestamp on a line of its own.
+            head.date = head.date or t
             head.dropped.append(t)
         elif (bm := _BYLINE_LINE.match(t)) and headlines:
             if not head.reporter:

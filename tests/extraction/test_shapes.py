@@ -208,13 +208,13 @@ def test_bracketed_highlight_labels():
 
 def test_web_page_chrome_around_a_report_is_dropped():
     text = "\n".join([
-        "当前位置：首页 > 政务公开 > 政府工作报告", "【字号：大 中 小】", "【打印本页】【关闭窗口】",
+        "当前位置：首页 > 政务公开 > 政府工作报告", "【字号：大 中 小】", "【打印本页】【关闭窗口】", "2026-01-20 09:30",
         "2026年某市政府工作报告", "发布时间：2026-01-20", "各位代表：", "现在，我代表市人民政府报告工作。",
         "一、2025年工作回顾", "全市生产总值增长5.1%。", "二、2026年工作安排", "新建公园10个。",
         "扫一扫在手机打开当前页",
     ])
     s = api.extract_text(text)
-    assert s.title == "2026年某市政府工作报告" and s.date == "2026-01-20"
+    assert s.title == "2026年某市政府工作报告" and s.date == "2026-01-20 09:30"
     body = "".join(s.all_paragraphs())
     assert "首页" not in body and "打印" not in body and "扫一扫" not in body
     assert [x.keyword for x in s.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]

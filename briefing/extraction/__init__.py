@@ -18,7 +18,7 @@ from .head import parse_head, take_byline
 from .highlights import find_labels as find_highlight_labels
 from .lines import drop_chrome, find_labels, repair_doubled
 from .reflow import reflow
-from .sections import build_body
+from .sections import HEADING_STYLES, build_body
 
 MAX_KEYWORDS = 8
 
@@ -82,21 +82,16 @@ def warm_up() -> None:
 
 
 def _keywords(summary: Summary) -> list[str]:
-    from .sections import heading_style
-
-    words = []
+    """The section keywords (headings without their numbers) when there are any, else jieba's."""
+    words: list[str] = []
     for sec in summary.sections:
         k = sec.keyword
-        hs = heading_style(k)
-        if hs:
-            from .sections import HEADING_STYLES
-
-            for _, rx in HEADING_STYLES:
-                k = rx.sub("", k, count=1)
+        for _, rx in HEADING_STYLES:
+            k = rx.sub("", k, count=1)
         k = k.rstrip("。")
         if k and k not in words:
             words.append(k)
-    if words and len(words) <= MAX_KEYWORDS:
+    if words:
         return words
     from .topics import keywords
 

@@ -126,7 +126,3 @@ def _first_names(credit: str) -> str:
     names = re.sub(r"^.*?记者", "", credit) if "记者" in credit else re.sub(r"^.*?通讯员", "", credit)
     names = re.split(r"通讯员|报道|摄影|摄", names)[0]
     return names.strip(" ：:（）()")
-
-
-def has_byline(text: str) -> bool:
-    return bool(DATELINE.match(text) or BYLINE_END.search(text))

@@ -268,3 +268,14 @@ def test_highlight_labels_doubled_by_fake_bold():
     for sec, gs in zip(s.sections, g["sections"]):
         assert [(h.label, h.paragraphs) for h in sec.highlights] == [(h["label"], h["paragraphs"]) for h in gs["highlights"]]
     assert_nothing_lost(text, s)
+
+
+def test_gathered_labels_over_a_very_long_text_are_aligned_quickly():
+    import time
+
+    body = "\n\n".join(f"本段说明第{i}项工作进展，全年新增企业{i}家。" for i in range(1500))
+    labels = "\n\n".join(f"关键词 重点任务{i}" for i in range(6))
+    t = time.perf_counter()
+    s = api.extract_text("标题\n\n" + body + "\n\n" + labels)
+    assert time.perf_counter() - t < 30  # a bound against a cubic blow-up, not a speed measurement
+    assert len(s.sections) == 6 and all(sec.paragraphs for sec in s.sections)

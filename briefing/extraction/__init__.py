@@ -57,11 +57,9 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     if not head.title and not name.startswith("<"):
         # No headline in the text: the file's name is the best title there is.
         head.title = PurePath(name).stem
-    summary = Summary(
-        title=head.title, kicker=head.kicker, subtitle=head.subtitle, source=head.source,
-        reporter=head.reporter, date=head.date, speaker=head.speaker, lead=lead, sections=body.sections,
-        dropped=dropped + head.dropped,
-    )
+    summary = head
+    summary.lead, summary.sections = lead, body.sections
+    summary.dropped = dropped + head.dropped
     if opts.facts:
         from .facts import find_facts
 

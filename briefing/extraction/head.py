@@ -4,8 +4,8 @@ and the byline held in the lead (本报讯 … 记者 某某)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..model import Summary
 from .chars import ends_sentence, width
 from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
 
@@ -22,18 +22,6 @@ _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 
 
-@dataclass
-class Head:
-    title: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    source: str = ""
-    reporter: str = ""
-    date: str = ""
-    speaker: str = ""
-    dropped: list[str] = field(default_factory=list)
-
-
 def _headline_like(p: Para) -> bool:
     t = p.text
     return (
@@ -47,9 +35,10 @@ def _headline_like(p: Para) -> bool:
     )
 
 
-def parse_head(paras: list[Para]) -> tuple[Head, int]:
-    """Read the head; returns it and the index of the first paragraph of the body."""
-    head = Head()
+def parse_head(paras: list[Para]) -> tuple[Summary, int]:
+    """Read the head into a Summary's head fields (title … speaker, dropped); returns it and the
+    index of the first paragraph of the body."""
+    head = Summary()
     headlines: list[str] = []
     i = 0
     while i < len(paras):
@@ -103,7 +92,7 @@ def _continues_subtitle(sub: str, nxt: str) -> bool:
         and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
 
 
-def take_byline(text: str, head: Head) -> str:
+def take_byline(text: str, head: Summary) -> str:
     """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
     m = DATELINE.match(text)
     if m:

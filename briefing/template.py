@@ -141,10 +141,6 @@ class Template:
         return self.roles.get(name) or self.roles.get("body") or Role()
 
 
-class _Err(TemplateError):
-    pass
-
-
 def available() -> dict[str, Path]:
     """Bundled template names → files."""
     return {p.stem: p for p in sorted(templates_dir().glob("*.toml"))}

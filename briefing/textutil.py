@@ -1,9 +1,10 @@
 """The one place that cleans and escapes text for output formats.
 
 * :func:`xml_clean` drops characters XML 1.0 forbids (python-docx raises on them).
-* :func:`markup_escape` makes any input string safe as ReportLab paragraph markup: ``<b>``,
-  ``&amp;`` or ``<font color=…>`` in a report print literally (CVE-2023-33733 came through
-  unescaped markup).
+* :func:`xml_text` and :func:`xml_attr` escape text for the DOCX's XML.
+
+The PDF needs no escaping: its renderer lays text out itself and never hands input to ReportLab's
+Paragraph markup parser, so ``<b>``, ``&amp;`` or ``<font color=…>`` print literally (tested).
 """
 
 from __future__ import annotations
@@ -28,11 +29,6 @@ def forbidden_xml_chars(text: str) -> list[str]:
 
 def xml_clean(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
-
-
-def markup_escape(text: str) -> str:
-    """Escape text for ReportLab Paragraph markup (also drops XML-forbidden characters)."""
-    return _xml_escape(xml_clean(text), {'"': "&quot;"})
 
 
 def xml_text(text: str) -> str:

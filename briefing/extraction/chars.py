@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # CJK ideographs, CJK punctuation, full-width forms, kana: characters that join without spaces.
 CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -20,14 +18,6 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’）)》〉」』】〕］]"
 OPENERS = "“‘（(《〈「『【〔［["
-
-RE_CJK = re.compile(f"[{CJK_OR_PUNCT}]")
-RE_HAN = re.compile(f"[{HAN}]")
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(RE_CJK.match(ch))
-
 
 def width(s: str) -> float:
     """Printed width in em: full-width characters 1, ASCII and half-width 0.5."""

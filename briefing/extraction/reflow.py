@@ -43,7 +43,6 @@ class Para:
     text: str
     first_line: int  # 0-based line number in the cleaned input
     last_line: int
-    standalone: bool = False  # a short line set apart by blank lines (a label, a headline)
     n_lines: int = 1
 
 
@@ -92,20 +91,13 @@ def reflow_columns(lines: list[str]) -> list[Para]:
     for pos, i in enumerate(idx):
         line = lines[i]
         prev = idx[pos - 1] if pos else None
-        blank_before = prev is None or i - prev > 1
-        nxt = idx[pos + 1] if pos + 1 < len(idx) else None
-        blank_after = nxt is None or nxt - i > 1
         if cur is not None and prev is not None and not _breaks(lines, widths, prev, i):
             cur.text = join_text(cur.text, line)
             cur.last_line = i
             cur.n_lines += 1
             continue
         cur = Para(line, i, i)
-        cur.standalone = blank_before and blank_after
         paras.append(cur)
-    for p in paras:
-        if p.n_lines > 1:
-            p.standalone = False
     return paras
 
 
@@ -159,9 +151,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
             p.last_line = i
             p.n_lines += 1
             continue
-        blank_before = i == 0 or not lines[i - 1]
-        blank_after = i + 1 >= len(lines) or not lines[i + 1]
-        paras.append(Para(line, i, i, standalone=blank_before and blank_after))
+        paras.append(Para(line, i, i))
     return paras
 
 

@@ -179,7 +179,27 @@ def build_batch(
                               strict=strict, encoding=encoding, max_size=max_size, labels=_labels(labels, tpl),
                               timeout=timeout or None)
     return batch.run(paths, settings, workers=workers, reporter=reporter,
-                     preflight=lambda: check_fonts(tpl, formats), warm_up=lambda: warm_up(tpl, formats))
+                     preflight=lambda: check_fonts(tpl, formats), warm_up=lambda: warm_up(tpl, formats),
+                     helper=(lambda: _pdf_helper(tpl, strict)) if "pdf" in formats else None)
+
+
+def _pdf_helper(template: Template, strict: bool) -> Any:
+    """A forked helper that loads the PDF renderer and fonts now and renders the PDF later
+    (:mod:`briefing.prefork`); None where that is not usable."""
+    from . import prefork
+
+    def prepare() -> None:
+        import importlib
+
+        from .renderers import FORMATS
+
+        check_fonts(template, ("pdf",))
+        importlib.import_module(FORMATS["pdf"])
+
+    def render_pdf(summary: Summary, warn: Any) -> bytes:
+        return render(summary, template=template, formats=("pdf",), strict=strict, warn=warn)["pdf"]
+
+    return prefork.start(prepare, render_pdf)
 
 
 def warm_up(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import manifest, output
+from . import manifest, output, prefork
 from .batch_plan import INPUT_SUFFIXES, collect, plan, planned_entries
 from .batch_worker import DEFAULT_TIMEOUT, Job, Result, Settings, init_worker, run_job, template_fingerprint
 from .errors import BriefingError, OutputError, UsageError
@@ -75,6 +75,7 @@ def run(
     reporter: Reporter | None = None,
     preflight: Callable[[], None] | None = None,
     warm_up: Callable[[], None] | None = None,
+    helper: Callable[[], prefork.Helper | None] | None = None,
 ) -> BatchResult:
     """Build every input under ``paths`` into ``settings.output_dir``; see the module doc."""
     rep = reporter or Reporter()
@@ -91,10 +92,13 @@ def run(
         inputs, problems = collect(paths, out_dir, skip)
         if not inputs:
             raise UsageError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))
-        if preflight:
-            preflight()  # template fonts etc.: fail once, before any work, not once per input
         jobs = plan(inputs, previous)
         n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+        # One input: the PDF is prepared and rendered on another core while this process extracts;
+        # the helper runs the preflight itself (see prefork).
+        pdf_helper = helper() if helper and len(jobs) == 1 else None
+        if preflight and pdf_helper is None:
+            preflight()  # template fonts etc.: fail once, before any work, not once per input
         batch = BatchResult(problems=problems)
         rep.start(len(jobs), n)
         for p in problems:
@@ -112,9 +116,12 @@ def run(
         keys = frozenset(j.key for j in jobs)
         try:
             if n == 1:
-                init_worker(settings, keys)
+                init_worker(settings, keys, preload=False)
                 for j in jobs:
-                    record(run_job(j))
+                    try:
+                        record(run_job(j, pdf_helper))
+                    except prefork.PreflightFailed as e:
+                        raise e.error from None
             else:
                 if warm_up and sys.platform.startswith("linux"):
                     warm_up()  # forked workers inherit it all instead of each loading it
@@ -126,6 +133,8 @@ def run(
                 finally:
                     gc.unfreeze()
         finally:
+            if pdf_helper:
+                pdf_helper.close()
             batch.results.sort(key=lambda r: r.index)
             batch.seconds = time.perf_counter() - t0
             try:

@@ -24,6 +24,7 @@ from . import __version__, manifest, output, reader
 from .errors import BriefingError, OutputError
 from .manifest import Entry
 from .output import inside, write_files
+from .prefork import Helper
 from .template import Template
 
 DEFAULT_TIMEOUT = 45.0
@@ -77,15 +78,18 @@ _SETTINGS: Settings | None = None
 _INPUTS: frozenset[str] = frozenset()
 
 
-def init_worker(settings: Settings, inputs: frozenset[str], parent: int | None = None, tag: str = "") -> None:
+def init_worker(settings: Settings, inputs: frozenset[str], parent: int | None = None, tag: str = "",
+                preload: bool = True) -> None:
     """Per worker: keep the settings, die with the parent, leave Ctrl-C to the parent, and import
-    the renderers now rather than inside the first job."""
+    the renderers now rather than inside the first job (``preload``)."""
     global _SETTINGS, _INPUTS
     _SETTINGS, _INPUTS = settings, inputs
     output.RUN_TAG = tag or output.RUN_TAG  # spawned workers: same temp-file tag as the parent
     if parent is not None:
         _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not preload:
+        return
     import importlib
 
     from .renderers import FORMATS
@@ -108,7 +112,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def run_job(job: Job) -> Result:
+def run_job(job: Job, helper: Helper | None = None) -> Result:
     s = _SETTINGS
     assert s is not None, "init_worker() first"
     t0 = time.perf_counter()
@@ -124,7 +128,7 @@ def run_job(job: Job) -> Result:
                                                             s.output_dir):
                 entry = replace(prev, status="skipped", error=None, warnings=[], pending={})
             else:
-                _build_one(job, data, s, entry)
+                _build_one(job, data, s, entry, helper)
     except _TimeUp:
         entry.status = "failed"
         entry.error = (f"{job.path}: gave up after {s.timeout:g} s "
@@ -145,13 +149,24 @@ def run_job(job: Job) -> Result:
     return Result(job.index, job.path, entry, detail)
 
 
-def _build_one(job: Job, data: bytes, s: Settings, entry: Entry) -> None:
+def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper | None = None) -> None:
     from . import api
 
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
                                      json_summary=job.path.lower().endswith(".json"))
-    blobs = api.render(summary, template=s.template, formats=s.formats, strict=s.strict,
+    here = tuple(f for f in s.formats if f != "pdf") if helper else s.formats
+    if helper and "pdf" in s.formats:
+        helper.submit(summary)
+    blobs = api.render(summary, template=s.template, formats=here, strict=s.strict,
                        warn=entry.warnings.append)
+    if helper and "pdf" in s.formats:
+        got = helper.result(summary)
+        if got is None:  # the helper died: render here
+            got = api.render(summary, template=s.template, formats=("pdf",), strict=s.strict,
+                             warn=entry.warnings.append)["pdf"], []
+        blobs["pdf"] = got[0]
+        entry.warnings.extend(got[1])
+        blobs = {f: blobs[f] for f in s.formats}
     targets = {fmt: inside(s.output_dir, f"{job.stem}.{fmt}") for fmt in blobs}
     for t in targets.values():
         if str(real_path(t)) in _INPUTS:

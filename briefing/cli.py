@@ -6,6 +6,10 @@ exit code; a traceback only with ``-v/--verbose``.
 
 from __future__ import annotations
 
+from . import recache
+
+recache.install()  # before the imports below compile their patterns
+
 import functools
 import re
 import sys

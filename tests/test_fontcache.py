@@ -13,17 +13,21 @@ FONT = fonts_dir() / "NotoSansSC-Bold.ttf"
 def test_a_parsed_face_is_cached_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     first = fontcache.load_face(FONT)
-    entries = list(tmp_path.glob("face-*.pickle"))
+    entries = list(tmp_path.glob("face-*.marshal"))
     assert len(entries) == 1
     second = fontcache.load_face(FONT)
-    assert second.charToGlyph == first.charToGlyph and second.charWidths == first.charWidths
+    assert type(second) is not type(first)  # really read back, not parsed again
+    for attr in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "table", "name", "bbox",
+                 "ascent", "descent", "defaultWidth", "_ttf_data"):
+        assert getattr(second, attr) == getattr(first, attr), attr
+    assert {g: sorted(c) for g, c in second.glyphToChar.items()} == {g: sorted(c) for g, c in first.glyphToChar.items()}
     assert second._pdfScale(1000) == first._pdfScale(1000)
 
 
 def test_a_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     fontcache.load_face(FONT)
-    (entry,) = tmp_path.glob("face-*.pickle")
+    (entry,) = tmp_path.glob("face-*.marshal")
     entry.write_bytes(b"not a pickle")
     face = fontcache.load_face(FONT)
     assert ord("中") in face.charToGlyph
@@ -58,10 +62,10 @@ def test_the_cache_keeps_only_the_newest_entries(tmp_path, monkeypatch):
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     for i in range(fontcache.KEEP + 5):
-        stale = tmp_path / f"face-stale{i:02d}.pickle"
+        stale = tmp_path / f"face-stale{i:02d}.marshal"
         stale.write_bytes(b"x")
         os.utime(stale, (1000 + i, 1000 + i))
     fontcache.load_face(FONT)
-    entries = list(tmp_path.glob("face-*.pickle"))
+    entries = list(tmp_path.glob("face-*.marshal"))
     assert len(entries) == fontcache.KEEP
     assert any(not e.name.startswith("face-stale") for e in entries)

@@ -1,0 +1,97 @@
+"""The compiled-regex cache of the command line: same patterns as ``re``, stored, read back,
+and a damaged cache is only slower."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from briefing import recache
+
+PATTERNS = [
+    (r"[\u4e00-\u9fff]+(?P<unit>亿元|万元|%)", 0),
+    (r"(\d+(?:\.\d+)?)\s*([a-z]+)", re.IGNORECASE),
+    (r"^[一二三四五六七八九十]+、", re.MULTILINE),
+    (rb"[\x00-\x08]+", 0),
+    (r"(?x) a  b # verbose", 0),
+]
+TEXTS = ["全年增长27.8%，实现236.7亿元", "5G and 12 KB", "一、总体要求\n二、主要目标", "abc"]
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    recache.uninstall()
+    recache._known.clear()
+    recache._used.clear()
+    assert recache.install()
+    re.purge()
+    yield tmp_path
+    recache.uninstall()
+    recache._known.clear()
+    re.purge()
+
+
+def _same(a: re.Pattern, b: re.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    for t in TEXTS:
+        if isinstance(a.pattern, bytes):
+            t = t.encode()  # type: ignore[assignment]
+        assert [m.groups() + (m.span(),) for m in a.finditer(t)] == [m.groups() + (m.span(),) for m in b.finditer(t)]
+
+
+def test_patterns_from_the_cache_match_like_plain_re(cached):
+    first = [re.compile(p, f) for p, f in PATTERNS]
+    recache.save()
+    (stored,) = cached.glob("re-*.marshal")
+    # A new process's view: the entries come from the file.
+    recache.uninstall()
+    recache._known.clear()
+    re.purge()
+    assert recache.install() and len(recache._known) >= len(PATTERNS)
+    again = [re.compile(p, f) for p, f in PATTERNS]
+    recache.uninstall()
+    re.purge()
+    plain = [re.compile(p, f) for p, f in PATTERNS]
+    for a, b, c in zip(first, again, plain):
+        _same(a, c)
+        _same(b, c)
+    assert stored.stat().st_size > 0
+
+
+def test_a_damaged_entry_is_compiled_again(cached):
+    key = (r"(\d+)亿元", 0)
+    recache._known[key] = (0, [1, 2, 3], 0, {}, ())  # not a valid program
+    assert re.compile(*key).findall("236亿元") == ["236"]
+
+
+def test_a_damaged_cache_file_is_ignored(cached):
+    recache.uninstall()
+    (cached / recache._file().name).write_bytes(b"\x00garbage")  # type: ignore[union-attr]
+    assert recache.install()
+    assert re.compile(r"(\d+)万").findall("12万") == ["12"]
+
+
+def test_no_cache_folder_means_plain_re(monkeypatch):
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    recache.uninstall()
+    assert recache.install() is False
+    assert re._compiler.compile is not recache._compile  # type: ignore[attr-defined]
+
+
+def test_importing_the_library_leaves_re_alone(tmp_path):
+    code = "import re, briefing, briefing.api; import re._compiler as c; print(c.compile.__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"BRIEFING_CACHE_DIR": str(tmp_path), "PATH": ""})
+    assert out.stdout.strip() == "re._compiler"
+
+
+def test_the_command_line_stores_its_patterns(tmp_path):
+    import os
+
+    subprocess.run([sys.executable, "-m", "briefing", "--version"], check=True, capture_output=True,
+                   env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)})
+    assert list(tmp_path.glob("re-*.marshal"))

@@ -17,7 +17,7 @@ from typing import Any
 from . import reader
 from .errors import InputError, SchemaError, UsageError
 from .extraction import ExtractOptions, extract_summary
-from .model import Summary
+from .model import Section, Summary
 from .template import Template, apply_overrides, load
 
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -184,22 +184,11 @@ def build_batch(
 
 
 def _pdf_helper(template: Template, strict: bool) -> Any:
-    """A forked helper that loads the PDF renderer and fonts now and renders the PDF later
-    (:mod:`briefing.prefork`); None where that is not usable."""
+    """The forked helper that renders the PDF of a single-input build (:mod:`briefing.prefork`);
+    None where that is not usable."""
     from . import prefork
 
-    def prepare() -> None:
-        import importlib
-
-        from .renderers import FORMATS
-
-        check_fonts(template, ("pdf",))
-        importlib.import_module(FORMATS["pdf"])
-
-    def render_pdf(summary: Summary, warn: Any) -> bytes:
-        return render(summary, template=template, formats=("pdf",), strict=strict, warn=warn)["pdf"]
-
-    return prefork.start(prepare, render_pdf)
+    return prefork.start(template, strict)
 
 
 def warm_up(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
@@ -208,14 +197,16 @@ def warm_up(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> N
     briefing). A batch calls this before forking its workers, so they share all of it instead
     of each loading it again."""
     from . import extraction as extract_pkg
-    from .model import Section, Summary
 
     hook = getattr(extract_pkg, "warm_up", None)
     if callable(hook):
         hook()
-    tiny = Summary(title="简报 Briefing 2026", lead=["正文，“引号”（括号）100%。Text 123"],
-                   sections=[Section(keyword="关键词", paragraphs=["段落 paragraph 1."])])
-    render(tiny, template=template, formats=tuple(f for f in formats if f != "json"))
+    render(TINY, template=template, formats=tuple(f for f in formats if f != "json"))
+
+
+#: A briefing with a bit of everything the renderers set, for warming them up.
+TINY = Summary(title="简报 Briefing 2026", lead=["正文，“引号”（括号）100%。Text 123"],
+               sections=[Section(keyword="关键词", paragraphs=["段落 paragraph 1."])])
 
 
 def check_fonts(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
@@ -227,4 +218,4 @@ def check_fonts(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) 
     from . import fonts
 
     for role in template.roles.values():
-        _ = fonts.chain(tuple(role.fonts), role.latin, role.bold).primary  # loads the face
+        _ = fonts.chain(tuple(role.fonts), role.latin, role.bold).primary.name  # loads and registers the face

@@ -18,11 +18,9 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import manifest, output, prefork
 from .batch_plan import INPUT_SUFFIXES, collect, plan, planned_entries
@@ -30,6 +28,9 @@ from .batch_worker import DEFAULT_TIMEOUT, Job, Result, Settings, init_worker, r
 from .errors import BriefingError, OutputError, UsageError
 from .manifest import Entry
 from .output import Janitor, prepare_dir, sweep_stale
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
 
 __all__ = ["DEFAULT_TIMEOUT", "INPUT_SUFFIXES", "BatchResult", "Job", "Reporter", "Result", "Settings", "collect",
            "plan", "run", "template_fingerprint"]
@@ -167,7 +168,10 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
                record: Callable[[Result], None], rep: Reporter) -> list[Job]:
     """Run jobs from ``queue`` until it is empty or the pool breaks; returns the jobs that were
     in flight when it broke."""
+    # Imported here: a single input never needs a pool (about 15 ms of a cold start).
     import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     running: dict[Future[Result], Job] = {}

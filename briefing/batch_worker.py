@@ -24,7 +24,7 @@ from . import __version__, manifest, output, reader
 from .errors import BriefingError, OutputError
 from .manifest import Entry
 from .output import inside, write_files
-from .prefork import Helper
+from .prefork import Helper, PreflightFailed
 from .template import Template
 
 DEFAULT_TIMEOUT = 45.0
@@ -161,7 +161,11 @@ def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper 
                        warn=entry.warnings.append)
     if helper and "pdf" in s.formats:
         got = helper.result(summary)
-        if got is None:  # the helper died: render here
+        if got is None:  # the helper died: render here, after its preflight
+            try:
+                api.check_fonts(s.template, ("pdf",))
+            except BriefingError as e:
+                raise PreflightFailed(e) from None
             got = api.render(summary, template=s.template, formats=("pdf",), strict=s.strict,
                              warn=entry.warnings.append)["pdf"], []
         blobs["pdf"] = got[0]

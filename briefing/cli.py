@@ -6,14 +6,23 @@ exit code; a traceback only with ``-v/--verbose``.
 
 from __future__ import annotations
 
+import sys
+
+from . import prefork
+
+# The PDF helper of a build starts importing ReportLab now, on another core (see prefork).
+_EARLY = prefork.early(sys.argv[1:])
+
 from . import recache
 
 recache.install()  # before the imports below compile their patterns
+if _EARLY:
+    from .fonts import prefetch_installed
+
+    prefetch_installed()  # the DOCX's chart resolves the template's fonts too
 
 import functools
 import re
-import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -88,6 +97,12 @@ def _resolve_template(template: str | None, config_path: Path | None, name: str 
     return resolve_template(template, cfg, overrides), cfg
 
 
+def _print_traceback() -> None:
+    import traceback  # only with --verbose: it costs a cold start about 10 ms
+
+    traceback.print_exc()
+
+
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -96,7 +111,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except BriefingError as e:
             if verbose:
-                traceback.print_exc()
+                _print_traceback()
             click.echo(f"briefing: error: {e}", err=True)
             sys.exit(e.exit_code)
         except KeyboardInterrupt:
@@ -104,7 +119,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(130)
         except Exception as e:  # a bug: still one line unless --verbose
             if verbose:
-                traceback.print_exc()
+                _print_traceback()
             click.echo(f"briefing: internal error: {type(e).__name__}: {e} (run with -v for details)", err=True)
             sys.exit(70)
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
+import mmap
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 FORMAT = 2
 KEEP = 16  # entries: enough for every bundled face plus a few installed ones
@@ -59,23 +60,68 @@ _DICTS = ("charToGlyph", "charWidths")  # stored as (keys, values)
 _LAZY = ("_ttf_data", "glyphToChar", "_pdfScale")  # never stored
 
 
+# Faces read in this process: (path, index) → their attributes, the dicts rebuilt.
+_READ: dict[tuple[str, int], dict[str, Any]] = {}
+
+
+class Metrics(NamedTuple):
+    cmap: dict[int, int]  # code point → glyph
+    widths: dict[int, int]  # code point → advance, in 1/1000 em
+    default_width: int
+    ascent: int
+    descent: int
+
+
+def metrics(path: Path, index: int = 0) -> Metrics:
+    """What layout needs of a face. From the cache this does not import ReportLab, so a DOCX
+    (which measures its chart labels) never loads it; on a miss the face is parsed and stored."""
+    attrs = _read(path, index)
+    if attrs is None:
+        attrs = vars(load_face(path, index))
+    return Metrics(attrs["charToGlyph"], attrs["charWidths"], attrs["defaultWidth"], attrs["ascent"],
+                   attrs["descent"])
+
+
 def load_face(path: Path, index: int = 0) -> Any:
     """A ReportLab ``TTFontFace`` for the file, from the cache when it holds one."""
-    from reportlab.pdfbase.ttfonts import TTFontFace
+    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
+    attrs = _read(path, index)
+    if attrs is not None:
+        cls: Any = _cached_face_class()
+        face = cls.__new__(cls)
+        face.__dict__.update({k: TTFNameBytes(v[1]) if _is_name(v) else v for k, v in attrs.items()})
+        face._pdfScale = _scale(face.unitsPerEm)
+        return face
+    face = TTFontFace(str(path), subfontIndex=index)
     try:
         entry = _entry(path, index)
     except OSError:
         entry = None
     if entry is not None:
-        try:
-            return _thaw(marshal.loads(entry.read_bytes()))
-        except Exception:  # noqa: BLE001 - a bad cache entry is rebuilt, never fatal
-            pass
-    face = TTFontFace(str(path), subfontIndex=index)
-    if entry is not None:
         _store(entry, face)
+    _READ[(str(path), index)] = vars(face)
     return face
+
+
+def _read(path: Path, index: int) -> dict[str, Any] | None:
+    key = (str(path), index)
+    hit = _READ.get(key)
+    if hit is not None:
+        return hit
+    try:
+        entry = _entry(path, index)
+        if entry is None:
+            return None
+        attrs = _thaw(marshal.loads(entry.read_bytes()))
+    except Exception:  # noqa: BLE001 - a missing or bad entry is rebuilt, never fatal
+        return None
+    _READ[key] = attrs
+    return attrs
+
+
+def _is_name(v: Any) -> bool:
+    return type(v) is tuple and len(v) == 2 and v[0] == "TTFNameBytes"
 
 
 def _freeze(face: Any) -> dict[str, Any]:
@@ -95,25 +141,19 @@ def _freeze(face: Any) -> dict[str, Any]:
     return out
 
 
-def _thaw(data: dict[str, Any]) -> Any:
-    from reportlab.pdfbase.ttfonts import TTFNameBytes
-
-    cls: Any = _cached_face_class()
-    face = cls.__new__(cls)
-    attrs = face.__dict__
+def _thaw(data: dict[str, Any]) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
     for k, v in data.items():
         if k in _DICTS:
             v = dict(zip(*v))
         elif k == "hmetrics":
             v = list(zip(*v))
-        elif type(v) is tuple and len(v) == 2 and v[0] == "TTFNameBytes":
-            v = TTFNameBytes(v[1])
         attrs[k] = v
-    for k in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "filename", "unitsPerEm"):
+    for k in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "filename", "unitsPerEm", "defaultWidth",
+              "ascent", "descent"):
         if k not in attrs:
             raise ValueError(f"cache entry without {k}")
-    face._pdfScale = _scale(face.unitsPerEm)
-    return face
+    return attrs
 
 
 def _store(entry: Path, face: Any) -> None:
@@ -142,8 +182,9 @@ def _cached_face_class() -> type:
 
         def __getattr__(self, name: str) -> Any:
             if name == "_ttf_data":
+                # Mapped, not read: a subset touches only the glyphs it uses. Slices are bytes.
                 with open(self.filename, "rb") as f:
-                    self._ttf_data = f.read()
+                    self._ttf_data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
                 return self._ttf_data
             if name == "glyphToChar":
                 g2c: dict[int, list[int]] = {}
@@ -153,14 +194,40 @@ def _cached_face_class() -> type:
                 return g2c
             raise AttributeError(name)
 
-        def get_table(self, tag: str) -> bytes:
-            # makeSubset copies the whole glyf table (3-4 MB) for every subset of 256
-            # characters, seven or more per briefing; the bytes are immutable, so copy once.
+        def get_table(self, tag: str) -> Any:
+            # makeSubset takes the whole glyf table (3-4 MB) for every subset of 256 characters,
+            # seven or more per briefing, only to slice glyphs out of it: hand it a view that
+            # slices the mapped file. Other tables are small; each is copied once.
             tables = self.__dict__.setdefault("_table_bytes", {})
             data = tables.get(tag)
             if data is None:
-                data = tables[tag] = super().get_table(tag)
+                if tag == "glyf":
+                    pos, length = self.get_table_pos(tag)
+                    data = _Window(self._ttf_data, pos, length)
+                else:
+                    data = super().get_table(tag)
+                tables[tag] = data
             return data
 
     return CachedFace
 
+
+class _Window:
+    """``data[pos:pos + length]`` without the copy: slicing it slices the underlying buffer."""
+
+    __slots__ = ("data", "pos", "length")
+
+    def __init__(self, data: Any, pos: int, length: int) -> None:
+        self.data, self.pos, self.length = data, pos, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key: slice) -> bytes:
+        start, stop, step = key.indices(self.length)
+        if step != 1:
+            raise ValueError("only plain slices")
+        return bytes(self.data[self.pos + start:self.pos + max(start, stop)])
+
+    def __bytes__(self) -> bytes:
+        return bytes(self.data[self.pos:self.pos + self.length])

@@ -83,20 +83,41 @@ def installed_fonts() -> tuple[Installed, ...]:
     return tuple(found)
 
 
-def _fontconfig() -> list[Installed] | None:
+_FC_LIST: subprocess.Popen[bytes] | None = None
+
+
+def prefetch_installed() -> None:
+    """Start ``fc-list`` now, so its answer is ready when :func:`installed_fonts` is first asked
+    (it runs while ReportLab is imported, instead of before)."""
+    global _FC_LIST
+    if _FC_LIST is not None or installed_fonts.cache_info().currsize:
+        return
     exe = shutil.which("fc-list")
-    if not exe:
+    if exe:
+        try:
+            _FC_LIST = subprocess.Popen([exe, "--format", FC_FORMAT], stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        except OSError:
+            _FC_LIST = None
+
+
+def _fontconfig() -> list[Installed] | None:
+    global _FC_LIST
+    proc, _FC_LIST = _FC_LIST, None
+    if proc is None:
+        prefetch_installed()
+        proc, _FC_LIST = _FC_LIST, None
+    if proc is None:
         return None
     try:
-        res = subprocess.run(
-            [exe, "--format", FC_FORMAT],
-            capture_output=True, timeout=20, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        out, _ = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         return None
-    if res.returncode != 0:
+    if proc.returncode != 0:
         return None
-    return parse_fc_list(res.stdout.decode("utf-8", "replace"))
+    return parse_fc_list(out.decode("utf-8", "replace"))
 
 
 FC_FORMAT = "%{family}\t%{weight}\t%{slant}\t%{fontformat}\t%{index}\t%{file}\n"
@@ -200,11 +221,14 @@ def load(font: FontFile) -> tuple[str, TTFont]:
     try:
         tt = _ttfont(name, font)
     except (TTFError, OSError) as e:
-        raise FontError(f"cannot use font: {e}", path=str(font.path),
-                        hint="remove it from the template's fonts list") from None
+        raise _unusable(font, e) from None
     pdfmetrics.registerFont(tt)
     _LOADED[font.key] = (name, tt)
     return name, tt
+
+
+def _unusable(font: FontFile, e: BaseException) -> FontError:
+    return FontError(f"cannot use font: {e}", path=str(font.path), hint="remove it from the template's fonts list")
 
 
 def _ttfont(name: str, font: FontFile) -> TTFont:
@@ -224,18 +248,38 @@ def _ttfont(name: str, font: FontFile) -> TTFont:
 
 
 class Face:
-    """A loaded face: registered name, coverage and advance widths (per 1000 units of em)."""
+    """A face: coverage and advance widths (per 1000 units of em) for layout, and the ReportLab
+    font (registered on first use of :attr:`name` or :attr:`font`, so layout alone, as the DOCX
+    needs it, never loads ReportLab)."""
 
-    __slots__ = ("name", "font", "cmap", "widths", "default", "ascent", "descent", "file")
+    __slots__ = ("file", "cmap", "widths", "default", "ascent", "descent", "_registered")
 
     def __init__(self, file: FontFile) -> None:
+        from .fontcache import metrics
+
         self.file = file
-        self.name, self.font = load(file)
-        face = self.font.face
-        self.cmap: dict[int, int] = face.charToGlyph
-        self.widths: dict[int, float] = face.charWidths
-        self.default = float(face.defaultWidth)
-        self.ascent, self.descent = face.ascent / 1000, face.descent / 1000
+        try:
+            m = metrics(file.path, file.index)
+        except Exception as e:  # noqa: BLE001 - ReportLab's TTFError, an OSError, a broken table
+            raise _unusable(file, e) from None
+        self.cmap: dict[int, int] = m.cmap
+        self.widths: dict[int, int] = m.widths
+        self.default = float(m.default_width)
+        self.ascent, self.descent = m.ascent / 1000, m.descent / 1000
+        self._registered: tuple[str, TTFont] | None = None
+
+    @property
+    def name(self) -> str:
+        """The name the face is registered under with ReportLab."""
+        if self._registered is None:
+            self._registered = load(self.file)
+        return self._registered[0]
+
+    @property
+    def font(self) -> TTFont:
+        if self._registered is None:
+            self._registered = load(self.file)
+        return self._registered[1]
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.cmap

@@ -2,27 +2,32 @@
 
 A cold ``briefing build`` spends most of its time getting ready to write a PDF: importing
 ReportLab and loading four CJK faces (about 150 ms) before rendering (about 100 ms), while the
-extraction and the DOCX need about as much again, all of it on one core. The helper is forked
-before any of that: it imports the PDF renderer and loads the template's fonts (the batch's
-font preflight) while the parent reads, extracts and renders the DOCX; then it renders the summary
-the parent sends and sends the PDF's bytes back. The parent still writes every file, so the
-atomic-write and manifest rules do not change.
+extraction and the DOCX need about as much again, all of it on one core. So the command line
+forks a helper as its first step (:func:`early`, when the arguments ask for a build), before it
+imports anything heavy. The helper imports the PDF renderer while the parent parses the options
+and reads the input; it is then sent the template (and loads its fonts: the batch's font
+preflight) and the summary, and sends the PDF's bytes back. The parent still writes every file,
+so the atomic-write and manifest rules do not change. Without an early helper (the Python API),
+:func:`start` forks one when the template is known.
 
-Used only where ``fork`` is safe and useful: Linux, two or more CPUs, one input, PDF wanted. If the
-helper dies or misbehaves, the parent renders the PDF itself; a BriefingError of the helper (a
-font problem, a ``--strict`` character) is raised in the parent as if it had happened there.
+Used only where ``fork`` is safe and useful: Linux, two or more CPUs, one input, a PDF wanted
+(``BRIEFING_NO_FORK=1`` turns it off). If the helper dies or misbehaves, the parent renders the PDF
+itself; a BriefingError of the helper (a font problem, a ``--strict`` character) is raised in the
+parent as if it had happened there. An unused helper ends when the parent closes its pipe.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-import signal
 import struct
 import sys
-from collections.abc import Callable
 
-from .model import Summary
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # this module is the command line's first import: nothing more than it needs
+    from collections.abc import Callable
+    from typing import Any
+
+    Warn = Callable[[str], None]
 
 _LEN = struct.Struct("<Q")
 
@@ -42,10 +47,12 @@ def usable() -> bool:
 
 
 class Helper:
-    """A forked process that runs ``prepare()`` at once, then ``render(summary)`` for the one
-    summary it is sent. :meth:`result` returns the bytes and warnings of that render."""
+    """A forked process: ``warm()`` at once; then ``prepare(payload)`` for the payload of
+    :meth:`configure`, and ``render(state, summary, warn)`` for the summary of :meth:`submit`.
+    :meth:`result` returns the bytes and warnings of that render."""
 
-    def __init__(self, prepare: Callable[[], None], render: Callable[[Summary, Callable[[str], None]], bytes]) -> None:
+    def __init__(self, warm: Callable[[], None], prepare: Callable[[Any], Any],
+                 render: Callable[[Any, Any, Warn], bytes]) -> None:
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
         self.pid = os.fork()
@@ -54,30 +61,44 @@ class Helper:
             try:
                 os.close(self._to_child)
                 os.close(self._from_child)
-                _child(to_child_r, from_child_w, prepare, render)
+                _child(to_child_r, from_child_w, warm, prepare, render)
             except BaseException:  # noqa: BLE001 - the parent sees EOF and renders itself
                 code = 1
             finally:
                 os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
         os.close(to_child_r)
         os.close(from_child_w)
-        self._done = self._sent = self._broken = False
+        self._done = self._configured = self._sent = self._broken = False
 
-    def submit(self, summary: Summary) -> None:
+    def configure(self, payload: Any) -> None:
+        """Send what ``prepare`` needs (once)."""
+        if not self._configured:
+            self._configured = True
+            self._post(payload)
+
+    def submit(self, summary: Any) -> None:
         """Send the summary to render (once); the helper starts as soon as it is ready."""
-        if self._sent:
-            return
-        self._sent = True
+        if not self._sent:
+            self._sent = True
+            self._post(summary)
+
+    def _post(self, obj: Any) -> None:
+        import pickle
+
         try:
-            _send(self._to_child, pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
+            _send(self._to_child, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, pickle.PicklingError):
             self._broken = True
 
-    def result(self, summary: Summary) -> tuple[bytes, list[str]] | None:
+    def result(self, summary: Any) -> tuple[bytes, list[str]] | None:
         """The helper's (bytes, warnings) for the summary, or None when it failed to answer
         (the caller then renders itself). Raises the helper's BriefingError, and
         :class:`PreflightFailed` when its preparation failed."""
+        import pickle
+
+        self.configure(None)
         self.submit(summary)
+        reply = None
         try:
             if self._broken:
                 return None
@@ -85,7 +106,7 @@ class Helper:
         except (OSError, EOFError, pickle.UnpicklingError):
             return None
         finally:
-            self.close()
+            self.close(answered=reply is not None)
         kind, *rest = reply
         if kind == "ok":
             return rest[0], rest[1]
@@ -93,8 +114,9 @@ class Helper:
             raise PreflightFailed(rest[0])
         raise rest[0]
 
-    def close(self) -> None:
-        """Stop the helper (if it still runs) and reap it."""
+    def close(self, answered: bool = False) -> None:
+        """Stop the helper and reap it. One that has ``answered`` is left to finish (it saves
+        its regex cache, a few milliseconds) and is reaped later, or by init after our exit."""
         if self._done:
             return
         self._done = True
@@ -103,6 +125,12 @@ class Helper:
                 os.close(fd)
             except OSError:
                 pass
+        if answered:
+            _FINISHING.append(self.pid)
+            _reap()
+            return
+        import signal
+
         try:
             os.kill(self.pid, signal.SIGKILL)
         except OSError:
@@ -113,27 +141,53 @@ class Helper:
             pass
 
 
-def _child(inbox: int, outbox: int, prepare: Callable[[], None],
-           render: Callable[[Summary, Callable[[str], None]], bytes]) -> None:  # pragma: no cover
+_FINISHING: list[int] = []
+
+
+def _reap() -> None:
+    for pid in list(_FINISHING):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _FINISHING.remove(pid)
+
+
+def _child(inbox: int, outbox: int, warm: Callable[[], None], prepare: Callable[[Any], Any],
+           render: Callable[[Any, Any, Warn], bytes]) -> None:  # pragma: no cover - child only
+    import pickle
+    import signal
+
     from .errors import BriefingError
 
     # Ctrl-C is the parent's to handle. A parent that dies closes the pipe: the helper's next
-    # read ends it (prepare() is short), so it needs no PDEATHSIG.
+    # read ends it, so it needs no PDEATHSIG.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # It never prints, and must not hold the parent's stdout open (``briefing build x | cat``).
+    null = os.open(os.devnull, os.O_RDWR)
+    for std in (0, 1, 2):
+        os.dup2(null, std)
     try:
-        prepare()
-    except BriefingError as e:
-        _receive(inbox)
-        _send(outbox, pickle.dumps(("prepare", e)))
-        return
-    summary = pickle.loads(_receive(inbox))
-    warnings: list[str] = []
-    try:
-        data = render(summary, warnings.append)
-    except BriefingError as e:
-        _send(outbox, pickle.dumps(("error", e)))
-        return
-    _send(outbox, pickle.dumps(("ok", data, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+        warm()
+        try:
+            state = prepare(pickle.loads(_receive(inbox)))
+        except BriefingError as e:
+            _receive(inbox)
+            _send(outbox, pickle.dumps(("prepare", e)))
+            return
+        summary = pickle.loads(_receive(inbox))
+        warnings: list[str] = []
+        try:
+            data = render(state, summary, warnings.append)
+        except BriefingError as e:
+            _send(outbox, pickle.dumps(("error", e)))
+            return
+        _send(outbox, pickle.dumps(("ok", data, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        from . import recache
+
+        recache.save()  # the patterns ReportLab compiled here, which the parent never sees
 
 
 def _send(fd: int, data: bytes) -> None:
@@ -158,11 +212,90 @@ def _read_exactly(fd: int, n: int) -> bytes:
     return b"".join(parts)
 
 
-def start(prepare: Callable[[], None], render: Callable[[Summary, Callable[[str], None]], bytes]) -> Helper | None:
-    """A helper, or None where one is not usable (see the module doc)."""
-    if not usable():
-        return None
+# -- the PDF helper --------------------------------------------------------------------------------
+def _pdf_warm() -> None:  # pragma: no cover - child only
+    import importlib
+
+    from . import fonts
+    from .api import check_fonts
+    from .errors import BriefingError
+    from .renderers import FORMATS
+    from .template import load
+
+    fonts.prefetch_installed()  # fc-list runs while ReportLab is imported
+    importlib.import_module(FORMATS["pdf"])
+    # The parent sends the template only once it has read the options; meanwhile load the fonts
+    # of the default one, which most builds use (for another, prepare() loads its own). A font
+    # problem is reported by prepare(), for the template really used.
     try:
-        return Helper(prepare, render)
+        check_fonts(load("standard"), ("pdf",))
+    except BriefingError:
+        pass
+
+
+def _pdf_prepare(payload: tuple[Any, bool]) -> tuple[Any, bool]:  # pragma: no cover - child only
+    from .api import check_fonts
+
+    template, _strict = payload
+    check_fonts(template, ("pdf",))
+    return payload
+
+
+def _pdf_render(state: tuple[Any, bool], summary: Any, warn: Warn) -> bytes:  # pragma: no cover
+    from .api import render
+
+    template, strict = state
+    return render(summary, template=template, formats=("pdf",), strict=strict, warn=warn)["pdf"]
+
+
+_EARLY: Helper | None = None
+
+
+def early(argv: list[str]) -> bool:
+    """At the start of the command line, before any other import: fork the PDF helper now if
+    ``argv`` asks for a build that may write a PDF (True when it did). A wrong guess costs a
+    fork; the unused helper ends with the parent."""
+    global _EARLY
+    if _EARLY is not None or not usable() or not _wants_pdf_build(argv):
+        return False
+    try:
+        _EARLY = Helper(_pdf_warm_early, _pdf_prepare, _pdf_render)
     except OSError:
-        return None
+        _EARLY = None
+    return _EARLY is not None
+
+
+def _pdf_warm_early() -> None:  # pragma: no cover - child only
+    from . import recache
+
+    recache.install("pdf")  # as the command line does, in a file of its own
+    _pdf_warm()
+
+
+def _wants_pdf_build(argv: list[str]) -> bool:
+    words = [a for a in argv if not a.startswith("-")]
+    if not words or words[0] != "build" or {"-h", "--help"} & set(argv):
+        return False
+    for i, a in enumerate(argv):
+        value = a.split("=", 1)[1] if a.startswith("--format=") else (
+            argv[i + 1] if a == "--format" and i + 1 < len(argv) else None)
+        if value is not None and "pdf" not in value.lower():
+            return False
+    return True
+
+
+def start(template: Any, strict: bool) -> Helper | None:
+    """The PDF helper for a build with this template: the early one if the command line forked
+    it, else a new one; None where a helper is not usable."""
+    global _EARLY
+    _reap()
+    helper, _EARLY = _EARLY, None
+    if helper is None:
+        if not usable():
+            return None
+        try:
+            helper = Helper(_pdf_warm, _pdf_prepare, _pdf_render)
+        except OSError:
+            return None
+    helper.configure((template, strict))
+    return helper

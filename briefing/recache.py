@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - older Pythons just compile
     _compiler = None
 
 FORMAT = 1
-MAX_ENTRIES = 4000  # past this, a run keeps only the patterns it used (dynamic patterns churn)
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 _known: dict[tuple[Any, int], _Entry] = {}
@@ -38,14 +37,14 @@ _original: Any = None
 _path: Path | None = None
 
 
-def _file() -> Path | None:
+def _file(profile: str) -> Path | None:
     from .fontcache import cache_dir
 
     folder = cache_dir()
     if folder is None or _compiler is None:
         return None
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{FORMAT}"
-    return folder / f"re-{tag}.marshal"
+    return folder / f"re-{profile}-{tag}.marshal"
 
 
 def _compile(p: Any, flags: int = 0) -> Any:
@@ -77,13 +76,15 @@ def _compile(p: Any, flags: int = 0) -> Any:
     return pattern
 
 
-def install() -> bool:
+def install(profile: str = "cli") -> bool:
     """Serve ``re`` compilations from the cache for the rest of the process; saved at exit.
-    Returns False (and changes nothing) when there is no cache folder or no known engine."""
+    Each kind of process (``profile``: the command line, its PDF helper) has its own file, of
+    the patterns it used on its last run. Returns False (and changes nothing) when there is no
+    cache folder or no known engine."""
     global _original, _path
     if _original is not None:
         return True
-    path = _file()
+    path = _file(profile)
     if path is None or getattr(_compiler, "compile", None) is None:
         return False
     try:
@@ -108,17 +109,18 @@ def uninstall() -> None:
 
 
 def save() -> None:
-    """Write the cache if this run compiled something new (atomically; never fails)."""
+    """Write the patterns this run used, if it compiled any that were not stored (atomically;
+    never fails). Only what was used is kept: some libraries build patterns from sets, whose
+    order changes with every process, so the file would otherwise only grow."""
     global _new
     if not _new or _path is None:
         return
-    keep = _known if len(_known) <= MAX_ENTRIES else {k: _known[k] for k in _used if k in _known}
     try:
         from .output import prune_oldest, write_atomic
 
         _path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(_path, marshal.dumps(keep), durable=False)
+        write_atomic(_path, marshal.dumps({k: _known[k] for k in _used if k in _known}), durable=False)
         _new = False
-        prune_oldest(_path.parent, "re-*.marshal", 2)  # other Python versions' files
+        prune_oldest(_path.parent, "re-*.marshal", 4)  # two profiles, and another Python's files
     except Exception:  # noqa: BLE001 - no cache is fine
         pass

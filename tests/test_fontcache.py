@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing import fontcache
 from briefing.resources import fonts_dir
 
 FONT = fonts_dir() / "NotoSansSC-Bold.ttf"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch):
+    """Each test reads the cache folder as a new process would (nothing read before)."""
+    monkeypatch.setattr(fontcache, "_READ", {})
 
 
 def test_a_parsed_face_is_cached_and_read_back(tmp_path, monkeypatch):
@@ -15,11 +23,16 @@ def test_a_parsed_face_is_cached_and_read_back(tmp_path, monkeypatch):
     first = fontcache.load_face(FONT)
     entries = list(tmp_path.glob("face-*.marshal"))
     assert len(entries) == 1
+    fontcache._READ.clear()
     second = fontcache.load_face(FONT)
     assert type(second) is not type(first)  # really read back, not parsed again
     for attr in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "table", "name", "bbox",
-                 "ascent", "descent", "defaultWidth", "_ttf_data"):
+                 "ascent", "descent", "defaultWidth"):
         assert getattr(second, attr) == getattr(first, attr), attr
+    assert second._ttf_data[:] == first._ttf_data  # mapped, not read
+    assert bytes(second.get_table("glyf")) == first.get_table("glyf")
+    subset = [ord(c) for c in " 中国经济增长27.8%，（“两会”）"]
+    assert second.makeSubset(subset) == first.makeSubset(subset)
     assert {g: sorted(c) for g, c in second.glyphToChar.items()} == {g: sorted(c) for g, c in first.glyphToChar.items()}
     assert second._pdfScale(1000) == first._pdfScale(1000)
 
@@ -29,6 +42,7 @@ def test_a_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
     fontcache.load_face(FONT)
     (entry,) = tmp_path.glob("face-*.marshal")
     entry.write_bytes(b"not a pickle")
+    fontcache._READ.clear()
     face = fontcache.load_face(FONT)
     assert ord("中") in face.charToGlyph
     assert entry.read_bytes() != b"not a pickle"
@@ -69,3 +83,19 @@ def test_the_cache_keeps_only_the_newest_entries(tmp_path, monkeypatch):
     entries = list(tmp_path.glob("face-*.marshal"))
     assert len(entries) == fontcache.KEEP
     assert any(not e.name.startswith("face-stale") for e in entries)
+
+
+def test_metrics_from_the_cache_do_not_import_reportlab(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
+    code = ("import sys; from briefing import fontcache; from briefing.resources import fonts_dir; "
+            "m = fontcache.metrics(fonts_dir() / 'NotoSansSC-Bold.ttf'); "
+            "print(m.cmap[ord('中')] > 0, m.widths[ord('中')], 'reportlab.pdfbase' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split()[:2] == again.stdout.split()[:2] == ["True", "1000"]
+    assert first.stdout.split()[2] == "True"  # parsed by ReportLab once
+    assert again.stdout.split()[2] == "False"  # then read without it

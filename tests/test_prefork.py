@@ -18,44 +18,62 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "zhengzhou-gaoxin-2
 TINY = Summary(title="标题", sections=[Section(keyword="关键词", paragraphs=["段落。"])])
 
 
-def _render(summary: Summary, warn) -> bytes:
+def _nothing() -> None:
+    pass
+
+
+def _render(state, summary: Summary, warn) -> bytes:
     warn("a warning from the helper")
-    return ("pdf of " + summary.title).encode("utf-8")
+    return (f"{state} of " + summary.title).encode("utf-8")
+
+
+def _helper(prepare=lambda payload: payload, render=_render) -> prefork.Helper:
+    return prefork.Helper(_nothing, prepare, render)
 
 
 def test_the_helper_renders_what_it_is_sent():
-    h = prefork.start(lambda: None, _render)
-    assert h is not None
+    h = _helper()
+    h.configure("pdf")
     assert h.result(TINY) == ("pdf of 标题".encode(), ["a warning from the helper"])
+    import time
+
+    for _ in range(100):  # an answered helper exits by itself and is reaped on the next call
+        prefork._reap()
+        if h.pid not in prefork._FINISHING:
+            break
+        time.sleep(0.01)
+    assert h.pid not in prefork._FINISHING
     with pytest.raises(ChildProcessError):
-        os.waitpid(h.pid, 0)  # reaped
+        os.waitpid(h.pid, 0)
 
 
 def test_an_error_of_the_render_is_raised_here():
-    def bad(summary, warn):
+    def bad(state, summary, warn):
         raise FontError("2 characters in no font", path="x.txt")
 
-    h = prefork.start(lambda: None, bad)
+    h = _helper(render=bad)
     with pytest.raises(FontError, match="2 characters in no font"):
-        h.result(TINY)  # type: ignore[union-attr]
+        h.result(TINY)
 
 
 def test_a_failed_preparation_is_a_preflight_error():
-    def prepare():
+    def prepare(payload):
         raise FontError("cannot use font", path="fonts/x.ttf")
 
-    h = prefork.start(prepare, _render)
+    h = _helper(prepare=prepare)
     with pytest.raises(prefork.PreflightFailed) as e:
-        h.result(TINY)  # type: ignore[union-attr]
+        h.result(TINY)
     assert isinstance(e.value.error, FontError) and e.value.error.path == "fonts/x.ttf"
 
 
 def test_a_helper_that_dies_answers_none():
-    def dies(summary, warn):
+    def dies(state, summary, warn):
         os._exit(3)
 
-    h = prefork.start(lambda: None, dies)
-    assert h.result(TINY) is None  # type: ignore[union-attr]
+    h = _helper(render=dies)
+    assert h.result(TINY) is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(h.pid, 0)  # killed and reaped
 
 
 def test_a_single_build_uses_the_helper_and_writes_the_same_pdf(tmp_path, monkeypatch):
@@ -80,12 +98,43 @@ def test_a_single_build_uses_the_helper_and_writes_the_same_pdf(tmp_path, monkey
 
 def test_a_build_whose_helper_dies_still_writes_the_pdf(tmp_path, monkeypatch):
     def dying_helper(template, strict):
-        def dies(summary, warn):
+        def dies(state, summary, warn):
             os._exit(3)
 
-        return prefork.start(lambda: None, dies)
+        return _helper(render=dies)
 
     monkeypatch.setattr(api, "_pdf_helper", dying_helper)
     res = api.build_batch([EXAMPLE], output_dir=tmp_path, formats=("pdf",), workers=1)
     assert res.exit_code == 0
     assert (tmp_path / (EXAMPLE.stem + ".pdf")).read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("argv, wanted", [
+    (["build", "a.txt"], True),
+    (["build", "a.txt", "--format", "pdf,docx"], True),
+    (["build", "a.txt", "--format=docx"], False),
+    (["build", "a.txt", "--format", "json"], False),
+    (["build", "--help"], False),
+    (["extract", "a.txt"], False),
+    (["--version"], False),
+    ([], False),
+])
+def test_the_command_line_forks_early_only_for_a_build_that_may_write_a_pdf(argv, wanted):
+    assert prefork._wants_pdf_build(argv) is wanted
+
+
+@pytest.mark.parametrize("template", ["standard", "gbt9704"])
+def test_the_command_line_builds_with_its_early_helper(tmp_path, template):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "briefing", "build", str(EXAMPLE), "-o", str(out), "-q",
+                          "-t", template],
+                         capture_output=True, text=True, env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "c")})
+    assert run.returncode == 0, run.stderr
+    alone = api.build_batch([EXAMPLE], output_dir=tmp_path / "alone", formats=("pdf",), workers=1,
+                            template=template)
+    assert alone.exit_code == 0
+    name = EXAMPLE.stem + ".pdf"
+    assert (out / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()

@@ -70,7 +70,7 @@ def test_a_damaged_entry_is_compiled_again(cached):
 
 def test_a_damaged_cache_file_is_ignored(cached):
     recache.uninstall()
-    (cached / recache._file().name).write_bytes(b"\x00garbage")  # type: ignore[union-attr]
+    (cached / recache._file("cli").name).write_bytes(b"\x00garbage")  # type: ignore[union-attr]
     assert recache.install()
     assert re.compile(r"(\d+)万").findall("12万") == ["12"]
 
@@ -95,3 +95,20 @@ def test_the_command_line_stores_its_patterns(tmp_path):
     subprocess.run([sys.executable, "-m", "briefing", "--version"], check=True, capture_output=True,
                    env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)})
     assert list(tmp_path.glob("re-*.marshal"))
+
+
+def test_a_run_keeps_only_the_patterns_it_used(cached):
+    re.compile(r"(\d+)万元")
+    recache.save()
+    (stored,) = cached.glob("re-cli-*.marshal")
+    recache.uninstall()
+    recache._known.clear()
+    recache._used.clear()
+    re.purge()
+    assert recache.install()
+    re.compile(r"(\d+)亿元")  # another run, another pattern
+    recache.save()
+    import marshal
+
+    kept = marshal.loads(stored.read_bytes())
+    assert (r"(\d+)亿元", 0) in kept and (r"(\d+)万元", 0) not in kept

@@ -2,8 +2,10 @@
 
 One horizontal bar chart per unit for the indicators that pair a target with an achieved figure
 (:attr:`Summary.pairs`): for each indicator a bar for the result and one for the target, values
-printed at the bar ends. Drawn as a ``reportlab.graphics`` Drawing (vector, in the PDF) and turned
-into a PNG for the DOCX by :func:`png`, a small rasterizer of the same Drawing over Pillow.
+printed at the bar ends. :func:`drawing` lays a chart out once as a :class:`Figure` of boxes, rules
+and text runs; the PDF renderer turns it into a ``reportlab.graphics`` Drawing (vector) and
+:func:`png` rasterizes the same figure for the DOCX over Pillow. This module does not import
+ReportLab, so a DOCX alone never loads it.
 
 Why not ReportLab's renderPM: since ReportLab 4.1 it needs the ``rlPyCairo`` backend, whose
 ``pycairo`` has no Linux or macOS wheels (it builds against the system's cairo headers), and
@@ -20,17 +22,14 @@ import math
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..fonts import Face, FontChain, FontFile, chain
+from ..fonts import Face, FontChain, chain
 from ..linebreak import wrap
 from ..model import Summary
 from ..template import Role, Template
 from ..textutil import xml_clean
 from .common import format_number, target_value_text
-
-if TYPE_CHECKING:  # pragma: no cover
-    from reportlab.graphics.shapes import Drawing
 
 CAPTION = "目标与完成对比"
 RESULT, TARGET = "完成", "目标"
@@ -90,7 +89,51 @@ def _with_qualifier(value: str, q: str) -> str:
 _BEFORE = ("不", "超", "约", "力争", "达到", "高于", "低于", "至少", "最多")
 
 
-# -- text in a drawing ---------------------------------------------------------------------------
+# -- a figure: what both outputs draw ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str | None  # "#RRGGBB"
+    stroke: str | None = None
+    stroke_width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    width: float
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text at baseline ``y``, all of it in one face."""
+
+    x: float
+    y: float
+    text: str
+    face: Face
+    size: float
+    color: str
+
+
+@dataclass
+class Figure:
+    """A chart in points, origin bottom left (as in PDF)."""
+
+    width: float
+    height: float
+    contents: list[Box | Rule | Run]
+    face: Face  # the body face: the state a PDF drawing starts from
+    size: float
+
+
 @dataclass
 class _Font:
     chain: FontChain
@@ -108,7 +151,6 @@ def _face(f: _Font, ch: str, missing: list[str] | None) -> Face:
         if missing is not None and not ch.isspace():
             missing.append(ch)
         return f.chain.primary
-    _FILES[face.name] = face.file
     return face
 
 
@@ -116,11 +158,9 @@ def text_width(text: str, f: _Font) -> float:
     return sum(_face(f, ch, None).width(ch) for ch in text) * f.size / 1000
 
 
-def _text(d: Drawing, x: float, y: float, text: str, f: _Font, color: Any, anchor: str = "start",
+def _text(d: Figure, x: float, y: float, text: str, f: _Font, color: str, anchor: str = "start",
           missing: list[str] | None = None) -> None:
-    """Strings at baseline ``y``, one per run of characters in the same face."""
-    from reportlab.graphics.shapes import String
-
+    """Runs at baseline ``y``, one per stretch of characters in the same face."""
     width = text_width(text, f)
     x -= {"start": 0.0, "middle": width / 2, "end": width}[anchor]
     run, run_face = "", None
@@ -128,32 +168,25 @@ def _text(d: Drawing, x: float, y: float, text: str, f: _Font, color: Any, ancho
         face = _face(f, ch, missing)
         if run and face is not run_face:
             assert run_face is not None
-            d.add(String(x, y, run, fontName=run_face.name, fontSize=f.size, fillColor=color))
+            d.contents.append(Run(x, y, run, run_face, f.size, color))
             x += sum(run_face.width(c) for c in run) * f.size / 1000
             run = ""
         run, run_face = run + ch, face
     if run and run_face is not None:
-        d.add(String(x, y, run, fontName=run_face.name, fontSize=f.size, fillColor=color))
-
-
-# Registered face name → font file, for the rasterizer.
-_FILES: dict[str, FontFile] = {}
+        d.contents.append(Run(x, y, run, run_face, f.size, color))
 
 
 # -- the chart -----------------------------------------------------------------------------------
 def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = None,
-            label_width: float = 0.0) -> Drawing:
+            label_width: float = 0.0) -> Figure:
     """The chart ``width`` points wide (its height follows from the rows); the labels take
     ``label_width`` (default: what the chart's own labels need, at most a third of the width)."""
-    from reportlab.graphics.shapes import Drawing, Line, Rect
-    from reportlab.lib.colors import HexColor
-
     label, head = _font(t.role("table")), _font(t.role("table_header"))
     size = label.size
     value_font = _Font(label.chain, round(size * 0.9, 2), label.leading)
     col = t.colors
-    ink, result_fill, target_fill = HexColor("#000000"), HexColor(col.label_fill), HexColor(col.box_border)
-    axis = HexColor(col.box_border)
+    ink, result_fill, target_fill = "#000000", _hex(col.label_fill), _hex(col.box_border)
+    axis = target_fill
 
     bar = round(size * 1.05, 2)
     pair_gap, row_gap, gap = 2.0, round(size * 0.8, 2), 6.0
@@ -168,10 +201,7 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
     heights = [max(2 * bar + pair_gap, len(lines) * label.leading) for _, lines in rows]
     top_band = head.leading + size * 0.5
     height = math.ceil(top_band + sum(heights) + row_gap * len(rows))
-    d = Drawing(width, height)
-    # The state the PDF renderer starts from: not its default font (Helvetica, which the PDF
-    # would then reference without embedding).
-    d.initialFontName, d.initialFontSize = _face(label, "一", None).name, size
+    d = Figure(width, height, [], _face(label, "一", None), size)
 
     # caption left, legend right, on the first line
     base = height - head.leading + (head.leading - head.size) / 2 + head.size * 0.12
@@ -181,7 +211,7 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
         x -= text_width(name, label)
         _text(d, x, base, name, label, ink, missing=missing)
         x -= size * 0.8 + 3
-        d.add(Rect(x, base - size * 0.05, size * 0.8, size * 0.8, fillColor=fill, strokeColor=None))
+        d.contents.append(Box(x, base - size * 0.05, size * 0.8, size * 0.8, fill))
         x -= size
 
     lo, hi = min(0.0, *values), max(0.0, *values)
@@ -204,19 +234,18 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
                                                        (r.target, r.target_max, r.target_text, target_fill))):
             by = mid + pair_gap / 2 if k == 0 else mid - pair_gap / 2 - bar
             end = zero + value * scale
-            d.add(Rect(min(zero, end), by, abs(end - zero), bar, fillColor=fill, strokeColor=None))
+            d.contents.append(Box(min(zero, end), by, abs(end - zero), bar, fill))
             far = end
             if vmax is not None:  # a target range: the rest of the range as an outline
                 far = zero + vmax * scale
-                d.add(Rect(min(end, far), by, abs(far - end), bar, fillColor=None, strokeColor=fill,
-                           strokeWidth=0.6))
+                d.contents.append(Box(min(end, far), by, abs(far - end), bar, None, fill, 0.6))
             ty = by + bar / 2 - value_font.size * 0.36
             if value < 0:
                 _text(d, min(far, end) - 3, ty, text, value_font, ink, anchor="end", missing=missing)
             else:
                 _text(d, max(far, end) + 3, ty, text, value_font, ink, missing=missing)
         y -= h + row_gap
-    d.add(Line(zero, first_top + 2, zero, y + row_gap - 2, strokeColor=axis, strokeWidth=0.6))
+    d.contents.append(Rule(zero, first_top + 2, zero, y + row_gap - 2, axis, 0.6))
     return d
 
 
@@ -225,7 +254,7 @@ def label_column(rows: tuple[ChartRow, ...], label: _Font, width: float) -> floa
     return min(natural, max(width * 0.34, 4 * label.size))
 
 
-def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None) -> list[Drawing]:
+def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None) -> list[Figure]:
     """The charts of a summary, their bars starting at one x (the labels of all in one column)."""
     cs = charts_of(summary)
     if not cs:
@@ -234,12 +263,18 @@ def drawings(summary: Summary, t: Template, width: float, missing: list[str] | N
     return [drawing(c, t, width, missing, common) for c in cs]
 
 
+def _hex(color: str) -> str:
+    """A template colour as ``#RRGGBB`` (templates may write ``#abc`` or ``abc``)."""
+    c = color.strip().lstrip("#")
+    if len(c) == 3:
+        c = "".join(ch * 2 for ch in c)
+    return "#" + c.upper()
+
+
 # -- PNG -----------------------------------------------------------------------------------------
-def png(d: Drawing, dpi: int = DPI) -> bytes:
-    """The Drawing as PNG bytes (identical for identical input). Draws the shapes :func:`drawing`
-    uses: Rect, Line and String, in a Drawing without transforms."""
+def png(d: Figure, dpi: int = DPI) -> bytes:
+    """The figure as PNG bytes (identical for identical input)."""
     from PIL import Image, ImageDraw
-    from reportlab.graphics.shapes import Line, Rect, String
 
     k = dpi / 72
     w, h = math.ceil(d.width * k), math.ceil(d.height * k)
@@ -253,22 +288,20 @@ def png(d: Drawing, dpi: int = DPI) -> bytes:
         return round((d.height - y) * k)
 
     for shape in d.contents:
-        if isinstance(shape, Rect):
+        if isinstance(shape, Box):
             box = (px(shape.x), py(shape.y + shape.height), px(shape.x + shape.width) - 1, py(shape.y) - 1)
             if box[2] < box[0] or box[3] < box[1]:
                 continue
-            stroke = _rgb(shape.strokeColor)
-            draw.rectangle(box, fill=_rgb(shape.fillColor), outline=stroke,
-                           width=max(1, round(shape.strokeWidth * k)) if stroke else 0)
-        elif isinstance(shape, Line):
-            draw.line((px(shape.x1), py(shape.y1), px(shape.x2), py(shape.y2)), fill=_rgb(shape.strokeColor),
-                      width=max(1, round(shape.strokeWidth * k)))
-        elif isinstance(shape, String):
-            font = _pil_font(shape.fontName, round(shape.fontSize * k, 2))
-            draw.text((shape.x * k, (d.height - shape.y) * k), shape.text, font=font, fill=_rgb(shape.fillColor),
-                      anchor="ls")
+            stroke = _rgb(shape.stroke)
+            draw.rectangle(box, fill=_rgb(shape.fill), outline=stroke,
+                           width=max(1, round(shape.stroke_width * k)) if stroke else 0)
+        elif isinstance(shape, Rule):
+            draw.line((px(shape.x1), py(shape.y1), px(shape.x2), py(shape.y2)), fill=_rgb(shape.color),
+                      width=max(1, round(shape.width * k)))
         else:
-            raise TypeError(f"png: cannot draw {type(shape).__name__}")
+            font = _pil_font(shape.face, round(shape.size * k, 2))
+            draw.text((shape.x * k, (d.height - shape.y) * k), shape.text, font=font, fill=_rgb(shape.color),
+                      anchor="ls")
     return _encode_png(img.tobytes(), w, h, dpi)
 
 
@@ -287,21 +320,21 @@ def _encode_png(rgb: bytes, w: int, h: int, dpi: int) -> bytes:
             + chunk(b"IEND", b""))
 
 
-def _rgb(c: Any) -> tuple[int, int, int] | None:
+def _rgb(c: str | None) -> tuple[int, int, int] | None:
     if c is None:
         return None
-    return (round(c.red * 255), round(c.green * 255), round(c.blue * 255))
+    return (int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16))
 
 
 _PIL_FONTS: dict[tuple[str, float], Any] = {}
 
 
-def _pil_font(name: str, size: float) -> Any:
+def _pil_font(face: Face, size: float) -> Any:
     from PIL import ImageFont
 
-    key = (name, size)
+    f = face.file
+    key = (f.key, size)
     font = _PIL_FONTS.get(key)
     if font is None:
-        f = _FILES[name]
         font = _PIL_FONTS[key] = ImageFont.truetype(str(f.path), size, index=f.index)
     return font

@@ -225,13 +225,14 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
 
 
 class _Flate:
-    """ReportLab's FlateDecode filter at zlib level 3 instead of 6: the font programs, most of the
-    file, compress in half the time for 3% more bytes."""
+    """ReportLab's FlateDecode filter at zlib level 2 instead of 6: the font programs, most of the
+    file, compress in half the time for 4% more bytes (measured on the example: 9 ms and 282 KB
+    against 17 ms and 270 KB; level 3 took 13 ms for 279 KB)."""
 
     pdfname = "FlateDecode"
 
     def encode(self, text: bytes | str) -> bytes:
-        return zlib.compress(text.encode("utf-8") if isinstance(text, str) else text, 3)
+        return zlib.compress(text.encode("utf-8") if isinstance(text, str) else text, 2)
 
     def decode(self, encoded: bytes) -> bytes:
         return zlib.decompress(encoded)

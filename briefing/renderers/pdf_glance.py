@@ -10,7 +10,7 @@ grid. The charts are the shared Drawings of :mod:`.charts`.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus.flowables import Flowable, Spacer
 
@@ -18,6 +18,9 @@ from ..model import Summary
 from ..template import Template
 from .glance import Card, cards, charts_enabled, columns, rows
 from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout, natural_width, rgb
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .charts import Figure
 
 _PAD = 8.0  # box padding, left and right
 _CELL_PAD = 5.0  # inside a cell, each side
@@ -186,6 +189,37 @@ def charts(summary: Summary, t: Template, styles: dict[str, TextStyle], missing:
     from .charts import drawings
 
     out: list[Flowable] = []
-    for d in drawings(summary, t, width, missing.chars):
-        out += [Spacer(0, styles["body"].leading * 0.75), d]
+    for fig in drawings(summary, t, width, missing.chars):
+        out += [Spacer(0, styles["body"].leading * 0.75), vector(fig)]
     return out
+
+
+def vector(fig: Figure) -> Flowable:
+    """A chart figure as a ReportLab Drawing (a flowable of vector shapes)."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    from .charts import Box, Rule
+
+    d = Drawing(fig.width, fig.height)
+    # The state the PDF renderer starts from: not its default font (Helvetica, which the PDF
+    # would then reference without embedding).
+    d.initialFontName, d.initialFontSize = fig.face.name, fig.size
+    colors: dict[str, Any] = {}
+
+    def color(c: str | None) -> Any:
+        if c is None:
+            return None
+        if c not in colors:
+            colors[c] = HexColor(c)
+        return colors[c]
+
+    for s in fig.contents:
+        if isinstance(s, Box):
+            d.add(Rect(s.x, s.y, s.width, s.height, fillColor=color(s.fill), strokeColor=color(s.stroke),
+                       strokeWidth=s.stroke_width))
+        elif isinstance(s, Rule):
+            d.add(Line(s.x1, s.y1, s.x2, s.y2, strokeColor=color(s.color), strokeWidth=s.width))
+        else:
+            d.add(String(s.x, s.y, s.text, fontName=s.face.name, fontSize=s.size, fillColor=color(s.color)))
+    return d

@@ -224,10 +224,14 @@ class _Window:
         return self.length
 
     def __getitem__(self, key: slice) -> bytes:
-        start, stop, step = key.indices(self.length)
-        if step != 1:
-            raise ValueError("only plain slices")
-        return bytes(self.data[self.pos + start:self.pos + max(start, stop)])
+        start, stop = key.start, key.stop
+        if not (type(start) is int and type(stop) is int and 0 <= start <= stop <= self.length
+                and key.step is None):  # makeSubset only ever asks for glyph[a:b]
+            start, stop, step = key.indices(self.length)
+            if step != 1:
+                raise ValueError("only plain slices")
+            stop = max(start, stop)
+        return bytes(self.data[self.pos + start:self.pos + stop])
 
     def __bytes__(self) -> bytes:
         return bytes(self.data[self.pos:self.pos + self.length])

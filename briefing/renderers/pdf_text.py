@@ -243,8 +243,9 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
         pos += line.widths[i] + spacing
     _run(canv, code, line, start, n, run_x, baseline, style.size, fallback, actual)
     code.append("ET")
-    canv.setFillColor(color)
-    canv._code.append(" ".join(code))
+    # The fill colour goes in with the text: every drawing of ours sets its own colour first,
+    # and canvas.setFillColor costs more than the rest of a short line.
+    canv._code.append(_fill_op(style.color) + " ".join(code))
 
 
 def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, baseline: float, size: float,
@@ -308,6 +309,13 @@ def begin_artifact(canv: Canvas) -> None:
 
 def end_artifact(canv: Canvas) -> None:
     canv._code.append("EMC EMC")
+
+
+@functools.lru_cache(maxsize=64)
+def _fill_op(hex_color: str) -> str:
+    """The PDF operator that sets ``#RRGGBB`` as the fill colour."""
+    c = rgb(hex_color)
+    return f"{fp_str(c.red)} {fp_str(c.green)} {fp_str(c.blue)} rg "
 
 
 @functools.lru_cache(maxsize=64)

@@ -333,3 +333,17 @@ def test_oversized_input_splits_across_pages_instead_of_failing():
     for tpl in ("standard", "gbt9704"):
         pdf = render(s, template(tpl))
         assert pdf.startswith(b"%PDF")
+
+
+def test_streams_are_standard_deflate_with_or_without_isal(monkeypatch):
+    import sys
+    import zlib
+
+    from briefing.renderers import pdf as pdf_module
+
+    data = "正文 text 1234 ".encode() * 500
+    fast = pdf_module._deflate()(data)
+    monkeypatch.setitem(sys.modules, "isal", None)  # as where its wheels do not exist
+    plain = pdf_module._deflate()(data)
+    assert zlib.decompress(fast) == zlib.decompress(plain) == data
+    assert len(fast) < len(data) / 10 and len(plain) < len(data) / 10

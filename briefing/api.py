@@ -107,6 +107,8 @@ def render(
 
 @dataclass
 class BuildResult:
+    """What :func:`build` made of one input: its outputs by format, and the summary."""
+
     input: str
     outputs: dict[str, str] = field(default_factory=dict)
     summary: Summary | None = None
@@ -215,7 +217,6 @@ def check_fonts(template: Template, formats: tuple[str, ...] = DEFAULT_FORMATS) 
     then inherit the loaded fonts."""
     if "pdf" not in formats:
         return
-    from . import fonts
+    from .fonts import load_template_fonts
 
-    for role in template.roles.values():
-        _ = fonts.chain(tuple(role.fonts), role.latin, role.bold).primary.name  # loads and registers the face
+    load_template_fonts(template)

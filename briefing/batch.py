@@ -40,6 +40,8 @@ CHECKPOINT_SECONDS = 3.0
 
 @dataclass
 class BatchResult:
+    """The outcome of a batch: one result per input, problems that gave no input, timing."""
+
     results: list[Result] = field(default_factory=list)
     seconds: float = 0.0
     manifest: Path | None = None

@@ -51,6 +51,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Job:
+    """One input of a batch, with its manifest entry from an earlier run."""
+
     index: int
     path: str  # as the user wrote it (or as found in a folder)
     key: str  # absolute path: the manifest key
@@ -61,6 +63,8 @@ class Job:
 
 @dataclass
 class Result:
+    """What a worker sends back for a job: the manifest entry (and a traceback for a bug)."""
+
     index: int
     display: str
     entry: Entry

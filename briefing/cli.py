@@ -13,9 +13,9 @@ from . import prefork
 # The PDF helper of a build starts importing ReportLab now, on another core (see prefork).
 _EARLY = prefork.early(sys.argv[1:])
 
-from . import recache
+from . import compilecache
 
-recache.install()  # before the imports below compile their patterns
+compilecache.install()  # before the imports below compile their patterns
 if _EARLY:
     from .fonts import prefetch_installed
 

@@ -50,6 +50,8 @@ DISTRIBUTION_HELP = (
 
 @dataclass
 class Config:
+    """A ``briefing.toml``: template overrides and defaults for the command line."""
+
     path: Path | None = None
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     template: str | None = None

@@ -334,6 +334,13 @@ class FontChain:
         return hit
 
 
+def load_template_fonts(template: Any) -> None:
+    """Load and register the first face of every role of a template (a font problem is then
+    one error, before any rendering)."""
+    for role in template.roles.values():
+        _ = chain(tuple(role.fonts), role.latin, role.bold).primary.name
+
+
 @functools.lru_cache(maxsize=64)
 def chain(families: tuple[str, ...], latin: str = "", bold: bool = False) -> FontChain:
     """The cached chain of a role (the notes of its resolution are in :func:`chain_notes`)."""

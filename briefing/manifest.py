@@ -30,6 +30,8 @@ FORMAT = "briefing.manifest/1"
 
 @dataclass
 class Entry:
+    """One input's record in ``manifest.json``: what was built from which bytes, and how it went."""
+
     input: str
     sha256: str = ""
     outputs: dict[str, str] = field(default_factory=dict)

@@ -91,6 +91,8 @@ class Pair:
 
 @dataclass
 class Summary:
+    """The structured summary of one report: what every renderer reads (schema ``briefing.summary/1``)."""
+
     title: str = ""
     kicker: str = ""
     subtitle: str = ""

@@ -185,9 +185,9 @@ def _child(inbox: int, outbox: int, warm: Callable[[], None], prepare: Callable[
             return
         _send(outbox, pickle.dumps(("ok", data, warnings), protocol=pickle.HIGHEST_PROTOCOL))
     finally:
-        from . import recache
+        from . import compilecache
 
-        recache.save()  # the patterns ReportLab compiled here, which the parent never sees
+        compilecache.save()  # the patterns ReportLab compiled here, which the parent never sees
 
 
 def _send(fd: int, data: bytes) -> None:
@@ -214,10 +214,10 @@ def _read_exactly(fd: int, n: int) -> bytes:
 
 # -- the PDF helper --------------------------------------------------------------------------------
 def _pdf_warm() -> None:  # pragma: no cover - child only
+    # Only what a PDF needs: not the API module, which would import the whole extractor.
     import importlib
 
     from . import fonts
-    from .api import check_fonts
     from .errors import BriefingError
     from .renderers import FORMATS
     from .template import load
@@ -228,24 +228,23 @@ def _pdf_warm() -> None:  # pragma: no cover - child only
     # of the default one, which most builds use (for another, prepare() loads its own). A font
     # problem is reported by prepare(), for the template really used.
     try:
-        check_fonts(load("standard"), ("pdf",))
+        fonts.load_template_fonts(load("standard"))
     except BriefingError:
         pass
 
 
 def _pdf_prepare(payload: tuple[Any, bool]) -> tuple[Any, bool]:  # pragma: no cover - child only
-    from .api import check_fonts
+    from .fonts import load_template_fonts
 
-    template, _strict = payload
-    check_fonts(template, ("pdf",))
+    load_template_fonts(payload[0])
     return payload
 
 
 def _pdf_render(state: tuple[Any, bool], summary: Any, warn: Warn) -> bytes:  # pragma: no cover
-    from .api import render
+    from .renderers import RenderOptions, render
 
     template, strict = state
-    return render(summary, template=template, formats=("pdf",), strict=strict, warn=warn)["pdf"]
+    return render(summary, template, "pdf", RenderOptions(strict=strict, warn=warn))
 
 
 _EARLY: Helper | None = None
@@ -266,9 +265,9 @@ def early(argv: list[str]) -> bool:
 
 
 def _pdf_warm_early() -> None:  # pragma: no cover - child only
-    from . import recache
+    from . import compilecache
 
-    recache.install("pdf")  # as the command line does, in a file of its own
+    compilecache.install("pdf")  # as the command line does, in a file of its own
     _pdf_warm()
 
 

@@ -43,6 +43,8 @@ _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
 @dataclass
 class Text:
+    """Decoded input text and the encoding it was read with."""
+
     text: str
     encoding: str
 

@@ -29,12 +29,16 @@ ROLES = (
 
 @dataclass(frozen=True)
 class Info:
+    """The template's name and description (``[template]``)."""
+
     name: str = ""
     description: str = ""
 
 
 @dataclass(frozen=True)
 class Page:
+    """Paper size and margins (``[page]``)."""
+
     width_mm: float = 210
     height_mm: float = 297
     margin_top_mm: float = 25
@@ -45,6 +49,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Masthead:
+    """The head of the first page (``[masthead]``): a band, the red 简报 head, or none."""
+
     style: str = "band"  # band | redhead | none
     name: str = "工作简报"
     issue: str = ""
@@ -56,6 +62,8 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Colors:
+    """Accent, rules, box and label colours (``[colors]``)."""
+
     accent: str = "#1F4E79"
     rule: str = "#1F4E79"
     box_fill: str = "#F2F5F9"
@@ -66,6 +74,8 @@ class Colors:
 
 @dataclass(frozen=True)
 class Role:
+    """The fonts, size and leading of one text role (``[roles.NAME]``)."""
+
     fonts: list[str] = field(default_factory=lambda: ["Noto Serif SC"])
     latin: str = "Times New Roman"
     size: float = 12
@@ -75,6 +85,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Body:
+    """Body text rules (``[body]``): indent, justification, the line grid."""
+
     first_line_indent_chars: int = 2
     justify: bool = True
     chars_per_line: int = 0
@@ -83,6 +95,8 @@ class Body:
 
 @dataclass(frozen=True)
 class PageNumber:
+    """Page number format and place (``[page_number]``)."""
+
     format: str = "— {n} —"
     position: str = "center"  # center | outside
     offset_mm: float = 10
@@ -90,12 +104,16 @@ class PageNumber:
 
 @dataclass(frozen=True)
 class Appendix:
+    """The targets appendix (``[appendix]``)."""
+
     enabled: bool = True
     title: str = "附：目标任务一览"
 
 
 @dataclass(frozen=True)
 class Glance:
+    """The key-figure panel and charts (``[glance]``)."""
+
     enabled: bool = True  # the 要点速览 panel and the target-versus-result charts
     title: str = "要点速览"
     charts: bool = True  # the charts alone (in the appendix)
@@ -103,6 +121,8 @@ class Glance:
 
 @dataclass(frozen=True)
 class Tail:
+    """The distribution tail of the last page (``[tail]``: 报 送 发, copies)."""
+
     enabled: bool = False
     report_to: str = ""
     send_to: str = ""
@@ -112,11 +132,15 @@ class Tail:
 
 @dataclass(frozen=True)
 class Meta:
+    """Document metadata (``[meta]``)."""
+
     author: str = ""
 
 
 @dataclass(frozen=True)
 class Template:
+    """A briefing template: page, masthead, colours, roles and switches, as read from TOML."""
+
     template: Info = field(default_factory=Info)
     page: Page = field(default_factory=Page)
     masthead: Masthead = field(default_factory=Masthead)

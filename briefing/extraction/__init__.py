@@ -25,6 +25,8 @@ MAX_KEYWORDS = 8
 
 @dataclass(frozen=True)
 class ExtractOptions:
+    """What the user adds to the extraction's own rules."""
+
     labels: tuple[str, ...] = ()  # highlight labels named by the user or the template
     label_prefixes: tuple[str, ...] = ()  # keyword-label prefixes named by the user (e.g. 热词)
     facts: bool = True

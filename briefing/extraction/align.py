@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 @dataclass
 class Unit:
+    """A stretch of the body to place in a section: report paragraphs or a highlight block."""
+
     kind: str  # "p" report paragraph, "h" highlight block, "c" likely continuation of a block
     texts: list[str]
 

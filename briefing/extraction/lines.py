@@ -35,6 +35,8 @@ _LABEL_PREFIX = re.compile(
 
 @dataclass
 class Label:
+    """A keyword label found on a line of its own."""
+
     line: int
     text: str
 

@@ -38,6 +38,8 @@ QUANTITY = re.compile(
 
 @dataclass
 class Quantity:
+    """A number with its unit and bound words, as found in a sentence."""
+
     start: int  # where the number (or its leading bound word) starts
     num_start: int
     end: int  # after the unit and a trailing bound word

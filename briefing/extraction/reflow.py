@@ -40,6 +40,8 @@ META_LINE = re.compile(r"^(?:来源|稿源|出处|时间|发布时间|日期|发
 
 @dataclass
 class Para:
+    """A paragraph rebuilt from broken lines, with the input lines it came from."""
+
     text: str
     first_line: int  # 0-based line number in the cleaned input
     last_line: int

@@ -36,6 +36,8 @@ class Block:
 
 @dataclass
 class Body:
+    """The text after the head: the lead, then the sections."""
+
     lead: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 

@@ -21,6 +21,8 @@ def _ignore(_: str) -> None:
 
 @dataclass
 class RenderOptions:
+    """How strict a render is, and where its warnings go."""
+
     strict: bool = False  # characters that no font covers become an error
     warn: Callable[[str], None] = field(default=_ignore)  # where warnings go (one line each)
 

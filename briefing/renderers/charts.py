@@ -38,6 +38,8 @@ DPI = 192
 
 @dataclass(frozen=True)
 class ChartRow:
+    """One paired indicator: the result and the target, as numbers and as printed."""
+
     label: str
     result: float
     target: float
@@ -48,6 +50,8 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class Chart:
+    """The paired indicators of one unit."""
+
     unit: str
     rows: tuple[ChartRow, ...]
 
@@ -92,6 +96,8 @@ _BEFORE = ("不", "超", "约", "力争", "达到", "高于", "低于", "至少"
 # -- a figure: what both outputs draw ---------------------------------------------------------------
 @dataclass(frozen=True)
 class Box:
+    """A rectangle, filled and/or outlined."""
+
     x: float
     y: float
     width: float
@@ -103,6 +109,8 @@ class Box:
 
 @dataclass(frozen=True)
 class Rule:
+    """A straight line."""
+
     x1: float
     y1: float
     x2: float
@@ -136,6 +144,8 @@ class Figure:
 
 @dataclass
 class _Font:
+    """A role's font chain at its size."""
+
     chain: FontChain
     size: float
     leading: float

@@ -57,6 +57,8 @@ class Package:
 
 @dataclass(frozen=True)
 class CoreProps:
+    """The document properties of ``docProps/core.xml``."""
+
     title: str = ""
     subject: str = ""
     keywords: str = ""

@@ -27,6 +27,8 @@ _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 @dataclass(frozen=True)
 class Reference:
+    """The parts taken from a user's reference DOCX (styles, theme, fonts, numbering)."""
+
     styles: str
     ids: dict[str, str]
     theme: str | None

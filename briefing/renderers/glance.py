@@ -20,6 +20,8 @@ _SIGNS = ("%", "％", "‰")
 
 @dataclass(frozen=True)
 class Card:
+    """One key figure of the 要点速览 panel, as printed."""
+
     value: str
     unit: str
     indicator: str

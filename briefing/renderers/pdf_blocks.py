@@ -18,6 +18,8 @@ from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layo
 
 @dataclass
 class Row:
+    """One row of a block: a text line, a label tag, or a gap."""
+
     height: float
     line: Line | None = None
     style: TextStyle | None = None
@@ -28,6 +30,8 @@ class Row:
 
 @dataclass
 class BoxLook:
+    """The tint, border and padding of a highlight box."""
+
     fill: str
     border: str
     pad: float  # left and right

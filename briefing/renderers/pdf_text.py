@@ -32,6 +32,8 @@ EM_ASCENT = 0.88
 
 @dataclass
 class TextStyle:
+    """How a role's text is set: fonts, size, leading, colour, alignment, grid."""
+
     chain: FontChain
     size: float
     leading: float
@@ -45,6 +47,8 @@ class TextStyle:
 
 @dataclass
 class Line:
+    """One laid-out line: its characters with their faces and boxes."""
+
     text: str
     faces: list[Face | None]
     widths: list[float]  # the box of each character at the style's size, without tracking

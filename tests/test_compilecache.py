@@ -1,5 +1,5 @@
-"""The compiled-regex cache of the command line: same patterns as ``re``, stored, read back,
-and a damaged cache is only slower."""
+"""The compile cache of the command line: the same patterns as ``re`` and the same dataclasses,
+stored and read back; a damaged cache is only slower."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from briefing import recache
+from briefing import compilecache
 
 PATTERNS = [
     (r"[\u4e00-\u9fff]+(?P<unit>亿元|万元|%)", 0),
@@ -24,15 +24,20 @@ TEXTS = ["全年增长27.8%，实现236.7亿元", "5G and 12 KB", "一、总体�
 @pytest.fixture
 def cached(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    recache.uninstall()
-    recache._known.clear()
-    recache._used.clear()
-    assert recache.install()
+    compilecache.uninstall()
+    _forget()
+    assert compilecache.install()
     re.purge()
     yield tmp_path
-    recache.uninstall()
-    recache._known.clear()
+    compilecache.uninstall()
+    _forget()
     re.purge()
+
+
+def _forget() -> None:
+    """What a new process knows: nothing before install()."""
+    for store in (compilecache._known, compilecache._used, compilecache._codes, compilecache._codes_used):
+        store.clear()
 
 
 def _same(a: re.Pattern, b: re.Pattern) -> None:
@@ -45,15 +50,15 @@ def _same(a: re.Pattern, b: re.Pattern) -> None:
 
 def test_patterns_from_the_cache_match_like_plain_re(cached):
     first = [re.compile(p, f) for p, f in PATTERNS]
-    recache.save()
-    (stored,) = cached.glob("re-*.marshal")
+    compilecache.save()
+    (stored,) = cached.glob("compiled-*.marshal")
     # A new process's view: the entries come from the file.
-    recache.uninstall()
-    recache._known.clear()
+    compilecache.uninstall()
+    compilecache._known.clear()
     re.purge()
-    assert recache.install() and len(recache._known) >= len(PATTERNS)
+    assert compilecache.install() and len(compilecache._known) >= len(PATTERNS)
     again = [re.compile(p, f) for p, f in PATTERNS]
-    recache.uninstall()
+    compilecache.uninstall()
     re.purge()
     plain = [re.compile(p, f) for p, f in PATTERNS]
     for a, b, c in zip(first, again, plain):
@@ -64,22 +69,22 @@ def test_patterns_from_the_cache_match_like_plain_re(cached):
 
 def test_a_damaged_entry_is_compiled_again(cached):
     key = (r"(\d+)亿元", 0)
-    recache._known[key] = (0, [1, 2, 3], 0, {}, ())  # not a valid program
+    compilecache._known[key] = (0, [1, 2, 3], 0, {}, ())  # not a valid program
     assert re.compile(*key).findall("236亿元") == ["236"]
 
 
 def test_a_damaged_cache_file_is_ignored(cached):
-    recache.uninstall()
-    (cached / recache._file("cli").name).write_bytes(b"\x00garbage")  # type: ignore[union-attr]
-    assert recache.install()
+    compilecache.uninstall()
+    (cached / compilecache._file("cli").name).write_bytes(b"\x00garbage")  # type: ignore[union-attr]
+    assert compilecache.install()
     assert re.compile(r"(\d+)万").findall("12万") == ["12"]
 
 
 def test_no_cache_folder_means_plain_re(monkeypatch):
     monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
-    recache.uninstall()
-    assert recache.install() is False
-    assert re._compiler.compile is not recache._compile  # type: ignore[attr-defined]
+    compilecache.uninstall()
+    assert compilecache.install() is False
+    assert re._compiler.compile is not compilecache._compile  # type: ignore[attr-defined]
 
 
 def test_importing_the_library_leaves_re_alone(tmp_path):
@@ -94,21 +99,60 @@ def test_the_command_line_stores_its_patterns(tmp_path):
 
     subprocess.run([sys.executable, "-m", "briefing", "--version"], check=True, capture_output=True,
                    env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)})
-    assert list(tmp_path.glob("re-*.marshal"))
+    assert list(tmp_path.glob("compiled-*.marshal"))
 
 
 def test_a_run_keeps_only_the_patterns_it_used(cached):
     re.compile(r"(\d+)万元")
-    recache.save()
-    (stored,) = cached.glob("re-cli-*.marshal")
-    recache.uninstall()
-    recache._known.clear()
-    recache._used.clear()
+    compilecache.save()
+    (stored,) = cached.glob("compiled-cli-*.marshal")
+    compilecache.uninstall()
+    compilecache._known.clear()
+    compilecache._used.clear()
     re.purge()
-    assert recache.install()
+    assert compilecache.install()
     re.compile(r"(\d+)亿元")  # another run, another pattern
-    recache.save()
+    compilecache.save()
     import marshal
 
-    kept = marshal.loads(stored.read_bytes())
+    kept = marshal.loads(stored.read_bytes())["re"]
     assert (r"(\d+)亿元", 0) in kept and (r"(\d+)万元", 0) not in kept
+
+
+def _point_class():
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Point:
+        """A point."""
+
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = field(default_factory=tuple)
+
+    return Point
+
+
+def test_dataclasses_from_the_cache_behave_like_compiled_ones(cached):
+    import dataclasses
+
+    first = _point_class()
+    assert compilecache._codes_used and compilecache._new
+    compilecache.save()
+    compilecache.uninstall()
+    _forget()
+    assert compilecache.install() and compilecache._codes  # read back from the file
+    compilecache._new = False
+    again = _point_class()
+    assert not compilecache._new  # every method came from the cache
+    compilecache.uninstall()
+    plain = _point_class()
+    for cls in (first, again, plain):
+        p = cls(1, tags=("a",))
+        assert (p, repr(p), hash(p) == hash(cls(1, 0, ("a",)))) == (cls(1, 0, ("a",)), "_point_class.<locals>.Point(x=1, y=0, tags=('a',))", True)
+        try:
+            p.x = 2  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("not frozen")

@@ -170,6 +170,12 @@ def available() -> dict[str, Path]:
     return {p.stem: p for p in sorted(templates_dir().glob("*.toml"))}
 
 
+# Templates read in this process, by file and its size and mtime: ``render(s, template="gbt9704")``
+# in a loop would otherwise parse and check the TOML (7 ms) for every document. Templates are
+# frozen; the cached one is shared.
+_LOADED: dict[tuple[str, int, int], Template] = {}
+
+
 def load(name_or_path: str | Path = "standard") -> Template:
     spec = str(name_or_path)
     path = Path(spec)
@@ -180,9 +186,21 @@ def load(name_or_path: str | Path = "standard") -> Template:
                 f"unknown template {spec!r}", hint=f"known: {', '.join(known) or 'none'}, or a path to a .toml file"
             )
         path = known[spec]
+    try:
+        st = path.stat()
+        key: tuple[str, int, int] | None = (str(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None  # read_toml names the problem
+    hit = _LOADED.get(key) if key else None
+    if hit is not None:
+        return hit
     data = read_toml(path)
-    tpl = from_dict(data, str(path))
-    return replace(tpl, source=str(path))
+    tpl = replace(from_dict(data, str(path)), source=str(path))
+    if key:
+        if len(_LOADED) >= 16:
+            _LOADED.clear()
+        _LOADED[key] = tpl
+    return tpl
 
 
 def read_toml(path: Path) -> dict[str, Any]:

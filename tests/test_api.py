@@ -35,3 +35,19 @@ def test_a_template_can_name_highlight_labels(tmp_path):
     named = briefing.build(report, output_dir=tmp_path / "b", formats=("json",), template=str(src))
     assert not [h for s in plain.summary.sections for h in s.highlights]
     assert [h.label for s in named.summary.sections for h in s.highlights] == ["群众声音"]
+
+
+def test_a_template_is_read_once_and_again_when_its_file_changes(tmp_path):
+    import os
+
+    from briefing.template import available, load
+
+    assert load("standard") is load("standard")  # parsed once per process
+    mine = tmp_path / "mine.toml"
+    text = available()["standard"].read_text(encoding="utf-8")
+    mine.write_text(text, encoding="utf-8")
+    first = load(mine)
+    mine.write_text(text.replace('name = "standard"', 'name = "mine"', 1), encoding="utf-8")
+    os.utime(mine, ns=(1, 1))  # a new mtime even on a coarse clock
+    second = load(mine)
+    assert second is not first and second.name == "mine"

@@ -100,6 +100,8 @@ def run(
         # One input: the PDF is prepared and rendered on another core while this process extracts;
         # the helper runs the preflight itself (see prefork).
         pdf_helper = helper() if helper and len(jobs) == 1 else None
+        if pdf_helper is None:
+            prefork.discard_early()
         if preflight and pdf_helper is None:
             preflight()  # template fonts etc.: fail once, before any work, not once per input
         batch = BatchResult(problems=problems)

@@ -283,6 +283,15 @@ def _wants_pdf_build(argv: list[str]) -> bool:
     return True
 
 
+def discard_early() -> None:
+    """The build will not use the early helper (several inputs, nothing to render): stop it now,
+    rather than leave it holding ReportLab's memory while the batch runs."""
+    global _EARLY
+    helper, _EARLY = _EARLY, None
+    if helper is not None:
+        helper.close()
+
+
 def start(template: Any, strict: bool) -> Helper | None:
     """The PDF helper for a build with this template: the early one if the command line forked
     it, else a new one; None where a helper is not usable."""

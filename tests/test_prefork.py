@@ -138,3 +138,14 @@ def test_the_command_line_builds_with_its_early_helper(tmp_path, template):
     assert alone.exit_code == 0
     name = EXAMPLE.stem + ".pdf"
     assert (out / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
+
+
+def test_an_early_helper_a_batch_does_not_use_is_stopped(tmp_path, monkeypatch):
+    early = prefork.Helper(_nothing, lambda payload: payload, _render)
+    monkeypatch.setattr(prefork, "_EARLY", early)
+    other = tmp_path / "other.txt"
+    other.write_bytes(EXAMPLE.read_bytes())
+    res = api.build_batch([EXAMPLE, other], output_dir=tmp_path / "out", formats=("pdf",), workers=1)
+    assert res.exit_code == 0 and prefork._EARLY is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(early.pid, 0)  # stopped and reaped

@@ -34,13 +34,28 @@ def cli() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "briefing"]
 
 
-def median_time(fn, repeat: int) -> float:
+REF: list[float] = []  # reference-loop times taken between the repeats of the current measure
+
+
+def median_time(fn, repeat: int, ref: bool = True) -> float:
+    """Median of ``repeat`` runs of ``fn``; with ``ref``, the reference loop runs after each, so
+    that the row can say how fast the machine was meanwhile."""
     times = []
+    REF.clear()
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
+        if ref:
+            t = time.perf_counter()
+            reference_loop()
+            REF.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def ref_note() -> str:
+    """The machine's speed during the last measure: the reference loop's median."""
+    return f"{statistics.median(REF) * 1000:.0f} ms" if REF else ""
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -63,8 +78,9 @@ def make_batch(folder: Path, n: int) -> None:
 
 
 def reference_loop() -> None:
-    """A fixed pure-Python workload. This VM runs at two speeds (about 1.5x apart, for minutes
-    at a time); the loop's median, printed with the results, tells which one a run had."""
+    """A fixed pure-Python workload. This VM runs at two speeds (about 1.5x apart, switching
+    every few minutes); the loop's median during a measure (about 40 ms fast, 65 ms slow) tells
+    which one the measure had."""
     x = 0
     for i in range(1_000_000):
         x += i
@@ -76,26 +92,26 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
     a = ap.parse_args()
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, ...]] = []
     tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
-        before = median_time(reference_loop, 5)
+        before = median_time(reference_loop, 5, ref=False)
         out = tmp / "out"
         t = median_time(lambda: run([*cli(), "build", str(EXAMPLE), "-o", str(out), "--force", "-q"]), a.repeat)
-        rows.append(("cold `briefing build` example (pdf+docx, process)", f"{t * 1000:.0f} ms"))
+        rows.append(("cold `briefing build` example (pdf+docx, process)", f"{t * 1000:.0f} ms", ref_note()))
         t = median_time(lambda: run([*cli(), "extract", str(EXAMPLE), "-o", str(tmp / "s.json"), "--force"]), a.repeat)
-        rows.append(("cold `briefing extract` example (process)", f"{t * 1000:.0f} ms"))
+        rows.append(("cold `briefing extract` example (process)", f"{t * 1000:.0f} ms", ref_note()))
 
         from briefing import api
 
         text = EXAMPLE.read_text(encoding="utf-8")
         api.extract_text(text)
         t = median_time(lambda: api.extract_text(text), a.repeat * 3)
-        rows.append(("warm extract, example", f"{t * 1000:.1f} ms"))
+        rows.append(("warm extract, example", f"{t * 1000:.1f} ms", ref_note()))
         big = (SAMPLES / "2026_广东省_政府工作报告.txt").read_text(encoding="utf-8")
         api.extract_text(big)
         t = median_time(lambda: api.extract_text(big), a.repeat)
-        rows.append(("warm extract, 96 KB Guangdong report", f"{t * 1000:.1f} ms"))
+        rows.append(("warm extract, 96 KB Guangdong report", f"{t * 1000:.1f} ms", ref_note()))
         summary = api.extract_text(text)
         sizes = {}
         for tpl in ("standard", "gbt9704"):
@@ -104,7 +120,7 @@ def main() -> None:
                 sizes[(tpl, fmt)] = len(data)
                 t = median_time(lambda tpl=tpl, fmt=fmt: api.render(summary, template=tpl, formats=(fmt,)),
                                 a.repeat * 3)
-                rows.append((f"warm render {fmt.upper()}, example, {tpl}", f"{t * 1000:.1f} ms"))
+                rows.append((f"warm render {fmt.upper()}, example, {tpl}", f"{t * 1000:.1f} ms", ref_note()))
         rows.append(("peak RSS, this process (extract + render)",
                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
 
@@ -121,16 +137,16 @@ def main() -> None:
                      f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB"))
         for (tpl, fmt), n in sizes.items():
             rows.append((f"output size {fmt.upper()}, example, {tpl}", f"{n / 1024:.0f} KB"))
-        after = median_time(reference_loop, 5)
+        after = median_time(reference_loop, 5, ref=False)
         rows.append(("machine speed: reference loop before / after (lower is faster)",
                      f"{before * 1000:.0f} / {after * 1000:.0f} ms"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     w = max(len(r[0]) for r in rows)
-    print(f"| {'measure'.ljust(w)} | median |")
-    print(f"|{'-' * (w + 2)}|--------|")
-    for k, v in rows:
-        print(f"| {k.ljust(w)} | {v} |")
+    print(f"| {'measure'.ljust(w)} | median | reference loop meanwhile |")
+    print(f"|{'-' * (w + 2)}|--------|--------------------------|")
+    for k, v, *note in rows:
+        print(f"| {k.ljust(w)} | {v} | {note[0] if note else ''} |")
 
 
 if __name__ == "__main__":

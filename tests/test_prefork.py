@@ -149,3 +149,28 @@ def test_an_early_helper_a_batch_does_not_use_is_stopped(tmp_path, monkeypatch):
     assert res.exit_code == 0 and prefork._EARLY is None
     with pytest.raises(ChildProcessError):
         os.waitpid(early.pid, 0)  # stopped and reaped
+
+
+def test_the_helpers_warnings_and_strict_errors_reach_the_command_line(tmp_path):
+    """A character in no font, through the command line's early helper: a warning without
+    --strict (and the PDF is written), a failed input with it (and no PDF)."""
+    import subprocess
+    import sys
+
+    report = tmp_path / "odd.txt"
+    report.write_text("标题\n\n正文里有一个罕见字𠀾，其余都很常见。\n", encoding="utf-8")
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "c")}
+
+    def build(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "briefing", "build", str(report), "-o", str(tmp_path / "out"),
+                               "--format", "pdf", "--force", *extra], capture_output=True, text=True, env=env)
+
+    loose = build()
+    assert loose.returncode == 0, loose.stderr
+    assert "𠀾" in loose.stdout + loose.stderr
+    assert (tmp_path / "out" / "odd.pdf").exists()
+    (tmp_path / "out" / "odd.pdf").unlink()
+    strict = build("--strict")
+    assert strict.returncode == 1
+    assert "𠀾" in strict.stdout + strict.stderr and "Traceback" not in strict.stderr
+    assert not (tmp_path / "out" / "odd.pdf").exists()

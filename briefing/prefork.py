@@ -213,7 +213,7 @@ def _read_exactly(fd: int, n: int) -> bytes:
 
 
 # -- the PDF helper --------------------------------------------------------------------------------
-def _pdf_warm() -> None:  # pragma: no cover - child only
+def _pdf_warm(template: str | None = None) -> None:  # pragma: no cover - child only
     # Only what a PDF needs: not the API module, which would import the whole extractor.
     import importlib
 
@@ -224,11 +224,13 @@ def _pdf_warm() -> None:  # pragma: no cover - child only
 
     fonts.prefetch_installed()  # fc-list runs while ReportLab is imported
     importlib.import_module(FORMATS["pdf"])
-    # The parent sends the template only once it has read the options; meanwhile load the fonts
-    # of the default one, which most builds use (for another, prepare() loads its own). A font
-    # problem is reported by prepare(), for the template really used.
+    if template is None:
+        return
+    # The parent sends the template only once it has read the options and its config; meanwhile
+    # load the fonts of the one the command line names (or the default). A font problem is
+    # reported by prepare(), for the template really used.
     try:
-        fonts.load_template_fonts(load("standard"))
+        fonts.load_template_fonts(load(template))
     except BriefingError:
         pass
 
@@ -257,30 +259,39 @@ def early(argv: list[str]) -> bool:
     global _EARLY
     if _EARLY is not None or not usable() or not _wants_pdf_build(argv):
         return False
+    template = _option(argv, "-t", "--template") or "standard"
+
+    def warm() -> None:  # pragma: no cover - child only
+        from . import compilecache
+
+        compilecache.install("pdf")  # as the command line does, in a file of its own
+        _pdf_warm(template)
+
     try:
-        _EARLY = Helper(_pdf_warm_early, _pdf_prepare, _pdf_render)
+        _EARLY = Helper(warm, _pdf_prepare, _pdf_render)
     except OSError:
         _EARLY = None
     return _EARLY is not None
 
 
-def _pdf_warm_early() -> None:  # pragma: no cover - child only
-    from . import compilecache
-
-    compilecache.install("pdf")  # as the command line does, in a file of its own
-    _pdf_warm()
+def _option(argv: list[str], short: str, long: str) -> str | None:
+    """The value of an option in ``argv`` as click would read it (``-t X``, ``--template X``,
+    ``--template=X``; the last one wins), without parsing the rest."""
+    value = None
+    for i, a in enumerate(argv):
+        if a.startswith(long + "="):
+            value = a.split("=", 1)[1]
+        elif a in (short, long) and i + 1 < len(argv):
+            value = argv[i + 1]
+    return value
 
 
 def _wants_pdf_build(argv: list[str]) -> bool:
     words = [a for a in argv if not a.startswith("-")]
     if not words or words[0] != "build" or {"-h", "--help"} & set(argv):
         return False
-    for i, a in enumerate(argv):
-        value = a.split("=", 1)[1] if a.startswith("--format=") else (
-            argv[i + 1] if a == "--format" and i + 1 < len(argv) else None)
-        if value is not None and "pdf" not in value.lower():
-            return False
-    return True
+    formats = _option(argv, "--format", "--format")
+    return formats is None or "pdf" in formats.lower()
 
 
 def discard_early() -> None:

@@ -123,6 +123,17 @@ def test_the_command_line_forks_early_only_for_a_build_that_may_write_a_pdf(argv
     assert prefork._wants_pdf_build(argv) is wanted
 
 
+@pytest.mark.parametrize("argv, value", [
+    (["build", "a.txt", "-t", "gbt9704"], "gbt9704"),
+    (["build", "a.txt", "--template=my.toml"], "my.toml"),
+    (["build", "-t", "a", "a.txt", "--template", "b"], "b"),
+    (["build", "a.txt"], None),
+    (["build", "a.txt", "-t"], None),
+])
+def test_the_early_helper_reads_the_template_option_as_click_would(argv, value):
+    assert prefork._option(argv, "-t", "--template") == value
+
+
 @pytest.mark.parametrize("template", ["standard", "gbt9704"])
 def test_the_command_line_builds_with_its_early_helper(tmp_path, template):
     import subprocess

@@ -242,7 +242,10 @@ def _ttfont(name: str, font: FontFile) -> TTFont:
     # TTFont.__init__ parses the file itself; hand it the cached face instead.
     ttfonts.TTFontFace = lambda *a, **k: face  # type: ignore[assignment,misc]
     try:
-        return ttfonts.TTFont(name, str(font.path), subfontIndex=font.index)
+        # asciiReadable=0: subsets hold only the characters used. With ReportLab's default every
+        # face's first subset carries all of ASCII (96 glyphs, used or not): 11% more bytes and
+        # 8% more render time on the example.
+        return ttfonts.TTFont(name, str(font.path), subfontIndex=font.index, asciiReadable=0)
     finally:
         ttfonts.TTFontFace = original  # type: ignore[misc]
 

@@ -10,12 +10,22 @@ import sys
 
 from . import prefork
 
+
+def _as_program() -> bool:
+    """Started as ``briefing`` or ``python -m briefing`` (not imported by tests or a program)."""
+    arg0 = sys.argv[0].replace("\\", "/") if sys.argv else ""
+    name = arg0.rsplit("/", 2)
+    return name[-1].startswith("briefing") or (len(name) > 1 and name[-2] == "briefing")
+
+
+_PROGRAM = _as_program()
 # The PDF helper of a build starts importing ReportLab now, on another core (see prefork).
-_EARLY = prefork.early(sys.argv[1:])
+_EARLY = _PROGRAM and prefork.early(sys.argv[1:])
 
 from . import compilecache
 
-compilecache.install()  # before the imports below compile their patterns
+if _PROGRAM:
+    compilecache.install()  # before the imports below compile their patterns
 if _EARLY:
     from .fonts import prefetch_installed
 

@@ -142,11 +142,13 @@ def uninstall() -> None:
 
 
 def save() -> None:
-    """Write what this run used, if it compiled anything that was not stored (atomically; never
-    fails). Only what was used is kept: some libraries build patterns from sets, whose order
-    changes with every process, so the file would otherwise only grow."""
+    """Write what this run used, if it compiled anything that was not stored or used much less
+    than the file held (atomically; never fails). Only what was used is kept: some libraries
+    build patterns from sets, whose order changes with every process, so the file would
+    otherwise only grow."""
     global _new
-    if not _new or _path is None:
+    stale = len(_known) + len(_codes) > 2 * (len(_used) + len(_codes_used)) + 50  # read, not used
+    if not (_new or stale) or _path is None:
         return
     try:
         from .output import prune_oldest, write_atomic

@@ -156,3 +156,31 @@ def test_dataclasses_from_the_cache_behave_like_compiled_ones(cached):
             pass
         else:
             raise AssertionError("not frozen")
+
+
+@pytest.mark.parametrize("argv0, program", [
+    ("/usr/local/bin/briefing", True),
+    ("/venv/lib/python3.11/site-packages/briefing/__main__.py", True),
+    ("C:\\venv\\Scripts\\briefing.exe", True),
+    ("/venv/bin/pytest", False),
+    ("/venv/lib/python3.11/site-packages/pytest/__main__.py", False),
+    ("", False),
+])
+def test_only_the_program_itself_installs_the_cache(monkeypatch, argv0, program):
+    """Tests and programs that import the command line keep the standard ``re``."""
+    from briefing import cli
+
+    monkeypatch.setattr("sys.argv", [argv0])
+    assert cli._as_program() is program
+
+
+def test_a_cache_file_mostly_unused_is_rewritten_smaller(cached):
+    for i in range(80):
+        compilecache._known[(f"stale{i}", 0)] = (0, [], 0, {}, ())
+    re.compile(r"(\d+)个")
+    compilecache._new = False  # nothing new compiled, but 80 entries read and not used
+    compilecache.save()
+    import marshal
+
+    (stored,) = cached.glob("compiled-cli-*.marshal")
+    assert len(marshal.loads(stored.read_bytes())["re"]) == 1

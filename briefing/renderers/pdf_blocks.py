@@ -36,11 +36,11 @@ class BoxLook:
     border: str
     pad: float  # left and right
     pad_y: float = -1.0  # top and bottom (default: as pad)
+    border_width: float = 0.6
 
     @property
     def pad_v(self) -> float:
         return self.pad if self.pad_y < 0 else self.pad_y
-    border_width: float = 0.6
 
 
 def text_rows(text: str, style: TextStyle, width: float, missing: Missing | None) -> list[Row]:

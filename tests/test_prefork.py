@@ -185,3 +185,40 @@ def test_the_helpers_warnings_and_strict_errors_reach_the_command_line(tmp_path)
     assert strict.returncode == 1
     assert "𠀾" in strict.stdout + strict.stderr and "Traceback" not in strict.stderr
     assert not (tmp_path / "out" / "odd.pdf").exists()
+
+
+def _processes_with(marker: str) -> list[int]:
+    from pathlib import Path as P
+
+    pids = []
+    for d in P("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if marker in (d / "cmdline").read_bytes().decode("utf-8", "replace"):
+                    pids.append(int(d.name))
+            except OSError:
+                pass
+    return pids
+
+
+@pytest.mark.parametrize("signame, whole_group", [("SIGKILL", False), ("SIGINT", True)])
+def test_no_helper_outlives_a_killed_or_interrupted_command_line(tmp_path, signame, whole_group):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out-marker-for-this-test"
+    p = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(EXAMPLE), "-o", str(out), "-q"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "c")}, start_new_session=True)
+    time.sleep(0.15)  # forked, importing
+    if whole_group:  # as a terminal's Ctrl-C reaches the whole group
+        os.killpg(p.pid, getattr(signal, signame))
+    else:  # the parent alone: its helper must notice and go
+        os.kill(p.pid, getattr(signal, signame))
+    p.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _processes_with(str(out)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_with(str(out)) == []

@@ -64,3 +64,13 @@ def assert_clear_failure(run: Run, code: int, *needles: str) -> str:
     for n in needles:
         assert n in lines[0], (n, lines[0])
     return lines[0]
+
+
+def mount_tmpfs(path: Path, size: str, ro: bool = False) -> bool:
+    """Mount a tmpfs of ``size`` (e.g. ``64k``) at ``path``, read-only with ``ro``; False where
+    that is not possible (not root). The caller unmounts it."""
+    if os.geteuid() != 0:
+        return False
+    path.mkdir(exist_ok=True)
+    opts = f"size={size}" + (",ro" if ro else "")
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)], capture_output=True).returncode == 0

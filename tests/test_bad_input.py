@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from clitools import ARTICLE_SUMMARY, ROOT, SHORT, assert_clear_failure, cli, proc
+from clitools import ARTICLE_SUMMARY, ROOT, SHORT, assert_clear_failure, cli, mount_tmpfs, proc
 
 from briefing import reader
 from briefing.errors import InputError
@@ -193,17 +193,9 @@ def test_output_path_is_a_file(tmp_path: Path) -> None:
                          "-o/--output-dir")
 
 
-def _mount_tmpfs(path: Path, opts: str) -> bool:
-    if os.geteuid() != 0:
-        return False
-    path.mkdir(exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)],
-                          capture_output=True).returncode == 0
-
-
 def test_output_folder_not_writable(tmp_path: Path) -> None:
     out = tmp_path / "ro"
-    mounted = _mount_tmpfs(out, "size=64k,ro")
+    mounted = mount_tmpfs(out, "64k", ro=True)
     if not mounted:
         out.mkdir()
         out.chmod(0o555)
@@ -220,7 +212,7 @@ def test_output_folder_not_writable(tmp_path: Path) -> None:
 
 def test_full_disk_fails_the_input_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
     out = tmp_path / "small"
-    if not _mount_tmpfs(out, "size=48k"):  # less than the PDF (about 70 KB) alone
+    if not mount_tmpfs(out, "48k"):  # less than the PDF (about 70 KB) alone
         pytest.skip("needs root to mount a small tmpfs")
     try:
         run = cli("build", SHORT, "-o", out, "-j", "1", cwd=tmp_path)

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from clitools import mount_tmpfs
 
 from briefing import output
 from briefing.errors import OutputError
@@ -112,17 +113,9 @@ def test_disk_full_while_staging_changes_nothing(tmp_path: Path, monkeypatch: py
     assert _leftovers(tmp_path) == []
 
 
-def _tmpfs(path: Path, size: str, ro: bool = False) -> bool:
-    if os.geteuid() != 0:
-        return False
-    path.mkdir(exist_ok=True)
-    opts = f"size={size}" + (",ro" if ro else "")
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)], capture_output=True).returncode == 0
-
-
 def test_real_full_disk_is_one_clear_error_and_no_temp(tmp_path: Path) -> None:
     small = tmp_path / "small"
-    if not _tmpfs(small, "64k"):
+    if not mount_tmpfs(small, "64k"):
         pytest.skip("needs root to mount a small tmpfs")
     try:
         with pytest.raises(OutputError, match="disk full"):
@@ -142,7 +135,7 @@ def test_prepare_dir_refuses_a_file(tmp_path: Path) -> None:
 
 def test_prepare_dir_refuses_a_folder_it_cannot_write(tmp_path: Path) -> None:
     ro = tmp_path / "ro"
-    mounted = _tmpfs(ro, "64k", ro=True)
+    mounted = mount_tmpfs(ro, "64k", ro=True)
     if not mounted:
         ro.mkdir()
         ro.chmod(0o555)

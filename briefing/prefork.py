@@ -191,7 +191,7 @@ def _child(inbox: int, outbox: int, warm: Callable[[], None], prepare: Callable[
 
 
 # Length-prefixed pickles on raw pipes: multiprocessing.connection does the same, but importing
-# it (socket, tempfile, multiprocessing.util) before the fork would cost the cold start ~15 ms.
+# it (socket, tempfile, multiprocessing.util) before the fork would cost the cold start 15-30 ms.
 def _send(fd: int, data: bytes) -> None:
     view = memoryview(_LEN.pack(len(data)) + data)
     while view:

@@ -182,44 +182,4 @@ def _cached_face_class() -> type:
                 return g2c
             raise AttributeError(name)
 
-        def get_table(self, tag: str) -> Any:
-            # makeSubset takes the whole glyf table (3-4 MB) for every subset of 256 characters,
-            # seven or more per briefing, only to slice glyphs out of it: hand it a view that
-            # slices the mapped file. Other tables are small; each is copied once.
-            tables = self.__dict__.setdefault("_table_bytes", {})
-            data = tables.get(tag)
-            if data is None:
-                if tag == "glyf":
-                    pos, length = self.get_table_pos(tag)
-                    data = _Window(self._ttf_data, pos, length)
-                else:
-                    data = super().get_table(tag)
-                tables[tag] = data
-            return data
-
     return CachedFace
-
-
-class _Window:
-    """``data[pos:pos + length]`` without the copy: slicing it slices the underlying buffer."""
-
-    __slots__ = ("data", "pos", "length")
-
-    def __init__(self, data: Any, pos: int, length: int) -> None:
-        self.data, self.pos, self.length = data, pos, length
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __getitem__(self, key: slice) -> bytes:
-        start, stop = key.start, key.stop
-        if not (type(start) is int and type(stop) is int and 0 <= start <= stop <= self.length
-                and key.step is None):  # makeSubset only ever asks for glyph[a:b]
-            start, stop, step = key.indices(self.length)
-            if step != 1:
-                raise ValueError("only plain slices")
-            stop = max(start, stop)
-        return bytes(self.data[self.pos + start:self.pos + stop])
-
-    def __bytes__(self) -> bytes:
-        return bytes(self.data[self.pos:self.pos + self.length])

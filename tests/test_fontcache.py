@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing import fontcache
+from briefing.renderers.pdf_cidfont import subset
 from briefing.resources import fonts_dir
 
 FONT = fonts_dir() / "NotoSansSC-Bold.ttf"
@@ -30,9 +31,10 @@ def test_a_parsed_face_is_cached_and_read_back(tmp_path, monkeypatch):
                  "ascent", "descent", "defaultWidth"):
         assert getattr(second, attr) == getattr(first, attr), attr
     assert second._ttf_data[:] == first._ttf_data  # mapped, not read
-    assert bytes(second.get_table("glyf")) == first.get_table("glyf")
-    subset = [ord(c) for c in " 中国经济增长27.8%，（“两会”）"]
-    assert second.makeSubset(subset) == first.makeSubset(subset)
+    assert second.get_table("glyf") == first.get_table("glyf")
+    text = " 中国经济增长27.8%，（“两会”）"
+    glyphs = [0] + [first.charToGlyph[ord(c)] for c in text]
+    assert subset(second, glyphs) == subset(first, glyphs)  # the PDF's font program
     assert {g: sorted(c) for g, c in second.glyphToChar.items()} == {g: sorted(c) for g, c in first.glyphToChar.items()}
     assert second._pdfScale(1000) == first._pdfScale(1000)
 

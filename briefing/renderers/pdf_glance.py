@@ -195,31 +195,44 @@ def charts(summary: Summary, t: Template, styles: dict[str, TextStyle], missing:
 
 
 def vector(fig: Figure) -> Flowable:
-    """A chart figure as a ReportLab Drawing (a flowable of vector shapes)."""
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String
-    from reportlab.lib.colors import HexColor
+    """A chart figure as a flowable that draws its shapes, and its text in the PDF's embedded
+    faces (as the body is set, so a chart adds no font of its own)."""
+    return _FigureFlowable(fig)
 
-    from .charts import Box, Rule
 
-    d = Drawing(fig.width, fig.height)
-    # The state the PDF renderer starts from: not its default font (Helvetica, which the PDF
-    # would then reference without embedding).
-    d.initialFontName, d.initialFontSize = fig.face.name, fig.size
-    colors: dict[str, Any] = {}
+class _FigureFlowable(Flowable):
+    def __init__(self, fig: Figure) -> None:
+        super().__init__()
+        self.fig = fig
+        self.width, self.height = fig.width, fig.height
 
-    def color(c: str | None) -> Any:
-        if c is None:
-            return None
-        if c not in colors:
-            colors[c] = HexColor(c)
-        return colors[c]
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.fig.width, self.fig.height
 
-    for s in fig.contents:
-        if isinstance(s, Box):
-            d.add(Rect(s.x, s.y, s.width, s.height, fillColor=color(s.fill), strokeColor=color(s.stroke),
-                       strokeWidth=s.stroke_width))
-        elif isinstance(s, Rule):
-            d.add(Line(s.x1, s.y1, s.x2, s.y2, strokeColor=color(s.color), strokeWidth=s.width))
-        else:
-            d.add(String(s.x, s.y, s.text, fontName=s.face.name, fontSize=s.size, fillColor=color(s.color)))
-    return d
+    def draw(self) -> None:
+        from reportlab.lib.rl_accel import fp_str
+
+        from .charts import Box, Rule
+        from .pdf_cidfont import embedded
+
+        canv = self.canv
+        canv.saveState()
+        for s in self.fig.contents:
+            if isinstance(s, Box):
+                if s.fill:
+                    canv.setFillColor(rgb(s.fill))
+                if s.stroke:
+                    canv.setStrokeColor(rgb(s.stroke))
+                    canv.setLineWidth(s.stroke_width)
+                canv.rect(s.x, s.y, s.width, s.height, stroke=1 if s.stroke else 0, fill=1 if s.fill else 0)
+            elif isinstance(s, Rule):
+                canv.setStrokeColor(rgb(s.color))
+                canv.setLineWidth(s.width)
+                canv.line(s.x1, s.y1, s.x2, s.y2)
+            elif s.text:
+                font = embedded(canv, s.face)
+                c = rgb(s.color)
+                canv._code.append(
+                    f"BT {fp_str(c.red)} {fp_str(c.green)} {fp_str(c.blue)} rg 1 0 0 1 {fp_str(s.x)} {fp_str(s.y)} Tm "
+                    f"{font.name} {fp_str(s.size)} Tf <{''.join(font.codes(s.text))}> Tj ET")
+        canv.restoreState()

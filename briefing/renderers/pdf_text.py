@@ -21,6 +21,7 @@ from reportlab.lib.rl_accel import fp_str
 from ..fonts import Face, FontChain
 from ..linebreak import HALF_BLANK_END, is_wide, wrap
 from ..textutil import xml_clean
+from .pdf_cidfont import embedded
 
 if TYPE_CHECKING:  # pragma: no cover
     from reportlab.pdfgen.canvas import Canvas
@@ -254,47 +255,42 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
 
 def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, baseline: float, size: float,
          fallback: Face, actual: str = "") -> None:
-    face = line.faces[i] or fallback
-    font, doc, esc = face.font, canv._doc, canv._escape
+    font = embedded(canv, line.faces[i] or fallback)
     scale = line.scales[i]
-    code.append(f"1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm")
+    code.append(f"1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm {font.name} {fp_str(size)} Tf")
     if scale != 1.0:
         code.append(f"{fp_str(scale * 100)} Tz")
-    per_em = 1000 / size
-    plain = not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in line.adjusts[i:j])
-    k = i
-    for subset, data in font.splitString(line.text[i:j], doc):
-        code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
-        if plain:
-            code.append(f"({esc(data)}) Tj")
-            continue
+    hexes = font.codes(line.text[i:j])
+    if not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in line.adjusts[i:j]):
+        code.append(f"<{''.join(hexes)}> Tj")
+    else:
+        per_em = 1000 / size
         items: list[str] = []
         chunk = 0
-        for m in range(len(data)):
-            c = k + m
+        for m in range(len(hexes)):
+            c = i + m
             shift, after = line.shifts[c], line.adjusts[c]
             marked = bool(actual) and c == i
             if shift or marked:
                 if m > chunk:
-                    items.append(f"({esc(data[chunk:m])})")
+                    items.append(f"<{''.join(hexes[chunk:m])}>")
                 if shift:
                     items.append(fp_str(-shift * per_em / scale))
                 chunk = m
             if marked:
                 if items:
                     code.append(f"[{' '.join(items)}] TJ")
-                code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[c])}>> BDC ({esc(data[m:m + 1])}) Tj EMC")
+                code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[c])}>> BDC <{hexes[m]}> Tj EMC")
                 items, chunk = [], m + 1
             if abs(after) > 1e-6:
                 if m + 1 > chunk:
-                    items.append(f"({esc(data[chunk:m + 1])})")
+                    items.append(f"<{''.join(hexes[chunk:m + 1])}>")
                 items.append(fp_str(-after * per_em / scale))
                 chunk = m + 1
-        if len(data) > chunk:
-            items.append(f"({esc(data[chunk:])})")
+        if len(hexes) > chunk:
+            items.append(f"<{''.join(hexes[chunk:])}>")
         if items:
             code.append(f"[{' '.join(items)}] TJ")
-        k += len(data)
     if scale != 1.0:
         code.append("100 Tz")
 

@@ -92,7 +92,7 @@ def units(text: str) -> list[str]:
 
 
 def wrap(
-    text: str,
+    text: str | list[str],
     width: float,
     advance: Callable[[str], float],
     *,
@@ -105,44 +105,44 @@ def wrap(
     whose right half is blank counts half its advance; a line may exceed the width by up to
     ``squeeze`` (the caller then tightens its spacing). Spaces at a line break are dropped. A unit
     wider than a whole line is broken between characters, still never before a closing mark.
+    ``text`` may also be given as its :func:`units`, for a caller that wraps one text to several
+    widths.
     """
     lines: list[str] = []
     cur: list[str] = []
     cur_w = 0.0
-    limit = width if first_width is None else first_width
-
-    def unit_width(u: str) -> float:
-        return advance(u) if len(u) == 1 else sum(map(advance, u))
+    limit = (width if first_width is None else first_width) + squeeze + 1e-6
+    rest = width + squeeze + 1e-6
 
     def fits(total: float, last: str) -> bool:
         trim = advance(last) / 2 if last in HALF_BLANK_END and is_wide(last) else 0.0
-        return total - trim <= limit + squeeze + 1e-6
+        return total - trim <= limit
 
-    def flush() -> None:
-        nonlocal cur, cur_w, limit
-        lines.append("".join(cur).rstrip())
-        cur, cur_w, limit = [], 0.0, width
-
-    for u in units(text):
+    for u in units(text) if isinstance(text, str) else text:
+        w = sum(map(advance, u))
         if u.isspace():
             if cur:
                 cur.append(u)
-                cur_w += unit_width(u)
+                cur_w += w
             continue
-        w = unit_width(u)
-        if cur and fits(cur_w + w, u[-1]):
+        total = cur_w + w
+        last = u[-1]
+        # fits(), inlined: this loop runs once per unit of every paragraph.
+        if cur and (total <= limit or (last in HALF_BLANK_END and fits(total, last))):
             cur.append(u)
-            cur_w += w
+            cur_w = total
             continue
         if cur:
-            flush()
-        if fits(w, u[-1]):
+            lines.append("".join(cur).rstrip())
+            cur, cur_w, limit = [], 0.0, rest
+        if fits(w, last):
             cur, cur_w = [u], w
             continue
         for piece in _force_split(u, advance, fits):
             if cur:
-                flush()
-            cur, cur_w = [piece], unit_width(piece)
+                lines.append("".join(cur).rstrip())
+                cur, limit = [], rest
+            cur, cur_w = [piece], sum(map(advance, piece))
     if cur or not lines:
         lines.append("".join(cur).rstrip())
     return lines

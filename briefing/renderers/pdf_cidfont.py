@@ -13,6 +13,9 @@ MuPDF and pdfminer all read this form; it is what LibreOffice and Word write for
 from __future__ import annotations
 
 import hashlib
+import sys
+from array import array
+from itertools import accumulate, chain
 from struct import pack, unpack_from
 from typing import Any
 
@@ -138,7 +141,8 @@ def _tag(glyphs: list[int]) -> str:
 def to_unicode_cmap(text: list[str]) -> str:
     """The ToUnicode CMap for two-byte CIDs: CID i stands for ``text[i]`` (CID 0, .notdef, for
     nothing)."""
-    entries = [f"<{cid:04X}> <{t.encode('utf-16-be').hex().upper()}>" for cid, t in enumerate(text) if t]
+    entries = [f"<{cid:04X}> <{ord(t):04X}>" if len(t) == 1 and t < "\U00010000"
+               else f"<{cid:04X}> <{t.encode('utf-16-be').hex().upper()}>" for cid, t in enumerate(text) if t]
     out = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
            "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
@@ -154,36 +158,32 @@ def subset(ttf: Any, glyphs: list[int]) -> bytes:
     """A TrueType program with ``glyphs`` of ``ttf`` as glyphs 0, 1, 2 … (so a CID is its glyph
     number), followed by the components of composite glyphs. Glyphs are copied, not parsed, but
     for renumbering components."""
-    glyf_start, glyf_len = ttf.get_table_pos("glyf")
+    base = ttf.get_table_pos("glyf")[0]
     data = ttf._ttf_data
     pos = ttf.glyphPos
     order = list(glyphs)
     new = {g: i for i, g in enumerate(order)}
-    pieces: list[bytes] = []
-    offsets = [0]
-    at = 0
+    pieces = [data[base + pos[g]:base + pos[g + 1]] for g in order]
+    # A composite glyph (numberOfContours < 0: the high bit of its first byte) names its
+    # components by number: they are appended and the references renumbered.
     k = 0
-    while k < len(order):
-        g = order[k]
-        k += 1
-        a, b = pos[g], pos[g + 1]
-        if b <= a or b > glyf_len:
-            offsets.append(at)
-            continue
-        glyph = bytes(data[glyf_start + a:glyf_start + b])
-        if unpack_from(">h", glyph)[0] < 0:
-            glyph = _renumber(glyph, new, order)
-        pad = -len(glyph) % 4
-        pieces.append(glyph + b"\0" * pad if pad else glyph)
-        at += len(glyph) + pad
-        offsets.append(at)
+    while True:
+        found = [i for i in range(k, len(pieces)) if pieces[i] and pieces[i][0] & 0x80]
+        if not found:
+            break
+        k = len(pieces)
+        for i in found:
+            pieces[i] = _renumber(bytes(pieces[i]), new, order)
+        pieces += [data[base + pos[g]:base + pos[g + 1]] for g in order[k:]]
+    if any(len(p) & 1 for p in pieces):  # loca's short format counts in words
+        pieces = [p + b"\0" if len(p) & 1 else p for p in pieces]
+    offsets = list(accumulate(map(len, pieces), initial=0))
     n = len(order)
-    if at // 2 > 0xFFFF:
-        loca, loca_format = pack(f">{n + 1}L", *offsets), 1
+    if offsets[-1] // 2 > 0xFFFF:
+        loca, loca_format = _big_endian(offsets, "L"), 1
     else:
-        loca, loca_format = pack(f">{n + 1}H", *[o >> 1 for o in offsets]), 0
+        loca, loca_format = _big_endian([o >> 1 for o in offsets]), 0
     hmetrics = ttf.hmetrics
-    metrics = [v for g in order for v in hmetrics[g]]
     tables: dict[str, bytes] = {}
     for tag in _COPIED:
         try:
@@ -192,13 +192,12 @@ def subset(ttf: Any, glyphs: list[int]) -> bytes:
             pass
     post = bytes(ttf.get_table("post"))
     tables["post"] = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # no glyph names
-    tables["hmtx"] = pack(f">{2 * n}H", *[int(v) & 0xFFFF for v in metrics])
+    tables["hmtx"] = pack(">" + "Hh" * n, *chain.from_iterable([hmetrics[g] for g in order]))
     tables["hhea"] = _set_ushort(bytes(ttf.get_table("hhea")), 34, n)
     tables["maxp"] = _set_ushort(bytes(ttf.get_table("maxp")), 4, n)
     # A cmap is not needed with /CIDToGIDMap /Identity; some consumers still want one: code i
     # is glyph i (format 6, Macintosh Roman platform, as ReportLab writes it).
-    count = min(n, 0xFFFF)
-    tables["cmap"] = pack(f">{11 + count}H", 0, 1, 1, 0, 0, 12, 6, 10 + 2 * count, 0, 0, count, *range(count))
+    tables["cmap"] = pack(">11H", 0, 1, 1, 0, 0, 12, 6, 10 + 2 * n, 0, 0, n) + _big_endian(range(n))
     tables["glyf"] = b"".join(pieces)
     tables["loca"] = loca
     head = bytearray(ttf.get_table("head"))
@@ -206,6 +205,15 @@ def subset(ttf: Any, glyphs: list[int]) -> bytes:
     head[50:52] = pack(">H", loca_format)
     tables["head"] = bytes(head)
     return _font_file(tables)
+
+
+def _big_endian(values: Any, code: str = "H") -> bytes:
+    a = array(code, values)
+    if a.itemsize != {"H": 2, "L": 4}[code]:  # "L" is 8 bytes on some platforms
+        return pack(f">{len(a)}{code}", *a)
+    if sys.byteorder == "little":
+        a.byteswap()
+    return a.tobytes()
 
 
 def _renumber(glyph: bytes, new: dict[int, int], order: list[int]) -> bytes:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.rl_accel import fp_str
 
 from ..fonts import Face, FontChain
-from ..linebreak import HALF_BLANK_END, is_wide, wrap
+from ..linebreak import HALF_BLANK_END, is_wide, units, wrap
 from ..textutil import xml_clean
 from .pdf_cidfont import embedded
 
@@ -105,18 +105,20 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     tracking = pitch - size if pitch else 0.0
     indent = style.indent_chars * (pitch or size)
     info = _metrics(style.chain, size)
+    advances: dict[str, float] = {}
     for ch in set(text):
-        if ch not in info:
-            info[ch] = _measure(style.chain, size, ch)
-        if info[ch][0] is None and missing is not None and not ch.isspace():
+        m = info.get(ch)
+        if m is None:
+            m = info[ch] = _measure(style.chain, size, ch)
+        if m[0] is None and missing is not None and not ch.isspace():
             missing.chars.append(ch)
-
-    def advance(ch: str) -> float:
-        return info[ch][1] + tracking
+        advances[ch] = m[1] + tracking
+    advance = advances.__getitem__
+    pieces = units(text)
 
     def lines_for(w: float) -> list[str]:
         # The last character of a line carries no tracking after it.
-        return wrap(text, w + tracking, advance, first_width=w - indent + tracking, squeeze=style.squeeze * size)
+        return wrap(pieces, w + tracking, advance, first_width=w - indent + tracking, squeeze=style.squeeze * size)
 
     rows = lines_for(width)
     if style.align == "center" and len(rows) > 1:

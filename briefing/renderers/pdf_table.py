@@ -1,18 +1,23 @@
 """The appendix table 附：目标任务一览: one row per target, header row repeated on every page,
 numbers right-aligned, thin rules. Cells are laid out by :mod:`.pdf_text`, so they follow the
-same line-breaking rules and font fallback as the body."""
+same line-breaking rules and font fallback as the body.
+
+The table is one flowable of its own rather than ReportLab's ``Table``, which measured every
+cell six times over the wraps and splits of one table (a tenth of a briefing's render time):
+here each cell is laid out once, for its column.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus.flowables import Flowable
 
 from ..model import Summary
 from ..template import Template
 from .common import APPENDIX_COLUMNS, appendix_rows
-from .pdf_blocks import Block, text_rows
-from .pdf_text import Missing, TextStyle, natural_width
+from .pdf_blocks import Row, text_rows
+from .pdf_text import Missing, TextStyle, baseline_offset, draw_line, natural_width, rgb
 
 _ALIGN = ("center", "left", "left", "right", "center", "center")  # 序号 部分 指标 目标值 单位 约束
 _WIDE = (1, 2)  # 部分 and 指标 share what the short columns leave
@@ -22,44 +27,135 @@ _MAX_SHORT_EMS = 6.0
 _PAD = 7.0
 
 
-def _cell(text: str, style: TextStyle, align: str, missing: Missing,
-          styles: dict[tuple[int, str], TextStyle]) -> Block:
-    key = (id(style), align)
-    st = styles.get(key)
-    if st is None:  # a dataclass replace per cell is a tenth of the table's time
-        st = styles[key] = replace(style, indent_chars=0, align=align, grid=0)
-    return Block(lambda w: text_rows(text, st, w, missing))
+@dataclass
+class TableLook:
+    """Colours and rule weights of the table."""
+
+    header_fill: str
+    rule: str  # above and below the header, below the last row of each page
+    row_rule: str  # between body rows
+    outer_width: float = 1.0
+    header_width: float = 0.6
+    row_width: float = 0.3
 
 
-def appendix_table(s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing, width: float) -> Table:
+@dataclass
+class TableRow:
+    """One row: the lines of each cell, laid out for its column."""
+
+    cells: list[list[Row]]
+
+    @property
+    def height(self) -> float:
+        return max(sum(r.height for r in c) for c in self.cells) + _PAD
+
+    def split(self, room: float) -> tuple[TableRow, TableRow] | None:
+        """The row cut so that its first part is at most ``room`` high, each cell at a line, or
+        None if no cell can keep a line in it."""
+        heads: list[list[Row]] = []
+        tails: list[list[Row]] = []
+        for c in self.cells:
+            k, used = 0, 0.0
+            while k < len(c) and used + c[k].height <= room - _PAD + 1e-6:
+                used += c[k].height
+                k += 1
+            if k == 0 and c:
+                return None
+            heads.append(c[:k])
+            tails.append(c[k:])
+        if not any(tails):
+            return None
+        return TableRow(heads), TableRow(tails)
+
+
+class TargetTable(Flowable):
+    """The header row and body rows at fixed column widths, drawn with horizontal rules."""
+
+    def __init__(self, header: TableRow, body: list[TableRow], columns: list[float], look: TableLook) -> None:
+        super().__init__()
+        self.header, self.body, self.columns, self.look = header, body, columns, look
+        self.width = sum(columns)
+        self.height = header.height + sum(r.height for r in body)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        room = ah - self.header.height
+        used, k = 0.0, 0
+        while k < len(self.body) and used + self.body[k].height <= room + 1e-6:
+            used += self.body[k].height
+            k += 1
+        head, tail = self.body[:k], self.body[k:]
+        if not head and tail:  # a row is cut only when not one whole row fits
+            cut = tail[0].split(room - used)
+            if cut is not None:
+                head, tail = [*head, cut[0]], [cut[1], *tail[1:]]
+        if not head or not tail:
+            return []
+        return [TargetTable(self.header, head, self.columns, self.look),
+                TargetTable(self.header, tail, self.columns, self.look)]
+
+    def draw(self) -> None:
+        canv, look = self.canv, self.look
+        top = self.height
+        canv.saveState()
+        canv.setFillColor(rgb(look.header_fill))
+        canv.rect(0, top - self.header.height, self.width, self.header.height, stroke=0, fill=1)
+        canv.restoreState()
+        edges: list[tuple[float, float, str]] = [(top, look.outer_width, look.rule)]
+        for i, row in enumerate([self.header, *self.body]):
+            self._cells(row, top)
+            top -= row.height
+            if i == 0:
+                edges.append((top, look.header_width, look.rule))
+            elif i == len(self.body):
+                edges.append((top, look.outer_width, look.rule))
+            else:
+                edges.append((top, look.row_width, look.row_rule))
+        canv.saveState()
+        for y, width, color in edges:
+            canv.setStrokeColor(rgb(color))
+            canv.setLineWidth(width)
+            canv.line(0, y, self.width, y)
+        canv.restoreState()
+
+    def _cells(self, row: TableRow, top: float) -> None:
+        x = 0.0
+        for lines, col in zip(row.cells, self.columns):
+            y = top - _PAD / 2
+            for r in lines:
+                if r.line is not None and r.style is not None:
+                    draw_line(self.canv, r.line, r.style, x + _PAD, y - baseline_offset(r.style), col - 2 * _PAD)
+                y -= r.height
+            x += col
+
+
+def appendix_table(s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing,
+                   width: float) -> TargetTable:
     head, body = styles["table_header"], styles["table"]
     cell_styles: dict[tuple[int, str], TextStyle] = {}
-    data = [[_cell(c, head, "center", missing, cell_styles) for c in APPENDIX_COLUMNS]]
+    rows = appendix_rows(s)
+    cols = _column_widths([list(APPENDIX_COLUMNS), *rows], head, body, width)
+
+    def cell(text: str, style: TextStyle, align: str, w: float) -> list[Row]:
+        key = (id(style), align)
+        st = cell_styles.get(key)
+        if st is None:  # one style per column, not a dataclass replace per cell
+            st = cell_styles[key] = replace(style, indent_chars=0, align=align, grid=0)
+        return text_rows(text, st, w - 2 * _PAD, missing)
+
+    header = TableRow([cell(c, head, "center", w) for c, w in zip(APPENDIX_COLUMNS, cols)])
+    out: list[TableRow] = []
     previous = ""
-    for row in appendix_rows(s):
+    for row in rows:
         cells = list(row)
         # The part is named on the first of its rows only, as a printed table would.
         part, cells[1] = cells[1], "" if cells[1] == previous else cells[1]
         previous = part
-        data.append([_cell(v, body, a, missing, cell_styles) for v, a in zip(cells, _ALIGN)])
-    col = _column_widths([[c for c in APPENDIX_COLUMNS], *appendix_rows(s)], head, body, width)
-    table = Table(data, colWidths=col, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        out.append(TableRow([cell(v, body, a, w) for v, a, w in zip(cells, _ALIGN, cols)]))
     c = t.colors
-    table.setStyle(TableStyle([
-        # The table's own cell font is never used for text, but must not pull in Helvetica.
-        ("FONT", (0, 0), (-1, -1), body.chain.primary.name, body.size),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), _PAD / 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD / 2),
-        ("BACKGROUND", (0, 0), (-1, 0), c.box_fill),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.0, c.rule),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, c.rule),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, c.box_border),
-        ("LINEBELOW", (0, -1), (-1, -1), 1.0, c.rule),
-    ]))
-    return table
+    return TargetTable(header, out, cols, TableLook(c.box_fill, c.rule, c.box_border))
 
 
 def _column_widths(rows: list[list[str] | tuple[str, ...]], head: TextStyle, body: TextStyle,

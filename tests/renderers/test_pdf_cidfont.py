@@ -147,3 +147,25 @@ def test_each_face_is_one_cid_font_in_the_pdf(tmp_path):
     faces = [r[0].split("+", 1)[1] for r in rows]
     assert len(faces) == len(set(faces)) >= 3  # body, headings, highlight: each once
     assert all(r[1:4] == ["CID", "TrueType", "Identity-H"] for r in rows)
+
+
+def test_a_face_of_a_truetype_collection_is_subset_from_its_own_tables(composite_font, tmp_path):
+    from fontTools.ttLib.ttCollection import TTCollection
+
+    other = TTFont(str(composite_font))
+    other["glyf"]["A"].coordinates[0] = (7, 7)  # the second face draws A differently
+    other["glyf"]["A"].recalcBounds(other["glyf"])
+    ttc = TTCollection()
+    ttc.fonts = [TTFont(str(composite_font)), other]
+    path = tmp_path / "pair.ttc"
+    ttc.save(str(path))
+    ttf = _reportlab_face_index(path, 1)
+    gid_a = other.getGlyphOrder().index("A")
+    out = TTFont(io.BytesIO(subset(ttf, [0, gid_a])))
+    assert list(out["glyf"][out.getGlyphOrder()[1]].coordinates)[0] == (7, 7)
+
+
+def _reportlab_face_index(path: Path, index: int):
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    return TTFontFace(str(path), subfontIndex=index)

@@ -192,7 +192,8 @@ def subset(ttf: Any, glyphs: list[int]) -> bytes:
             pass
     post = bytes(ttf.get_table("post"))
     tables["post"] = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # no glyph names
-    tables["hmtx"] = pack(">" + "Hh" * n, *chain.from_iterable([hmetrics[g] for g in order]))
+    # ReportLab keeps the (signed) left side bearings as read, unsigned: both fields go back as such.
+    tables["hmtx"] = _big_endian(chain.from_iterable([hmetrics[g] for g in order]))
     tables["hhea"] = _set_ushort(bytes(ttf.get_table("hhea")), 34, n)
     tables["maxp"] = _set_ushort(bytes(ttf.get_table("maxp")), 4, n)
     # A cmap is not needed with /CIDToGIDMap /Identity; some consumers still want one: code i

@@ -40,14 +40,15 @@ def composite_font(tmp_path_factory) -> Path:
     fb = FontBuilder(1000, isTTF=True)
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap({ord("A"): "A", ord("B"): "B", ord("C"): "C", ord("D"): "D", 0x4E00: "B"})
-    glyphs = {".notdef": _square(50, 0, 450, 700), "A": _square(0, 0, 200, 300), "B": _square(10, 10, 90, 90),
+    glyphs = {".notdef": _square(50, 0, 450, 700), "A": _square(0, 0, 200, 300), "B": _square(-10, 10, 90, 90),
               "D": TTGlyphPen(None).glyph()}
     comp = TTGlyphPen(glyphs)
     comp.addComponent("A", (1, 0, 0, 1, 0, 0))
     comp.addComponent("B", (1, 0, 0, 1, 300, 200))
     glyphs["C"] = comp.glyph()
     fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics({".notdef": (500, 50), "A": (600, 0), "B": (700, 10), "C": (800, 0), "D": (250, 0)})
+    # B's outline starts left of its origin: a negative left side bearing.
+    fb.setupHorizontalMetrics({".notdef": (500, 50), "A": (600, 0), "B": (700, -10), "C": (800, 0), "D": (250, 0)})
     fb.setupHorizontalHeader(ascent=880, descent=-120)
     fb.setupNameTable({"familyName": "Composite Test", "styleName": "Regular"})
     fb.setupOS2()
@@ -90,7 +91,7 @@ def test_the_subset_holds_the_glyphs_in_cid_order_then_the_components_renumbered
         a, b = glyf[names[new]], src["glyf"][old]
         assert list(a.coordinates) == list(b.coordinates)
     hmtx = out["hmtx"]
-    assert [hmtx[n][0] for n in names] == [500, 250, 800, 600, 700]
+    assert [hmtx[n] for n in names] == [(500, 50), (250, 0), (800, 0), (600, 0), (700, -10)]
     assert out["hhea"].numberOfHMetrics == 5
     assert out["cmap"].getcmap(1, 0).cmap == {i: names[i] for i in range(1, 5)}  # code i is glyph i
 

@@ -42,7 +42,13 @@ _TAIL_TRIM = re.compile(
 )
 _VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
-MAX_PRE = 18  # an indicator names the thing counted: the words right before the number
+MAX_PRE = 24  # an indicator names the thing counted: the words right before the number
+# Where a long run of words before a number may be cut: after a particle or preposition, never
+# inside a word.
+_CUT_AFTER = re.compile(r"[的对为在向把和与及或]")
+MAX_WHOLE = 32  # with no particle to cut after, a run this long is kept whole
+# 从77%提高到 before the goal: where the indicator starts from, not part of its name.
+_FROM = re.compile(r"从[^从]*(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整|增长)(?:到|至)?$")
 _CLOSERS = "”’》）)"
 
 
@@ -135,11 +141,17 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if text[max(0, q.start - 2) : q.start] in ("以下", "下列", "上述", "如下"):
         return True
+    if q.unit in ("小时", "分钟") and text[max(0, q.start - 2) : q.start] in ("每天", "每日", "全天", "昼夜"):
+        return True  # 每天24小时提供服务: when a service runs, not a goal
     return False
 
 
 _BASELINE = re.compile(r"从(?P<span>[^从]*?)(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整)(?:到|至)")
 _DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
+
+
+# Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.
+_ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
 
 
 def _is_baseline(text: str, q: Quantity) -> bool:
@@ -203,7 +215,8 @@ def _clause_facts(clause: str) -> list[Fact]:
     # 分别: 水果、蔬菜、茶叶产量分别达2050万吨、4200万吨、19万吨以上
     fb = clause.find("分别")
     if fb > 0:
-        listed = [q for q in qs if q.start > fb]
+        # 分别从209元、280元提高到217元、290元: the values before the verb are where they start.
+        listed = [q for q in qs if q.start > fb and not _is_baseline(clause, q)]
         subjects = [s for s in clause[:fb].split("、") if s]
         if len(listed) >= 2 and len(listed) == len(subjects):
             closing = listed[-1].after
@@ -226,10 +239,14 @@ def _clause_facts(clause: str) -> list[Fact]:
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
-        pre = between.split("、")[-1][-MAX_PRE:]
+        pre = _last_words(_FROM.sub("", between.split("、")[-1]))
         ind = _clean_indicator(pre)
+        noun = _post_noun(clause, q.end) if q.is_count else ""
+        if noun and _ABSTRACT.fullmatch(noun):
+            prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
+            continue
         if q.is_count:
-            ind = _clean_indicator(ind + _post_noun(clause, q.end), tail=False)
+            ind = _clean_indicator(ind + noun, tail=False)
         if not ind and last is not None:
             # 新增1000处信号灯联网、累计达8000处: the second value is of the same thing.
             ind = _VERB_HEAD.sub("", last.indicator) + re.sub(r"[达为到至在]+$", "", pre.strip())
@@ -242,8 +259,20 @@ def _clause_facts(clause: str) -> list[Fact]:
             ind = vm.group(0) + ind
         last = Fact(q, ind, text)
         out.append(last)
-        prev_end = q.end
+        prev_end = q.end + len(noun)  # the noun after a count is this one's, not the next's
     return out
+
+
+def _last_words(pre: str) -> str:
+    """At most MAX_PRE characters from the end of ``pre``, cut after a particle if there is one
+    in reach (养老护理工作的|社会人员…), never in the middle of a word if it can be helped."""
+    if len(pre) <= MAX_PRE:
+        return pre
+    start = len(pre) - MAX_PRE
+    m = _CUT_AFTER.search(pre, start - 1, len(pre) - 2)
+    if m:
+        return pre[m.end():]
+    return pre if len(pre) <= MAX_WHOLE else pre[start:]
 
 
 def _post_noun(clause: str, end: int) -> str:
@@ -259,7 +288,8 @@ def _post_noun(clause: str, end: int) -> str:
         if not re.search(r"(?:以上|以下|以内|及以上)$", noun[: dm.start()]):
             noun = noun[: dm.start()]
             break
-    return noun[:24]
+    # 40个绿美点和6条绿美带: the 和 joins the next count, it is not part of this noun.
+    return re.sub(r"(?:以及|和|与|及|或)$", "", noun[:24])
 
 
 def _noun_tail(part: str) -> str:
@@ -268,7 +298,7 @@ def _noun_tail(part: str) -> str:
 
 
 def _clean_indicator(s: str, tail: bool = True) -> str:
-    s = re.sub(r"从[^从]*$", "", s).strip(" 　、，")
+    s = _FROM.sub("", s).strip(" 　、，")
     prev = None
     while prev != s:
         prev = s

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 # Counted things: a classifier before the noun it counts (新建20个服务中心).
 COUNT_UNITS = (
-    "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户 人次 人 名 位 只 头 株 棵 架 艘 列 部 件 批 场 次 种 篇 门 块 根 "
+    "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户次 户 人次 人 名 位 只 头 株 棵 架次 架 艘 列 部 件 批次 批 场次 场 "
+    "班次 车次 次 种 篇 门 块 根 "
     "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床"
 ).split()
 # Measures: an amount of something (236.7亿元, 27.8%).

@@ -18,7 +18,9 @@ code, share one set of rules. ReportLab's own ``wordWrap='CJK'`` is Japanese-ori
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 #: May not start a line (GB/T 15834 点号 and closing 标号, plus their half-width forms).
 CLOSING = frozenset(
@@ -66,6 +68,12 @@ _TOKEN = re.compile(
 )
 
 
+#: Every character ``str.isspace`` accepts (a test checks the list against Python's).
+WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                       "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_SPECIAL = CLOSING | OPENING | WHITESPACE
+
+
 def is_wide(ch: str) -> bool:
     """True for characters set on the full em (ideographs, kana, hangul, full-width forms)."""
     return bool(_WIDE.match(ch))
@@ -76,7 +84,11 @@ def units(text: str) -> list[str]:
     A closing mark joins what precedes it and an opening mark what follows it, across spaces."""
     out: list[str] = []
     glue = False  # the last unit ends with an opening mark (and maybe spaces): the next joins it
+    special = _SPECIAL
     for atom in _TOKEN.findall(text):
+        if not glue and atom[0] not in special and atom[-1] not in special:
+            out.append(atom)  # most atoms: an ideograph or a word, with no mark or space at an end
+            continue
         space = atom.isspace()
         closing = not space and atom[0] in CLOSING
         if out and closing and out[-1].isspace() and len(out) > 1:
@@ -108,9 +120,7 @@ def wrap(
     ``text`` may also be given as its :func:`units`, for a caller that wraps one text to several
     widths.
     """
-    lines: list[str] = []
-    cur: list[str] = []
-    cur_w = 0.0
+    pieces = units(text) if isinstance(text, str) else text
     limit = (width if first_width is None else first_width) + squeeze + 1e-6
     rest = width + squeeze + 1e-6
 
@@ -118,34 +128,36 @@ def wrap(
         trim = advance(last) / 2 if last in HALF_BLANK_END and is_wide(last) else 0.0
         return total - trim <= limit
 
-    for u in units(text) if isinstance(text, str) else text:
-        w = sum(map(advance, u))
-        if u.isspace():
-            if cur:
-                cur.append(u)
-                cur_w += w
-            continue
-        total = cur_w + w
-        last = u[-1]
-        # fits(), inlined: this loop runs once per unit of every paragraph.
-        if cur and (total <= limit or (last in HALF_BLANK_END and fits(total, last))):
-            cur.append(u)
-            cur_w = total
-            continue
-        if cur:
-            lines.append("".join(cur).rstrip())
-            cur, cur_w, limit = [], 0.0, rest
-        if fits(w, last):
-            cur, cur_w = [u], w
-            continue
-        for piece in _force_split(u, advance, fits):
-            if cur:
-                lines.append("".join(cur).rstrip())
-                cur, limit = [], rest
-            cur, cur_w = [piece], sum(map(advance, piece))
-    if cur or not lines:
-        lines.append("".join(cur).rstrip())
-    return lines
+    # Greedy filling, a line at a time: from the running sum of the widths, the units that fit
+    # are found by bisection (in C), not by one Python step per unit. Spaces never break a line
+    # themselves, and are dropped at either end of one.
+    per_char = list(accumulate(map(advance, "".join(pieces)), initial=0.0))
+    at = [per_char[k] for k in accumulate(map(len, pieces), initial=0)]
+    n = len(pieces)
+    lines: list[str] = []
+    s = 0
+    carry, carry_w = "", 0.0  # the end of a unit cut over several lines starts the next one
+    while True:
+        if not carry:
+            while s < n and pieces[s].isspace():
+                s += 1
+            if s >= n:
+                break
+        base = at[s] - carry_w
+        e = max(s, bisect_right(at, base + limit, s) - 1)  # pieces[s:e] fit whole
+        while e < n and (pieces[e].isspace() or fits(at[e + 1] - base, pieces[e][-1])):
+            e += 1  # a final half-blank mark may use its blank half
+        if e > s or carry:
+            lines.append((carry + "".join(pieces[s:e])).rstrip())
+            s, carry, carry_w, limit = e, "", 0.0, rest
+        else:  # one unit wider than the line: cut between characters
+            *whole, carry = _force_split(pieces[s], advance, fits)
+            if whole:
+                lines.extend(p.rstrip() for p in whole)
+                limit = rest
+            carry_w = sum(map(advance, carry))
+            s += 1
+    return lines or [""]
 
 
 def _force_split(u: str, advance: Callable[[str], float], fits: Callable[[float, str], bool]) -> list[str]:

@@ -95,3 +95,64 @@ def test_property_units_partition_the_text(text):
         if i and not piece.isspace() and not u[i - 1].isspace():
             assert piece[0] not in CLOSING
             assert u[i - 1][-1] not in OPENING
+
+
+def _one_unit_at_a_time(text, width, advance, first_width=None, squeeze=0.0):
+    """The plain greedy wrapper, one unit at a time: what :func:`wrap` must give, only faster."""
+    from briefing.linebreak import HALF_BLANK_END, _force_split, is_wide
+
+    lines, cur, cur_w = [], [], 0.0
+    limit = width if first_width is None else first_width
+
+    def fits(total, last):
+        trim = advance(last) / 2 if last in HALF_BLANK_END and is_wide(last) else 0.0
+        return total - trim <= limit + squeeze + 1e-6
+
+    def flush():
+        nonlocal cur, cur_w, limit
+        lines.append("".join(cur).rstrip())
+        cur, cur_w, limit = [], 0.0, width
+
+    for u in units(text):
+        w = sum(map(advance, u))
+        if u.isspace():
+            if cur:
+                cur.append(u)
+                cur_w += w
+            continue
+        if cur and fits(cur_w + w, u[-1]):
+            cur.append(u)
+            cur_w += w
+            continue
+        if cur:
+            flush()
+        if fits(w, u[-1]):
+            cur, cur_w = [u], w
+            continue
+        for piece in _force_split(u, advance, fits):
+            if cur:
+                flush()
+            cur, cur_w = [piece], sum(map(advance, piece))
+    if cur or not lines:
+        lines.append("".join(cur).rstrip())
+    return lines
+
+
+def _mixed(ch: str) -> float:
+    # Ideographs and full-width marks an em, Latin letters, digits and spaces narrower.
+    return 1.0 if ord(ch) > 0x2000 else (0.3 if ch == " " else 0.55)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=160), st.integers(min_value=2, max_value=30),
+       st.integers(min_value=1, max_value=30), st.sampled_from([0.0, 0.5]))
+def test_property_wrap_is_the_greedy_wrapper(text, width, first, squeeze):
+    for advance in (one, _mixed):
+        assert wrap(text, width, advance, first_width=first, squeeze=squeeze) == \
+            _one_unit_at_a_time(text, width, advance, first_width=first, squeeze=squeeze)
+
+
+def test_the_whitespace_list_is_what_python_calls_space():
+    from briefing.linebreak import WHITESPACE
+
+    assert WHITESPACE == {chr(c) for c in range(0x110000) if chr(c).isspace()}

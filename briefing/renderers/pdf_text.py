@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "\u201c\u2018", "\u201d\u2019"
 _DASH = "\u2014"
 _OPENING_RIGHT = frozenset("（《〈「『【“‘")  # glyph in the right half of the em
 _PUNCT_AFTER = frozenset("，。、；：？！）》〉」』】”’（《〈「『【“‘")
+_PAIR = re.compile(f"[{''.join(sorted(HALF_BLANK_END))}](?=[{''.join(sorted(_PUNCT_AFTER))}])")
 #: Height of the middle of the em box above the baseline, and the stroke of a drawn dash (ems).
 _DASH_Y, _DASH_STROKE = EM_ASCENT - 0.5, 0.055
 
@@ -124,29 +126,29 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     if style.align == "center" and len(rows) > 1:
         rows = _balanced(rows, width, lines_for)
     out: list[Line] = []
+    last = len(rows) - 1
     for i, row in enumerate(rows):
-        cells = [info[c] for c in row]
-        widths = _squeeze_pairs(row, [c[1] for c in cells])
-        shifts = [c[2] for c in cells]
-        if i and row and row[0] in _OPENING_RIGHT and widths[0] >= 0.99 * size:
+        if not row:
+            out.append(Line(row, [], [], [], [], [], tracking, indent if i == 0 else 0.0, i == 0, i == last))
+            continue
+        # One metric tuple per character, turned into one list per field.
+        faces, widths, shifts, scales, _, adjusts = map(list, zip(*[info[c] for c in row]))
+        for pair in _PAIR.finditer(row):
+            # Adjacent punctuation (clreq 3.1.6): a mark whose right half is blank, followed by
+            # another mark (、“ · 。” · ）。), gives up that blank half, so no gap of one and a
+            # half ems opens.
+            k = pair.start()
+            if is_wide(row[k]):
+                adjusts[k] -= widths[k] / 2
+                widths[k] /= 2
+        if i and row[0] in _OPENING_RIGHT and widths[0] >= 0.99 * size:
             # A line (not a paragraph) that starts with an opening mark sets it flush, without
             # the blank half before its glyph.
             widths[0] -= size / 2
             shifts[0] -= size / 2
-        adjusts = [w - sh - c[4] for w, sh, c in zip(widths, shifts, cells)]
-        out.append(Line(row, [c[0] for c in cells], widths, shifts, [c[3] for c in cells], adjusts, tracking,
-                        indent if i == 0 else 0.0, i == 0, i == len(rows) - 1))
+        out.append(Line(row, faces, widths, shifts, scales, adjusts, tracking, indent if i == 0 else 0.0,
+                        i == 0, i == last))
     return out
-
-
-def _squeeze_pairs(text: str, widths: list[float]) -> list[float]:
-    """Adjacent punctuation (clreq 3.1.6): a mark whose right half is blank, followed by another
-    mark (、“ · 。” · ）。), gives up that blank half, so no gap of one and a half ems opens."""
-    for i in range(len(text) - 1):
-        a, b = text[i], text[i + 1]
-        if a in HALF_BLANK_END and (b in _PUNCT_AFTER) and is_wide(a):
-            widths[i] /= 2
-    return widths
 
 
 def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[str]]) -> list[str]:
@@ -163,8 +165,9 @@ def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[s
     return best
 
 
-# face, box width, glyph shift in the box, horizontal scale, drawn advance of the glyph
-Metric = tuple[Face | None, float, float, float, float]
+# face, box width, glyph shift in the box, horizontal scale, drawn advance of the glyph, and what
+# is left to move after the glyph (box less shift less advance)
+Metric = tuple[Face | None, float, float, float, float, float]
 _METRICS: dict[tuple[FontChain, float], dict[str, Metric]] = {}
 
 
@@ -188,7 +191,7 @@ def _measure(chain: FontChain, size: float, ch: str) -> Metric:
         # A Chinese dash fills its em; —— must read as one unbroken rule.
         scale, w = size / w, size
         glyph = size
-    return (f, w, shift, scale, glyph)
+    return (f, w, shift, scale, glyph, w - shift - glyph)
 
 
 def natural_width(text: str, style: TextStyle) -> float:

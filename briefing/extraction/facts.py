@@ -275,12 +275,17 @@ def _last_words(pre: str) -> str:
     return pre if len(pre) <= MAX_WHOLE else pre[start:]
 
 
+# The noun after a classifier runs to the next list mark or number, but an age stays in it
+# (50万名3岁以下婴幼儿).
+_NOUN = re.compile(r"(?:[^、，。；\d]|\d+周?岁(?:及以上|以上|以下)?)*")
+
+
 def _post_noun(clause: str, end: int) -> str:
     """The noun a count is of: the text after the classifier up to the next list mark, or up to
     a 的 that closes it (年产100万台整机的基地) — but not the 的 of a threshold inside the noun
     (1个100亿元以上的头部企业)."""
     rest = clause[end:]
-    m = re.match(r"[^、，。；\d]*", rest)
+    m = _NOUN.match(rest)
     noun = m.group(0) if m else ""
     if m and m.end() < len(rest) and rest[m.end()].isdigit() and re.search(r"(?:以上|以下|以内)的", rest):
         noun = re.match(r"[^、，。；]*", rest).group(0)  # type: ignore[union-attr]

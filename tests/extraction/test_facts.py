@@ -50,3 +50,8 @@ def test_points_of_a_speech_and_service_hours_are_not_goals():
     assert facts("坚持3项原则。") == []
     assert facts("心理援助热线每天24小时提供咨询服务。") == []
     assert facts("保障中小学生每天体育活动时间不低于2小时。") == [("保障中小学生每天体育活动时间", 2, "小时")]
+
+
+def test_an_age_stays_in_the_noun_a_count_is_of():
+    [(name, value, unit)] = facts("免费健康检查惠及超20万名3岁以下儿童。")
+    assert (name, value, unit) == ("免费健康检查惠及3岁以下儿童", 20, "万名")

@@ -55,3 +55,8 @@ def test_points_of_a_speech_and_service_hours_are_not_goals():
 def test_an_age_stays_in_the_noun_a_count_is_of():
     [(name, value, unit)] = facts("免费健康检查惠及超20万名3岁以下儿童。")
     assert (name, value, unit) == ("免费健康检查惠及3岁以下儿童", 20, "万名")
+
+
+def test_a_leading_for_is_not_part_of_the_name():
+    [(name, _, _)] = facts("为全市小微企业减免房租超3亿元。")
+    assert name == "全市小微企业减免房租"

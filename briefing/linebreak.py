@@ -68,6 +68,11 @@ _TOKEN = re.compile(
 )
 
 
+_WIDE_CHARS = _WIDE.pattern[1:-1]
+#: A character followed by another, both neither wide nor space: the inside of a Latin word or a
+#: number, which justification must not spread apart.
+NARROW_PAIR = re.compile(f"[^\\s{_WIDE_CHARS}](?=[^\\s{_WIDE_CHARS}])")
+
 #: Every character ``str.isspace`` accepts (a test checks the list against Python's).
 WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
                        "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")

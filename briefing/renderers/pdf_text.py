@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.rl_accel import fp_str
 
 from ..fonts import Face, FontChain
-from ..linebreak import HALF_BLANK_END, is_wide, units, wrap
+from ..linebreak import HALF_BLANK_END, NARROW_PAIR, is_wide, units, wrap
 from ..textutil import xml_clean
 from .pdf_cidfont import embedded
 
@@ -215,8 +215,22 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
     natural = line.natural()
     spacing = line.tracking
     offset = line.indent
+    steps = line.widths
+    adjusts = line.adjusts
     if (style.align == "justify" and not line.last or natural > avail) and n > 1:
-        spacing += (avail - natural) / (n - 1)  # justified, or a line tightened to keep a mark
+        # Justified, or a line tightened to keep a mark: the difference is spread over the gaps
+        # between characters, but not inside a Latin word or a number (clreq 3.7).
+        rigid = [m.start() for m in NARROW_PAIR.finditer(line.text)]
+        gaps = n - 1 - len(rigid)
+        if gaps <= 0:  # a line of one long word: spread it all the same
+            rigid, gaps = [], n - 1
+        extra = (avail - natural) / gaps
+        spacing += extra
+        if rigid:
+            steps, adjusts = list(steps), list(adjusts)
+            for i in rigid:
+                steps[i] -= extra
+                adjusts[i] -= extra
     elif style.align == "center":
         offset += (avail - natural) / 2
     elif style.align == "right":
@@ -248,25 +262,25 @@ def draw_line(canv: Canvas, line: Line, style: TextStyle, x: float, baseline: fl
     for i in range(start, n):
         if i > start and (line.faces[i] is not line.faces[i - 1] or line.faces[i] is None
                           or line.scales[i] != line.scales[i - 1]):
-            _run(canv, code, line, start, i, run_x, baseline, style.size, fallback, actual)
+            _run(canv, code, line, adjusts, start, i, run_x, baseline, style.size, fallback, actual)
             start, run_x, actual = i, pos, ""
-        pos += line.widths[i] + spacing
-    _run(canv, code, line, start, n, run_x, baseline, style.size, fallback, actual)
+        pos += steps[i] + spacing
+    _run(canv, code, line, adjusts, start, n, run_x, baseline, style.size, fallback, actual)
     code.append("ET")
     # The fill colour goes in with the text: every drawing of ours sets its own colour first,
     # and canvas.setFillColor costs more than the rest of a short line.
     canv._code.append(_fill_op(style.color) + " ".join(code))
 
 
-def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, baseline: float, size: float,
-         fallback: Face, actual: str = "") -> None:
+def _run(canv: Canvas, code: list[str], line: Line, adjusts: list[float], i: int, j: int, x: float,
+         baseline: float, size: float, fallback: Face, actual: str = "") -> None:
     font = embedded(canv, line.faces[i] or fallback)
     scale = line.scales[i]
     code.append(f"1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm {font.name} {fp_str(size)} Tf")
     if scale != 1.0:
         code.append(f"{fp_str(scale * 100)} Tz")
     hexes = font.codes(line.text[i:j])
-    if not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in line.adjusts[i:j]):
+    if not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in adjusts[i:j]):
         code.append(f"<{''.join(hexes)}> Tj")
     else:
         per_em = 1000 / size
@@ -274,7 +288,7 @@ def _run(canv: Canvas, code: list[str], line: Line, i: int, j: int, x: float, ba
         chunk = 0
         for m in range(len(hexes)):
             c = i + m
-            shift, after = line.shifts[c], line.adjusts[c]
+            shift, after = line.shifts[c], adjusts[c]
             marked = bool(actual) and c == i
             if shift or marked:
                 if m > chunk:

@@ -347,3 +347,27 @@ def test_streams_are_standard_deflate_with_or_without_isal(monkeypatch):
     plain = pdf_module._deflate()(data)
     assert zlib.decompress(fast) == zlib.decompress(plain) == data
     assert len(fast) < len(data) / 10 and len(plain) < len(data) / 10
+
+
+def test_justification_spreads_the_gaps_between_ideographs_not_inside_numbers_or_words(tmp_path):
+    import pdfplumber
+
+    text = ("今年全市地区生产总值达到12345.67亿元，比上年增长5.5%，其中数字经济核心产业增加值突破3456.7亿元，"
+            "COVID-19疫情以来新增5G基站12000个，GDP总量连续三年位居全省前列，研发投入强度达到2.85%。") * 3
+    p = tmp_path / "j.pdf"
+    p.write_bytes(render(Summary(title="题", sections=[Section(keyword="甲", paragraphs=[text])]), template("standard")))
+    narrow, wide = [], []
+    with pdfplumber.open(p) as doc:
+        for line in doc.pages[0].extract_text_lines(return_chars=True):
+            chars = [c for c in line["chars"] if c["size"] > 11]  # body text only
+            if len(chars) < 30:
+                continue  # headings and the paragraph's last line
+            for a, b in zip(chars, chars[1:]):
+                gap = b["x0"] - a["x1"]
+                if a["text"].isascii() and b["text"].isascii() and a["text"].strip() and b["text"].strip():
+                    narrow.append(gap)
+                elif not a["text"].isascii() and not b["text"].isascii():
+                    wide.append(gap)
+    assert narrow and wide
+    assert max(abs(g) for g in narrow) < 0.05  # 12345.67, 5.5%, COVID-19, 5G, GDP set solid
+    assert max(wide) > 0.2  # the justified lines took up their slack between ideographs

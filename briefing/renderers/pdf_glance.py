@@ -17,7 +17,17 @@ from reportlab.platypus.flowables import Flowable, Spacer
 from ..model import Summary
 from ..template import Template
 from .glance import Card, cards, charts_enabled, columns, rows
-from .pdf_text import Line, Missing, TextStyle, baseline_offset, draw_line, layout, natural_width, rgb
+from .pdf_text import (
+    Line,
+    Missing,
+    TextStyle,
+    baseline_offset,
+    draw_line,
+    draw_run,
+    layout,
+    natural_width,
+    rgb,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .charts import Figure
@@ -210,10 +220,7 @@ class _FigureFlowable(Flowable):
         return self.fig.width, self.fig.height
 
     def draw(self) -> None:
-        from reportlab.lib.rl_accel import fp_str
-
         from .charts import Box, Rule
-        from .pdf_cidfont import embedded
 
         canv = self.canv
         canv.saveState()
@@ -230,9 +237,5 @@ class _FigureFlowable(Flowable):
                 canv.setLineWidth(s.width)
                 canv.line(s.x1, s.y1, s.x2, s.y2)
             elif s.text:
-                font = embedded(canv, s.face)
-                c = rgb(s.color)
-                canv._code.append(
-                    f"BT {fp_str(c.red)} {fp_str(c.green)} {fp_str(c.blue)} rg 1 0 0 1 {fp_str(s.x)} {fp_str(s.y)} Tm "
-                    f"{font.name} {fp_str(s.size)} Tf <{''.join(font.codes(s.text))}> Tj ET")
+                draw_run(canv, s.face, s.size, s.x, s.y, s.text, s.color)
         canv.restoreState()

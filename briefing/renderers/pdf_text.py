@@ -314,6 +314,13 @@ def _run(canv: Canvas, code: list[str], line: Line, adjusts: list[float], i: int
         code.append("100 Tz")
 
 
+def draw_run(canv: Canvas, face: Face, size: float, x: float, baseline: float, text: str, color: str) -> None:
+    """Text in one face at ``(x, baseline)`` as it is: no breaking, no spacing (chart labels)."""
+    font = embedded(canv, face)
+    canv._code.append(f"{_fill_op(color)}BT 1 0 0 1 {fp_str(x)} {fp_str(baseline)} Tm {font.name} {fp_str(size)} Tf "
+                      f"<{''.join(font.codes(text))}> Tj ET")
+
+
 def _pdf_text(s: str) -> str:
     """A PDF text string (UTF-16BE with BOM, hex) for marked-content properties."""
     return "<FEFF" + s.encode("utf-16-be").hex().upper() + ">"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .chars import CJK_OR_PUNCT, SPACES, ZERO_WIDTH
+from .chars import CJK_OR_PUNCT, HAN, SPACES, ZERO_WIDTH
 
 _ZW = re.compile(f"[{ZERO_WIDTH}]")
 _CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -14,11 +14,33 @@ _SP = f"[{SPACES}]+"
 # A space run touching a CJK character or full-width punctuation on either side goes.
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{CJK_OR_PUNCT}]){_SP}|{_SP}(?=[{CJK_OR_PUNCT}])")
 _MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
+_RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # radicals, compatibility ideographs
+_RADICAL_OR_COMPAT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _RANGES) + "]")
 
 
 def normalise(text: str) -> str:
-    """Drop zero-width and control characters (keeping newlines)."""
-    return _CTRL.sub("", _ZW.sub("", text))
+    """Drop zero-width and control characters (keeping newlines); give radicals and compatibility
+    ideographs that stand for an ordinary ideograph that ideograph."""
+    text = _CTRL.sub("", _ZW.sub("", text))
+    return text.translate(_ideographs()) if _RADICAL_OR_COMPAT.search(text) else text
+
+
+@cache
+def _ideographs() -> dict[int, str]:
+    """Text copied out of a PDF often has a Kangxi radical (⽇ U+2F47) or a compatibility
+    ideograph (U+F900…) where the page shows an ordinary ideograph (日): the font drew one glyph
+    for both. They read and sort as other characters and most Chinese fonts lack them, so they
+    are mapped to what Unicode says they are (their NFKC form), where that is one ideograph."""
+    import unicodedata
+
+    han = re.compile(f"[{HAN}]")
+    out: dict[int, str] = {}
+    for lo, hi in _RANGES:
+        for cp in range(lo, hi + 1):
+            n = unicodedata.normalize("NFKC", chr(cp))
+            if len(n) == 1 and n != chr(cp) and han.match(n):
+                out[cp] = n
+    return out
 
 
 def squeeze_spaces(s: str) -> str:

@@ -279,3 +279,16 @@ def test_gathered_labels_over_a_very_long_text_are_aligned_quickly():
     s = api.extract_text("标题\n\n" + body + "\n\n" + labels)
     assert time.perf_counter() - t < 30  # a bound against a cubic blow-up, not a speed measurement
     assert len(s.sections) == 6 and all(sec.paragraphs for sec in s.sections)
+
+
+def test_radicals_and_compatibility_ideographs_copied_out_of_a_pdf_become_ordinary_ideographs():
+    # What some PDFs give on copy: Kangxi radicals (⽇ ⼈ ⾏ ⽣) and a compatibility ideograph (U+F9B5
+    # 例), drawn with the same glyphs as 日 人 行 生 例.
+    text = ("市⼈⺠政府⼯作报告\n\n今年全市⽣产总值增长6%左右，⽇均客流突破⼗万⼈次，"
+            "各类案\uf9b5⾏政审批时限压缩⼀半。\n")
+    s = api.extract_text(text)
+    body = "".join(p for _, sec in s.all_sections() for p in sec.paragraphs) + "".join(s.lead) + s.title
+    assert "生产总值" in body and "日均" in body and "案例" in body and "行政" in body and "一半" in body
+    assert not any("\u2f00" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" for ch in body)
+    assert "⺠" in s.title  # a radical with no ideograph of its own (U+2EA0) stays as it is
+    assert_nothing_lost(text, s)

@@ -63,9 +63,13 @@ class EmbeddedFace:
 
     def _number(self, ch: str) -> str:
         glyph = self.ttf.charToGlyph.get(0x20 if ch == "\xa0" else ord(ch), 0)
-        cid = self._cid_of_glyph.get(glyph)
+        # A character the face lacks (reported as missing) is drawn as .notdef, but gets a CID
+        # of its own, so that copied text still has it.
+        cid = self._cid_of_glyph.get(glyph) if glyph else None
         if cid is None:
-            cid = self._cid_of_glyph[glyph] = len(self.glyphs)
+            cid = len(self.glyphs)
+            if glyph:
+                self._cid_of_glyph[glyph] = cid
             self.glyphs.append(glyph)
             self.text.append(ch)
         return f"{cid:04X}"

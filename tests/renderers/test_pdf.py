@@ -269,6 +269,14 @@ def test_a_character_in_no_font_warns_and_strict_fails():
         render(s, load("standard"), RenderOptions(strict=True))
 
 
+
+@needs_poppler
+def test_a_character_in_no_font_is_still_in_the_copied_text(tmp_path):
+    p = tmp_path / "rare.pdf"
+    p.write_bytes(render(Summary(title="生僻字", lead=["这里有一个\U0002A6A5字。"]), load("standard")))
+    assert "这里有一个\U0002A6A5字。" in pdftotext(p)
+
+
 def test_sample_pdf_stays_small(pdfs):
     assert pdfs["standard", "article"].stat().st_size <= 500_000
     assert pdfs["gbt9704", "article"].stat().st_size <= 500_000

@@ -68,8 +68,9 @@ def test_characters_are_numbered_in_order_of_first_use_and_share_a_cid_when_they
     e = EmbeddedFace(_reportlab_face(composite_font), "C1")
     assert e.codes("BAB") == ["0001", "0002", "0001"]
     assert e.codes("一") == ["0001"]  # U+4E00 maps to glyph B in this font
-    assert e.codes("Z") == ["0000"]  # not in the face: .notdef
-    assert e.text == ["", "B", "A"]
+    assert e.codes("ZYZ") == ["0003", "0004", "0003"]  # not in the face: .notdef, each its own CID
+    assert e.glyphs[3:] == [0, 0]
+    assert e.text == ["", "B", "A", "Z", "Y"]  # so copied text keeps them
     assert e.name == "/C1"
 
 

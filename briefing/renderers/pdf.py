@@ -64,9 +64,10 @@ class _Story:
         self._links: list[tuple[list[Flowable], int]] = []
 
     def para(self, text: str, role: str, *, align: str | None = None, indent: float | None = None,
-             before: float = 0, after: float | None = None, outline: tuple[str, str, int] | None = None) -> Block:
+             before: float = 0, after: float | None = None, outline: tuple[str, str, int] | None = None,
+             balance: bool = False) -> Block:
         style = _with(self.st[role], align=align or self.align,
-                      indent_chars=self.indent if indent is None else indent)
+                      indent_chars=self.indent if indent is None else indent, balance=balance)
         missing = self.missing
         b = Block(lambda w: text_rows(text, style, w, missing), space_before=before,
                   space_after=self.para_gap if after is None else after, outline=outline)
@@ -104,7 +105,7 @@ class _Story:
         room = NeedRoom(lambda w: h.wrap(w, 1e6)[1] + h.getSpaceBefore() + _head(follow, w))
         self.out.append(room)
         h = self.para(text, role, align="left", indent=self.indent if self.grid else 0, before=before,
-                      after=0 if self.grid else 2, outline=(text, key, level))
+                      after=0 if self.grid else 2, outline=(text, key, level), balance=True)
         self._links.append((follow, len(self.out)))
 
     def finish(self) -> list[Flowable]:

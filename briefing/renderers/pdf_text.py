@@ -45,6 +45,7 @@ class TextStyle:
     grid: float = 0.0  # character pitch of the grid for a full-width character; 0 = none
     squeeze: float = 0.5  # how far (in ems) a line may be tightened to keep a mark on it
     dash_rule: bool = True  # draw a text's opening —— as a rule (not for page numbers)
+    balance: bool = False  # lines of even length (a heading never ends on one or two characters)
 
 
 @dataclass
@@ -118,13 +119,14 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     advance = advances.__getitem__
     pieces = units(text)
 
-    def lines_for(w: float) -> list[str]:
+    def lines_for(w: float, part: str | list[str] = pieces, first: bool = True) -> list[str]:
         # The last character of a line carries no tracking after it.
-        return wrap(pieces, w + tracking, advance, first_width=w - indent + tracking, squeeze=style.squeeze * size)
+        return wrap(part, w + tracking, advance, first_width=(w - indent if first else w) + tracking,
+                    squeeze=style.squeeze * size)
 
     rows = lines_for(width)
-    if style.align == "center" and len(rows) > 1:
-        rows = _balanced(rows, width, lines_for)
+    if (style.align == "center" or style.balance) and len(rows) > 1:
+        rows = (len(rows) == 2 and _at_a_phrase(text, lines_for, width)) or _balanced(rows, width, lines_for)
     out: list[Line] = []
     last = len(rows) - 1
     for i, row in enumerate(rows):
@@ -151,7 +153,25 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     return out
 
 
-def _balanced(rows: list[str], width: float, lines_for: Callable[[float], list[str]]) -> list[str]:
+_PHRASE_END = re.compile(r"[，、；：,;:](?=\S)")
+
+
+def _at_a_phrase(text: str, lines_for: Callable[..., list[str]], width: float) -> list[str] | None:
+    """Two lines broken after a comma (or 、；：) rather than inside a word: of the breaks where
+    each part fits its line, the one giving the most even lines; None if there is none."""
+    best: list[str] | None = None
+    best_diff = 0
+    for m in _PHRASE_END.finditer(text):
+        head, tail = text[:m.end()].strip(), text[m.end():].strip()
+        if len(lines_for(width, head)) != 1 or len(lines_for(width, tail, False)) != 1:
+            continue
+        diff = abs(len(head) - len(tail))
+        if best is None or diff < best_diff:
+            best, best_diff = [head, tail], diff
+    return best
+
+
+def _balanced(rows: list[str], width: float, lines_for: Callable[..., list[str]]) -> list[str]:
     """Centred lines of even length: the narrowest measure that needs no more lines (a title
     never leaves one character alone on its last line)."""
     lo, hi, best = width * (len(rows) - 1) / len(rows), width, rows

@@ -379,3 +379,18 @@ def test_justification_spreads_the_gaps_between_ideographs_not_inside_numbers_or
     assert narrow and wide
     assert max(abs(g) for g in narrow) < 0.05  # 12345.67, 5.5%, COVID-19, 5G, GDP set solid
     assert max(wide) > 0.2  # the justified lines took up their slack between ideographs
+
+
+def test_a_two_line_heading_breaks_after_its_comma_and_other_headings_are_balanced():
+    from dataclasses import replace
+
+    from briefing.renderers.pdf_text import layout
+
+    st = replace(render_style(), align="left", balance=True)
+    width = 20 * st.size
+    text = "（一）深入推进城乡融合发展，加快建设宜居宜业和美乡村走深走实"  # 31 characters
+    assert [ln.text for ln in layout(text, st, width)] == ["（一）深入推进城乡融合发展，", "加快建设宜居宜业和美乡村走深走实"]
+    plain = layout(text, replace(st, balance=False), width)
+    assert len(plain[0].text) >= 20 and len(plain[-1].text) <= 11  # unbalanced: a full line, the rest
+    lines = layout("（二）" + "甲乙丙丁戊己庚辛壬癸" * 2 + "子丑", st, width)  # 25 characters, no comma
+    assert len(lines) == 2 and abs(len(lines[0].text) - len(lines[1].text)) <= 1

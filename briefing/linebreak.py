@@ -6,7 +6,7 @@ Text is cut into *units* that a line may never break inside:
   with one;
 * an opening mark (``（《〈「『【“‘`` …) sticks to what follows it, so no line ends with one;
 * a Latin word or a number stays whole, and a number keeps its unit (``236.7亿元``, ``27.8%``,
-  ``5G``, ``4.5%—5%``, ``第3期``);
+  ``5G``, ``4.5%—5%``, ``第3期``, ``第十六届``);
 * a dash or ellipsis pair (``——``, ``……``) is never split.
 
 Between units a line may break. :func:`wrap` is a greedy wrapper over any measure (points, Word
@@ -63,6 +63,7 @@ _TOKEN = re.compile(
     r"[A-Za-z0-9０-９\u00c0-\u024f]+(?:['’.,．\-_/:@&+][A-Za-z0-9０-９\u00c0-\u024f]+)*[%％‰]?"
     rf"(?:[—–\-～~至到](?:{_NUM})[%％‰]?)?"
     rf"(?:(?<=[0-9０-９%％‰])(?:{_UNIT})(?:{_UNIT})?)?"
+    r"|第[零〇一二两三四五六七八九十百千]+[届次期号章节条款批轮个项]?"  # 第十六届: an ordinal stays whole
     r"|—+|…+|\s+|\.{2,}|.",
     re.S,
 )

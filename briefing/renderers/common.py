@@ -14,6 +14,20 @@ _DIGITS = "零一二三四五六七八九"
 
 APPENDIX_COLUMNS = ("序号", "部分", "指标", "目标值", "单位", "约束")
 
+_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
+
+
+def masthead_date(issue_date: str, report_date: str) -> str:
+    """The date under the masthead: the issue's own as configured, else the report's, a numeric
+    one written as Chinese dates are printed (2026-02-02 → 2026年2月2日, GB/T 9704)."""
+    if issue_date:
+        return issue_date
+    m = _NUMERIC_DATE.fullmatch(report_date.strip())
+    if not m:
+        return report_date
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y}年{mo}月{d}日" if 1 <= mo <= 12 and 1 <= d <= 31 else report_date
+
 
 def chinese_numeral(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (positive integers below 10000)."""

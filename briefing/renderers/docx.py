@@ -19,6 +19,7 @@ from .common import (
     appendix_column_widths,
     appendix_display_rows,
     byline_lines,
+    masthead_date,
     numbered_sections,
     tail_lines,
     text_ems,
@@ -67,7 +68,7 @@ class _Writer:
     # -- blocks ----------------------------------------------------------------------------------
     def masthead(self) -> None:
         m, t = self.t.masthead, self.t
-        date = m.date or self.s.date  # as the PDF: the date, else the report's
+        date = masthead_date(m.date, self.s.date)
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>'
         if m.style == "redhead":
             self.para("Masthead", m.name)

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from ..template import Template
+from .common import masthead_date
 from .pdf_text import (
     TextStyle,
     baseline_offset,
@@ -63,7 +64,7 @@ class Furniture:
         self.s = styles
         self.title = title
         self.m = t.masthead
-        self.date = self.m.date or date
+        self.date = masthead_date(self.m.date, date)
 
     # -- masthead --------------------------------------------------------------------------------
     def masthead_height(self) -> float:

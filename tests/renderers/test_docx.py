@@ -547,3 +547,10 @@ def test_any_text_gives_a_document_python_docx_opens_with_the_text_kept(title, p
     kept = re.sub("[\t\r\n]", "", xml_clean(para))
     if kept:
         assert kept in texts
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_the_masthead_prints_a_numeric_report_date_as_a_chinese_date(name):
+    texts = all_texts(render(Summary(title="题", date="2026-02-02", lead=["正文。"]), load(name)))
+    assert any("2026年2月2日" in t for t in texts)
+    assert not any("2026-02-02" in t for t in texts)

@@ -394,3 +394,17 @@ def test_a_two_line_heading_breaks_after_its_comma_and_other_headings_are_balanc
     assert len(plain[0].text) >= 20 and len(plain[-1].text) <= 11  # unbalanced: a full line, the rest
     lines = layout("（二）" + "甲乙丙丁戊己庚辛壬癸" * 2 + "子丑", st, width)  # 25 characters, no comma
     assert len(lines) == 2 and abs(len(lines[0].text) - len(lines[1].text)) <= 1
+
+
+@needs_poppler
+def test_a_numeric_report_date_is_printed_as_a_chinese_date_under_the_masthead(tmp_path):
+    from briefing.renderers.common import masthead_date
+
+    assert masthead_date("", "2026-02-02") == "2026年2月2日"
+    assert masthead_date("", "2026.1.26") == "2026年1月26日"
+    assert masthead_date("", "2026年1月26日") == "2026年1月26日"
+    assert masthead_date("2026年3月1日", "2026-02-02") == "2026年3月1日"  # the issue's own date wins
+    assert masthead_date("", "2026-13-40") == "2026-13-40"  # not a date: as it is
+    p = tmp_path / "d.pdf"
+    p.write_bytes(render(Summary(title="题", date="2026-02-02", lead=["正文。"]), load("gbt9704")))
+    assert "2026年2月2日" in pdftotext(p, "-f", "1", "-l", "1")

@@ -108,14 +108,20 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     tracking = pitch - size if pitch else 0.0
     indent = style.indent_chars * (pitch or size)
     info = _metrics(style.chain, size)
-    advances: dict[str, float] = {}
-    for ch in set(text):
-        m = info.get(ch)
-        if m is None:
+    chars = set(text)
+    new = chars - info.keys()
+    if new:
+        nofont = _NO_FONT.setdefault((style.chain, size), set())
+        for ch in new:
             m = info[ch] = _measure(style.chain, size, ch)
-        if m[0] is None and missing is not None and not ch.isspace():
-            missing.chars.append(ch)
-        advances[ch] = m[1] + tracking
+            if m[0] is None and not ch.isspace():
+                nofont.add(ch)
+    if missing is not None:
+        missing.chars.extend(chars & _NO_FONT.get((style.chain, size), set()))
+    # Advances with this tracking, kept per process like the metrics (a paragraph reads its own).
+    advances = _ADVANCES.setdefault((style.chain, size, tracking), {})
+    for ch in chars - advances.keys():
+        advances[ch] = info[ch][1] + tracking
     advance = advances.__getitem__
     pieces = units(text)
 
@@ -189,6 +195,8 @@ def _balanced(rows: list[str], width: float, lines_for: Callable[..., list[str]]
 # is left to move after the glyph (box less shift less advance)
 Metric = tuple[Face | None, float, float, float, float, float]
 _METRICS: dict[tuple[FontChain, float], dict[str, Metric]] = {}
+_NO_FONT: dict[tuple[FontChain, float], set[str]] = {}  # characters no face of the chain has
+_ADVANCES: dict[tuple[FontChain, float, float], dict[str, float]] = {}  # box width plus tracking
 
 
 def _metrics(chain: FontChain, size: float) -> dict[str, Metric]:
@@ -300,31 +308,38 @@ def _run(canv: Canvas, code: list[str], line: Line, adjusts: list[float], i: int
     if scale != 1.0:
         code.append(f"{fp_str(scale * 100)} Tz")
     hexes = font.codes(line.text[i:j])
-    if not actual and not any(line.shifts[i:j]) and not any(abs(a) > 1e-6 for a in adjusts[i:j]):
+    shifts = line.shifts
+    # The characters that need more than their advance: a shift before the glyph, an adjustment
+    # after it, or the ActualText of a drawn dash. Only those are visited.
+    special = [m for m, (sh, after) in enumerate(zip(shifts[i:j], adjusts[i:j]))
+               if sh or after > 1e-6 or after < -1e-6]
+    if actual and (not special or special[0] != 0):
+        special.insert(0, 0)
+    if not special:
         code.append(f"<{''.join(hexes)}> Tj")
     else:
-        per_em = 1000 / size
+        per_em = 1000 / size / scale
         items: list[str] = []
         chunk = 0
-        for m in range(len(hexes)):
+        for m in special:
             c = i + m
-            shift, after = line.shifts[c], adjusts[c]
-            marked = bool(actual) and c == i
+            shift, after = shifts[c], adjusts[c]
+            marked = bool(actual) and m == 0
             if shift or marked:
                 if m > chunk:
                     items.append(f"<{''.join(hexes[chunk:m])}>")
                 if shift:
-                    items.append(fp_str(-shift * per_em / scale))
+                    items.append(fp_str(-shift * per_em))
                 chunk = m
             if marked:
                 if items:
                     code.append(f"[{' '.join(items)}] TJ")
                 code.append(f"/Span <</ActualText {_pdf_text(actual + line.text[c])}>> BDC <{hexes[m]}> Tj EMC")
                 items, chunk = [], m + 1
-            if abs(after) > 1e-6:
+            if after > 1e-6 or after < -1e-6:
                 if m + 1 > chunk:
                     items.append(f"<{''.join(hexes[chunk:m + 1])}>")
-                items.append(fp_str(-after * per_em / scale))
+                items.append(fp_str(-after * per_em))
                 chunk = m + 1
         if len(hexes) > chunk:
             items.append(f"<{''.join(hexes[chunk:])}>")

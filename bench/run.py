@@ -35,6 +35,7 @@ def cli() -> list[str]:
 
 
 REF: list[float] = []  # reference-loop times taken between the repeats of the current measure
+RATIO: list[float] = []  # each repeat's time over the loop run right after it
 
 
 def median_time(fn, repeat: int, ref: bool = True) -> float:
@@ -42,6 +43,7 @@ def median_time(fn, repeat: int, ref: bool = True) -> float:
     that the row can say how fast the machine was meanwhile."""
     times = []
     REF.clear()
+    RATIO.clear()
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
@@ -50,12 +52,15 @@ def median_time(fn, repeat: int, ref: bool = True) -> float:
             t = time.perf_counter()
             reference_loop()
             REF.append(time.perf_counter() - t)
+            RATIO.append(times[-1] / REF[-1])
     return statistics.median(times)
 
 
 def ref_note() -> str:
-    """The machine's speed during the last measure: the reference loop's median."""
-    return f"{statistics.median(REF) * 1000:.0f} ms" if REF else ""
+    """The machine's speed during the last measure: the reference loop's median, and the median
+    of each repeat's time over the loop run right after it (a figure the speed changes of this
+    VM move much less: compare it between runs)."""
+    return f"{statistics.median(REF) * 1000:.0f} ms | {statistics.median(RATIO):.2f}" if REF else " |"
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -143,10 +148,10 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     w = max(len(r[0]) for r in rows)
-    print(f"| {'measure'.ljust(w)} | median | reference loop meanwhile |")
-    print(f"|{'-' * (w + 2)}|--------|--------------------------|")
+    print(f"| {'measure'.ljust(w)} | median | reference loop meanwhile | time ÷ loop |")
+    print(f"|{'-' * (w + 2)}|--------|--------------------------|-------------|")
     for k, v, *note in rows:
-        print(f"| {k.ljust(w)} | {v} | {note[0] if note else ''} |")
+        print(f"| {k.ljust(w)} | {v} | {note[0] if note else ' |'} |")
 
 
 if __name__ == "__main__":

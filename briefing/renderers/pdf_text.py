@@ -108,20 +108,14 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     tracking = pitch - size if pitch else 0.0
     indent = style.indent_chars * (pitch or size)
     info = _metrics(style.chain, size)
-    chars = set(text)
-    new = chars - info.keys()
-    if new:
-        nofont = _NO_FONT.setdefault((style.chain, size), set())
-        for ch in new:
+    advances: dict[str, float] = {}
+    for ch in set(text):
+        m = info.get(ch)
+        if m is None:
             m = info[ch] = _measure(style.chain, size, ch)
-            if m[0] is None and not ch.isspace():
-                nofont.add(ch)
-    if missing is not None:
-        missing.chars.extend(chars & _NO_FONT.get((style.chain, size), set()))
-    # Advances with this tracking, kept per process like the metrics (a paragraph reads its own).
-    advances = _ADVANCES.setdefault((style.chain, size, tracking), {})
-    for ch in chars - advances.keys():
-        advances[ch] = info[ch][1] + tracking
+        if m[0] is None and missing is not None and not ch.isspace():
+            missing.chars.append(ch)
+        advances[ch] = m[1] + tracking
     advance = advances.__getitem__
     pieces = units(text)
 
@@ -195,8 +189,6 @@ def _balanced(rows: list[str], width: float, lines_for: Callable[..., list[str]]
 # is left to move after the glyph (box less shift less advance)
 Metric = tuple[Face | None, float, float, float, float, float]
 _METRICS: dict[tuple[FontChain, float], dict[str, Metric]] = {}
-_NO_FONT: dict[tuple[FontChain, float], set[str]] = {}  # characters no face of the chain has
-_ADVANCES: dict[tuple[FontChain, float, float], dict[str, float]] = {}  # box width plus tracking
 
 
 def _metrics(chain: FontChain, size: float) -> dict[str, Metric]:

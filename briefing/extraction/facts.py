@@ -47,8 +47,10 @@ MAX_PRE = 24  # an indicator names the thing counted: the words right before the
 # inside a word.
 _CUT_AFTER = re.compile(r"[的对为在向把和与及或]")
 MAX_WHOLE = 32  # with no particle to cut after, a run this long is kept whole
+# The verbs of a change from one value to another (从77%提高到80%).
+_CHANGE = "(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整)"
 # 从77%提高到 before the goal: where the indicator starts from, not part of its name.
-_FROM = re.compile(r"从[^从]*(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整|增长)(?:到|至)?$")
+_FROM = re.compile(rf"从[^从]*(?:{_CHANGE}|增长)(?:到|至)?$")
 _CLOSERS = "”’》）)"
 
 
@@ -146,7 +148,7 @@ def _excluded(text: str, q: Quantity) -> bool:
     return False
 
 
-_BASELINE = re.compile(r"从(?P<span>[^从]*?)(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整)(?:到|至)")
+_BASELINE = re.compile(rf"从(?P<span>[^从]*?){_CHANGE}(?:到|至)")
 _DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
 
 

@@ -20,6 +20,7 @@ from struct import pack, unpack_from
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import calcChecksum
 
 _COMPOSITE_MORE, _WORDS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 0x20, 0x1, 0x8, 0x40, 0x80
 _COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep")  # as the face has them (the last three optional)
@@ -264,16 +265,10 @@ def _font_file(tables: dict[str, bytes]) -> bytes:
         data = tables[tag]
         if tag == "head":
             head_at = offset
-        header.append(tag.encode("latin-1") + pack(">LLL", _checksum(data), offset, len(data)))
+        header.append(tag.encode("latin-1") + pack(">LLL", calcChecksum(data), offset, len(data)))
         padded = data + b"\0" * (-len(data) % 4)
         body.append(padded)
         offset += len(padded)
     out = bytearray(b"".join(header) + b"".join(body))
-    out[head_at + 8:head_at + 12] = pack(">L", (0xB1B0AFBA - _checksum(bytes(out))) & 0xFFFFFFFF)
+    out[head_at + 8:head_at + 12] = pack(">L", (0xB1B0AFBA - calcChecksum(bytes(out))) & 0xFFFFFFFF)
     return bytes(out)
-
-
-def _checksum(data: bytes) -> int:
-    from reportlab.pdfbase.ttfonts import calcChecksum
-
-    return calcChecksum(data)

@@ -291,5 +291,19 @@ def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: b
     click.echo(report(resolve_template(template), textfile, encoding=encoding), nl=False)
 
 
+@main.command(epilog=EXIT_CODES)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option("--host", help="Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0: other machines can connect).")
+@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest upload accepted.")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
+@handle_errors
+def serve(port: int, host: str | None, max_size: int, verbose: bool) -> None:
+    """A local web page to paste or drop a report, correct the summary beside a live preview of
+    the PDF, and download the PDF, the DOCX and the summary JSON."""
+    from .web.serve import serve as run
+
+    run(host, port, max_upload=max_size)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,195 @@
+"""The documents the page works on, kept in the server's memory: a summary, the masthead
+settings, an undo history, and the current PDF with its pages as PNG images.
+
+Nothing here knows HTTP; :mod:`briefing.web.app` is a thin layer over :class:`Store`. Pages are
+addressed by the SHA-256 of their bitmap, so after an edit the browser fetches only the pages
+that look different (the others keep their URL and come from its cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import api, edits
+from ..errors import UsageError
+from ..model import Summary
+from ..output import safe_stem
+from ..template import Template
+
+#: The masthead fields the page offers, and the template options they become.
+SETTING_KEYS = ("template", "name", "issue", "unit", "date", "distribution")
+#: The preview's pixels per PDF point: an A4 page 744 px wide, sharp at the page's column width.
+PREVIEW_SCALE = 1.25
+MAX_DOCS = 16
+MAX_UNDO = 50
+# ReportLab, the font caches and PDFium are not made for threads: one render at a time.
+_LOCK = threading.Lock()
+
+
+@dataclass
+class Doc:
+    """One briefing being corrected."""
+
+    id: str
+    name: str
+    summary: Summary
+    settings: dict[str, str]
+    history: list[Summary] = field(default_factory=list)
+    pdf: bytes = b""
+    pages: list[str] = field(default_factory=list)  # digests, in page order
+    images: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def state(self) -> dict[str, Any]:
+        """What the page shows: the summary, the settings and the preview pages."""
+        return {"id": self.id, "name": self.name, "summary": self.summary.to_dict(), "settings": self.settings,
+                "pages": self.pages, "warnings": self.warnings, "can_undo": bool(self.history)}
+
+
+def templates() -> list[dict[str, Any]]:
+    """The bundled templates with their masthead defaults, for the page's form."""
+    from ..template import available, load
+
+    out = []
+    for name in available():
+        t = load(name)
+        m = t.masthead
+        out.append({"name": name, "description": t.template.description,
+                    "masthead": {"name": m.name, "issue": m.issue, "unit": m.unit, "date": m.date}})
+    return out
+
+
+def clean_settings(raw: Any) -> dict[str, str]:
+    """The settings the page sent, as short strings of the known keys (the template by its
+    bundled name only: no file path ever comes from the browser)."""
+    from ..template import available
+
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise UsageError("settings must be an object")
+    out = {k: str(raw.get(k) or "").strip()[:200] for k in SETTING_KEYS}
+    out["template"] = out["template"] or "standard"
+    if out["template"] not in available():
+        raise UsageError(f"unknown template {out['template']!r}", hint=f"choose from {', '.join(available())}")
+    return out
+
+
+def template_of(settings: dict[str, str]) -> Template:
+    from ..config import option_overrides, resolve_template
+
+    overrides = option_overrides(**{("date_text" if k == "date" else k): (settings.get(k) or None)
+                                    for k in SETTING_KEYS if k != "template"})
+    return resolve_template(settings.get("template") or "standard", None, overrides)
+
+
+class Store:
+    """The open documents, the least recently used dropped past ``MAX_DOCS``."""
+
+    def __init__(self, max_docs: int = MAX_DOCS) -> None:
+        self.max_docs = max_docs
+        self.docs: OrderedDict[str, Doc] = OrderedDict()
+
+    def get(self, doc_id: str) -> Doc:
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            raise UsageError("这份简报已不在服务器上（服务重启过或打开的太多）", hint="请重新粘贴或上传摘要 JSON")
+        self.docs.move_to_end(doc_id)
+        return doc
+
+    def open(self, data: bytes, name: str, settings: Any, *, summary_json: bool = False) -> Doc:
+        """A new document from an upload or pasted text (UTF-8 bytes): a summary JSON as it is,
+        anything else through the reader and the extractor."""
+        clean = clean_settings(settings)
+        tpl = template_of(clean)
+        with _LOCK:
+            if summary_json:
+                summary = api.parse_summary(data, name=name)
+            else:
+                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels))
+        doc = Doc(id=secrets.token_urlsafe(12), name=name, summary=summary, settings=clean)
+        self._render(doc, tpl)
+        self.docs[doc.id] = doc
+        while len(self.docs) > self.max_docs:
+            self.docs.popitem(last=False)
+        return doc
+
+    def edit(self, doc_id: str, op: Any) -> Doc:
+        doc = self.get(doc_id)
+        new = edits.apply(doc.summary, op)
+        doc.history = [*doc.history[-(MAX_UNDO - 1):], doc.summary]
+        doc.summary = new
+        self._render(doc, template_of(doc.settings))
+        return doc
+
+    def undo(self, doc_id: str) -> Doc:
+        doc = self.get(doc_id)
+        if not doc.history:
+            raise UsageError("没有可以撤销的修改")
+        doc.summary = doc.history.pop()
+        self._render(doc, template_of(doc.settings))
+        return doc
+
+    def configure(self, doc_id: str, settings: Any) -> Doc:
+        doc = self.get(doc_id)
+        clean = clean_settings(settings)
+        self._render(doc, template_of(clean))  # a bad date or distribution changes nothing
+        doc.settings = clean
+        return doc
+
+    def download(self, doc_id: str, fmt: str) -> tuple[str, bytes]:
+        """(file name, bytes) of the PDF, the DOCX or the summary JSON."""
+        doc = self.get(doc_id)
+        stem = safe_stem(doc.summary.title or doc.name)
+        if fmt == "pdf":
+            return f"{stem}.pdf", doc.pdf
+        if fmt == "json":
+            return f"{stem}.summary.json", (doc.summary.to_json() + "\n").encode("utf-8")
+        if fmt == "docx":
+            with _LOCK:
+                data = api.render(doc.summary, template=template_of(doc.settings), formats=("docx",))["docx"]
+            return f"{stem}.docx", data
+        raise UsageError(f"unknown format {fmt!r}", hint="pdf, docx or json")
+
+    def image(self, doc_id: str, digest: str) -> bytes:
+        png = self.get(doc_id).images.get(digest)
+        if png is None:
+            raise UsageError("no such page (the preview changed since)")
+        return png
+
+    def _render(self, doc: Doc, tpl: Template) -> None:
+        warnings: list[str] = []
+        with _LOCK:
+            pdf = api.render(doc.summary, template=tpl, formats=("pdf",), warn=warnings.append)["pdf"]
+            pages = rasterize(pdf, doc.images)
+        doc.pdf, doc.warnings = pdf, warnings
+        doc.pages = [d for d, _ in pages]
+        doc.images = dict(pages)
+
+
+def rasterize(pdf: bytes, known: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """(digest, PNG) of each page; a page whose bitmap is in ``known`` is not encoded again."""
+    import pypdfium2 as pdfium
+
+    out = []
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        for page in doc:
+            bitmap = page.render(scale=PREVIEW_SCALE)
+            digest = hashlib.sha256(bitmap.buffer).hexdigest()[:32]
+            png = known.get(digest)
+            if png is None:
+                buf = io.BytesIO()
+                bitmap.to_pil().save(buf, "PNG", compress_level=1)
+                png = buf.getvalue()
+            out.append((digest, png))
+            page.close()
+    finally:
+        doc.close()
+    return out

@@ -125,7 +125,7 @@ function blocksOf(sec) {
 }
 
 function sectionCard(sec, path, depth, last) {
-  const key = path.join(".");
+  const key = path.map((i) => i + 1).join(".");
   const head = el("div", { className: "section-head" },
     el("span", { className: "number" }, key),
     input("sec-" + key, sec.keyword, (v) => edit({ op: "rename_section", section: path, name: v }),

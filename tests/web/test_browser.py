@@ -1,0 +1,126 @@
+"""End to end in a real browser (Debian's chromium driven by Playwright): paste the sample,
+rename a section, delete a target, download the PDF, and read it back with pdftotext.
+
+Skipped (with the reason) where Playwright or chromium is missing, unless
+BRIEFING_REQUIRE_BROWSER=1 (as in CI), which makes that a failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ROOT / "tests" / "fixtures" / "samples" / "zhengzhou-gaoxin-2021.txt"
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+APPENDIX = "附：目标任务一览"
+
+
+def _missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[test]')"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no chromium at {CHROMIUM} (apt-get install chromium)"
+    if not shutil.which("pdftotext"):
+        return "pdftotext (poppler-utils) is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    why = _missing()
+    if why:
+        if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BRIEFING_REQUIRE_BROWSER=1 but {why}")
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def appendix(text: str) -> str:
+    assert APPENDIX in text
+    return text.split(APPENDIX, 1)[1]
+
+
+def updates(page, n: int) -> None:
+    page.wait_for_selector(f"body[data-updates='{n}']", timeout=30_000)
+
+
+def test_paste_rename_delete_and_download_the_pdf(server, browser, tmp_path):
+    url, proc = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']")
+    page.fill("#text", ARTICLE.read_text(encoding="utf-8"))
+    page.click("#go")
+    updates(page, 1)
+    assert page.locator("#pages img").count() >= 2
+    old_name = page.input_value("[data-key='sec-1']")
+
+    page.fill("[data-key='sec-1']", "网页里改过的名字")
+    page.press("[data-key='sec-1']", "Enter")
+    updates(page, 2)
+
+    # The target to delete: one whose indicator the appendix table shows before.
+    first = page.url.rstrip("/")
+    doc_pdf = tmp_path / "before.pdf"
+    href = page.get_attribute("#dl-pdf", "href")
+    urllib.request.urlretrieve(first + href, doc_pdf)
+    table = appendix(pdf_text(doc_pdf))
+    rows = page.locator("#targets tbody tr[data-target]")
+    indicators = [rows.nth(i).locator("input.indicator").input_value() for i in range(rows.count())]
+    gone = next(x for x in indicators if x in table and indicators.count(x) == 1 and len(x) >= 4)
+    row = indicators.index(gone)
+    page.locator(f"#targets tr[data-target='{row}'] button.delete").click()
+    updates(page, 3)
+    assert gone not in [page.locator(f"#targets tr[data-target='{i}'] input.indicator").input_value()
+                        for i in range(rows.count())]
+
+    with page.expect_download() as info:
+        page.click("#dl-pdf")
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    out = tmp_path / "after.pdf"
+    download.save_as(out)
+    text = pdf_text(out)
+    assert "网页里改过的名字" in text and old_name not in text.replace(" ", "")
+    assert gone not in appendix(text).replace(" ", "").replace("\n", "")
+    assert not errors, errors
+    assert proc.poll() is None
+    page.close()
+
+
+def test_a_bad_upload_shows_a_message_on_the_page(server, browser, tmp_path):
+    url, _ = server
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']")
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"schema": "briefing.summary/1", "title": ', encoding="utf-8")
+    page.set_input_files("#file", str(bad))
+    page.wait_for_selector("#message.error:not([hidden])")
+    assert "not valid JSON" in page.inner_text("#message-text")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (3 * 1024 * 1024))
+    page.set_input_files("#file", str(big))
+    page.wait_for_function("document.getElementById('message-text').textContent.includes('文件太大')")
+    page.close()

@@ -1,0 +1,52 @@
+"""`briefing serve` as a real process: it listens on 127.0.0.1 only, says where, and survives
+bad uploads (binary, 50 MB, broken JSON) with a message each."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import random
+from urllib.parse import urlsplit
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+
+def post(url: str, path: str, body: bytes) -> tuple[int, dict]:
+    u = urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    conn.request("POST", path, body=body, headers={"X-Briefing": "1", "Content-Type": "application/octet-stream"})
+    r = conn.getresponse()
+    data = json.loads(r.read())
+    conn.close()
+    return r.status, data
+
+
+def alive(url: str) -> None:
+    u = urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+    conn.request("GET", "/api/templates")
+    assert conn.getresponse().status == 200
+    conn.close()
+
+
+def test_it_listens_on_localhost_and_prints_the_address(server):
+    url, proc = server
+    assert url.startswith("http://127.0.0.1:")
+    alive(url)
+
+
+@pytest.mark.parametrize("name, body, status, words", [
+    ("huge.txt", b"x" * (50 * 1024 * 1024), 413, ["文件太大", "50 MB", "上限 2 MB"]),
+    ("program.bin", random.Random(1).randbytes(100_000), 400, ["program.bin", "binary data"]),
+    ("broken.json", b'{"schema": "briefing.summary/1", "sections": [', 400, ["broken.json", "not valid JSON"]),
+])
+def test_bad_uploads_get_a_message_and_the_server_goes_on(server, name, body, status, words):
+    url, proc = server
+    code, data = post(url, f"/api/upload?name={name}", body)
+    assert code == status
+    for w in words:
+        assert w in data["error"]
+    alive(url)
+    assert proc.poll() is None

@@ -126,6 +126,10 @@ def main() -> None:
                 t = median_time(lambda tpl=tpl, fmt=fmt: api.render(summary, template=tpl, formats=(fmt,)),
                                 a.repeat * 3)
                 rows.append((f"warm render {fmt.upper()}, example, {tpl}", f"{t * 1000:.1f} ms", ref_note()))
+        from web import preview_refresh  # bench/web.py
+
+        t, _ = preview_refresh(a.repeat * 3)
+        rows.append(("web page: edit + preview refresh, example (HTTP)", f"{t * 1000:.0f} ms"))
         rows.append(("peak RSS, this process (extract + render)",
                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
 

@@ -11,6 +11,7 @@ saying what is wrong; nothing is lost by any operation (every paragraph stays in
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -33,7 +34,7 @@ def apply(summary: Summary, op: dict[str, Any]) -> Summary:
     fn = OPERATIONS.get(op["op"])
     if fn is None:
         raise UsageError(f"unknown edit {op['op']!r}", hint=f"known: {', '.join(OPERATIONS)}")
-    out = Summary.from_dict(summary.to_dict())
+    out = copy.deepcopy(summary)
     fn(out, op)
     return out
 

@@ -30,6 +30,8 @@ def test_wheel_holds_templates_and_fonts(wheel):
     assert "briefing/_data/templates/standard.toml" in names
     assert "briefing/_data/templates/gbt9704.toml" in names
     assert "briefing/_data/fonts/NotoSerifSC-Regular.ttf" in names
+    for name in ("index.html", "app.js", "app.css"):  # the page of `briefing serve`
+        assert f"briefing/web/static/{name}" in names
 
 
 @pytest.mark.slow

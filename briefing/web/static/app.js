@@ -7,6 +7,8 @@ const $ = (id) => document.getElementById(id);
 const SETTINGS = ["template", "name", "issue", "unit", "date", "distribution"];
 const FIELDS = [["title", "标题"], ["kicker", "引题"], ["subtitle", "副题"], ["source", "来源"],
   ["reporter", "记者"], ["date", "日期"], ["speaker", "讲话人"]];
+// Chinese names of the bundled templates; another template shows its file name.
+const TEMPLATE_NAMES = { standard: "现代简洁", gbt9704: "公文格式 GB/T 9704" };
 let doc = null;
 let maxUpload = 20 * 1024 * 1024;
 let queue = Promise.resolve();
@@ -250,7 +252,8 @@ function setup() {
     maxUpload = data.max_upload;
     $("limit").textContent = data.max_upload_text;
     $("s-template").replaceChildren(...data.templates.map((t) =>
-      el("option", { value: t.name, selected: t.name === "standard", textContent: `${t.name} — ${t.description}` })));
+      el("option", { value: t.name, selected: t.name === "standard", title: t.description,
+        textContent: TEMPLATE_NAMES[t.name] ? `${TEMPLATE_NAMES[t.name]}（${t.name}）` : t.name })));
     document.body.dataset.ready = "1";
   }).catch((e) => showMessage("读不到模板列表：" + e.message));
 }

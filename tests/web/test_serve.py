@@ -50,3 +50,19 @@ def test_bad_uploads_get_a_message_and_the_server_goes_on(server, name, body, st
         assert w in data["error"]
     alive(url)
     assert proc.poll() is None
+
+
+def test_a_taken_port_is_one_line_and_exit_code_2():
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "briefing", "serve", "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"briefing: error: cannot listen on 127.0.0.1:{port}: Address already in use (pick another --port)"]

@@ -124,3 +124,24 @@ def test_a_bad_upload_shows_a_message_on_the_page(server, browser, tmp_path):
     page.set_input_files("#file", str(big))
     page.wait_for_function("document.getElementById('message-text').textContent.includes('文件太大')")
     page.close()
+
+
+def test_text_that_looks_like_html_stays_text(server, browser):
+    url, _ = server
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']")
+    evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    page.fill("#text", f"标题{evil}\n\n一、第一部分{evil}\n\n正文段落{evil}，新增企业10家。\n")
+    page.click("#go")
+    updates(page, 1)
+    assert page.locator("#sections img, #sections script").count() == 0
+    assert "<img src=x" in page.inner_text("#sections")
+    page.fill("[data-key='f-title']", evil)
+    page.press("[data-key='f-title']", "Enter")
+    updates(page, 2)
+    assert page.locator("#editor img, #editor script").count() == 0
+    assert not dialogs
+    page.close()

@@ -95,6 +95,15 @@ def test_paste_rename_delete_and_download_the_pdf(server, browser, tmp_path):
     assert gone not in [page.locator(f"#targets tr[data-target='{i}'] input.indicator").input_value()
                         for i in range(rows.count())]
 
+    # A wrong value: a message, and the form shows what the server still holds.
+    value = page.locator("[data-key='t-0-value']")
+    before = value.input_value()
+    value.fill("很多")
+    value.press("Enter")
+    page.wait_for_selector("#message.error:not([hidden])")
+    assert "must be a number" in page.inner_text("#message-text")
+    assert page.input_value("[data-key='t-0-value']") == before
+
     with page.expect_download() as info:
         page.click("#dl-pdf")
     download = info.value

@@ -50,6 +50,7 @@ function request(method, url, body, headers) {
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok) {
       status("");
+      if (doc) show(doc); // the form goes back to what the server holds
       showMessage((data && data.error) || ("请求失败：HTTP " + res.status));
       throw new Error("request failed");
     }

@@ -8,7 +8,7 @@
     POST /api/docs/ID/edit         an edit operation (briefing.edits) → the document
     POST /api/docs/ID/undo         the edit before → the document
     POST /api/docs/ID/settings     template and masthead fields → the document
-    GET  /api/docs/ID/page/DIGEST.png      a preview page
+    GET  /api/docs/ID/page/N-VERSION.png   a preview page (rasterized when first asked for)
     GET  /api/docs/ID/download/pdf|docx|json
 
 Every answer to a failed request is ``{"error": "…"}`` with a 4xx/5xx status; the server goes on.
@@ -179,9 +179,8 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
 
     @api
     async def page(request: Request) -> Response:
-        png = docs.image(request.path_params["doc"], request.path_params["digest"])
-        # The URL names the bitmap: the same URL is the same picture for as long as it exists.
-        return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=3600, immutable"})
+        png = await run_in_threadpool(docs.image, request.path_params["doc"], request.path_params["name"])
+        return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=600"})
 
     @api
     async def download(request: Request) -> Response:
@@ -201,7 +200,7 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         Route("/api/docs/{doc}/edit", edit, methods=["POST"]),
         Route("/api/docs/{doc}/undo", undo, methods=["POST"]),
         Route("/api/docs/{doc}/settings", settings, methods=["POST"]),
-        Route("/api/docs/{doc}/page/{digest:str}.png", page),
+        Route("/api/docs/{doc}/page/{name:str}.png", page),
         Route("/api/docs/{doc}/download/{fmt}", download),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -1,9 +1,10 @@
 """The documents the page works on, kept in the server's memory: a summary, the masthead
-settings, an undo history, and the current PDF with its pages as PNG images.
+settings, an undo history, and the current PDF, whose pages become PNG images when asked for.
 
-Nothing here knows HTTP; :mod:`briefing.web.app` is a thin layer over :class:`Store`. Pages are
-addressed by the SHA-256 of their bitmap, so after an edit the browser fetches only the pages
-that look different (the others keep their URL and come from its cache).
+Nothing here knows HTTP; :mod:`briefing.web.app` is a thin layer over :class:`Store`. An edit
+renders the PDF (tens of milliseconds, warm); a page is rasterized only when the browser asks
+for it, which it does for the pages in view, so a long report costs no more per edit than a
+short one. A page whose bitmap comes out as before is not encoded again.
 """
 
 from __future__ import annotations
@@ -42,9 +43,16 @@ class Doc:
     settings: dict[str, str]
     history: list[Summary] = field(default_factory=list)
     pdf: bytes = b""
-    pages: list[str] = field(default_factory=list)  # digests, in page order
-    images: dict[str, bytes] = field(default_factory=dict)
+    version: int = 0  # of the PDF: a page's name is its number and this
+    page_count: int = 0
+    pngs: dict[str, bytes] = field(default_factory=dict)  # bitmap digest → PNG, of recent pages
+    pages_done: dict[int, str] = field(default_factory=dict)  # page → digest, for this version
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[str]:
+        """The current preview pages' names (a new name for every version of the PDF)."""
+        return [f"{n}-{self.version}" for n in range(self.page_count)]
 
     def state(self) -> dict[str, Any]:
         """What the page shows: the summary, the settings and the preview pages."""
@@ -157,39 +165,54 @@ class Store:
             return f"{stem}.docx", data
         raise UsageError(f"unknown format {fmt!r}", hint="pdf, docx or json")
 
-    def image(self, doc_id: str, digest: str) -> bytes:
-        png = self.get(doc_id).images.get(digest)
-        if png is None:
-            raise UsageError("no such page (the preview changed since)")
-        return png
+    def image(self, doc_id: str, name: str) -> bytes:
+        """The PNG of a preview page named as in :attr:`Doc.pages` (an older version's name gets
+        the current picture of that page)."""
+        doc = self.get(doc_id)
+        number = name.split("-", 1)[0]
+        if not number.isdigit() or int(number) >= doc.page_count:
+            raise UsageError(f"no page {name!r}")
+        n = int(number)
+        with _LOCK:
+            digest = doc.pages_done.get(n)
+            if digest is None:
+                digest, png = rasterize(doc.pdf, n, doc.pngs)
+                doc.pngs[digest] = png
+                doc.pages_done[n] = digest
+            return doc.pngs[digest]
 
     def _render(self, doc: Doc, tpl: Template) -> None:
+        import pypdfium2 as pdfium
+
         warnings: list[str] = []
         with _LOCK:
             pdf = api.render(doc.summary, template=tpl, formats=("pdf",), warn=warnings.append)["pdf"]
-            pages = rasterize(pdf, doc.images)
-        doc.pdf, doc.warnings = pdf, warnings
-        doc.pages = [d for d, _ in pages]
-        doc.images = dict(pages)
+            opened = pdfium.PdfDocument(pdf)
+            count = len(opened)
+            opened.close()
+            # Keep the pictures of the pages as they were: most come out the same after an edit.
+            keep = set(doc.pages_done.values())
+            doc.pngs = {d: png for d, png in doc.pngs.items() if d in keep}
+            doc.pdf, doc.warnings, doc.page_count = pdf, warnings, count
+            doc.version += 1
+            doc.pages_done = {}
 
 
-def rasterize(pdf: bytes, known: dict[str, bytes]) -> list[tuple[str, bytes]]:
-    """(digest, PNG) of each page; a page whose bitmap is in ``known`` is not encoded again."""
+def rasterize(pdf: bytes, n: int, known: dict[str, bytes]) -> tuple[str, bytes]:
+    """(digest of the bitmap, PNG) of page ``n``; a bitmap in ``known`` is not encoded again."""
     import pypdfium2 as pdfium
 
-    out = []
     doc = pdfium.PdfDocument(pdf)
     try:
-        for page in doc:
-            bitmap = page.render(scale=PREVIEW_SCALE)
-            digest = hashlib.sha256(bitmap.buffer).hexdigest()[:32]
-            png = known.get(digest)
-            if png is None:
-                buf = io.BytesIO()
-                bitmap.to_pil().save(buf, "PNG", compress_level=1)
-                png = buf.getvalue()
-            out.append((digest, png))
-            page.close()
+        page = doc[n]
+        bitmap = page.render(scale=PREVIEW_SCALE)
+        digest = hashlib.sha256(bitmap.buffer).hexdigest()[:32]
+        png = known.get(digest)
+        if png is None:
+            buf = io.BytesIO()
+            bitmap.to_pil().save(buf, "PNG", compress_level=1)
+            png = buf.getvalue()
+        page.close()
     finally:
         doc.close()
-    return out
+    return digest, png

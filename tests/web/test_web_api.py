@@ -76,20 +76,23 @@ def test_pasted_text_becomes_a_summary_with_preview_pages(client, doc):
     assert Image.open(io.BytesIO(r.content)).size[0] > 600
 
 
-def test_an_edit_changes_the_pdf_and_only_the_pages_it_touches(client, doc):
+def test_an_edit_changes_the_pdf_and_the_preview(client, doc):
+    first_page = client.get(f"/api/docs/{doc['id']}/page/{doc['pages'][0]}.png").content
     r = client.post(f"/api/docs/{doc['id']}/edit", json={"op": "rename_section", "section": [0], "name": "改过的名字"},
                     headers=H)
     assert r.status_code == 200, r.text
     after = r.json()
     assert after["summary"]["sections"][0]["keyword"] == "改过的名字" and after["can_undo"]
-    assert after["pages"][0] != doc["pages"][0]
-    assert after["pages"][-1] == doc["pages"][-1]  # the appendix page did not change
+    assert after["pages"] != doc["pages"] and len(after["pages"]) == len(doc["pages"])
+    page = f"/api/docs/{doc['id']}/page/"
+    assert client.get(page + after["pages"][0] + ".png").content != first_page
     pdf = client.get(f"/api/docs/{doc['id']}/download/pdf")
     assert pdf.headers["content-type"] == "application/pdf" and "attachment" in pdf.headers["content-disposition"]
     assert "改过的名字" in pdf_text(pdf.content)
     undone = client.post(f"/api/docs/{doc['id']}/undo", headers=H).json()
     assert undone["summary"]["sections"][0]["keyword"] == doc["summary"]["sections"][0]["keyword"]
-    assert undone["pages"] == doc["pages"]
+    assert client.get(page + undone["pages"][0] + ".png").content == first_page
+    assert client.get(page + "99-1.png").status_code == 400
 
 
 def test_settings_fill_the_masthead_and_a_bad_date_changes_nothing(client, doc):

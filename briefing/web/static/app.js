@@ -208,15 +208,27 @@ function renderGlance(s) {
   $("glance").replaceChildren(...(items.length ? items : [el("li", { className: "empty", textContent: "没有找到数字。" })]));
 }
 
+// One picture per page, loaded when scrolled into view; an img that stays keeps showing its old
+// picture until the new one is there, so the preview does not flicker.
 function renderPages(data) {
   const holder = $("pages");
-  const old = new Map([...holder.querySelectorAll("img")].map((img) => [img.dataset.digest, img]));
-  holder.replaceChildren(...data.pages.map((digest, n) => old.get(digest) || el("img", {
-    src: `/api/docs/${data.id}/page/${digest}.png`, alt: `第 ${n + 1} 页`, dataset: { digest } })));
+  const imgs = [...holder.querySelectorAll("img")];
+  holder.replaceChildren(...data.pages.map((name, n) => {
+    const img = imgs[n] || el("img", { alt: `第 ${n + 1} 页`, loading: "lazy" });
+    img.dataset.page = name;
+    img.src = `/api/docs/${data.id}/page/${name}.png`;
+    return img;
+  }));
+}
+
+function inView(img) {
+  const box = $("pages").getBoundingClientRect();
+  const r = img.getBoundingClientRect();
+  return r.bottom > box.top && r.top < box.bottom && r.bottom > 0 && r.top < window.innerHeight;
 }
 
 function previewLoaded() {
-  return Promise.all([...$("pages").querySelectorAll("img")].map((img) =>
+  return Promise.all([...$("pages").querySelectorAll("img")].filter(inView).map((img) =>
     img.complete ? null : new Promise((ok) => { img.onload = ok; img.onerror = ok; })));
 }
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import manifest, output, prefork
 from .batch_plan import INPUT_SUFFIXES, collect, plan, planned_entries
 from .batch_worker import DEFAULT_TIMEOUT, Job, Result, Settings, init_worker, run_job, template_fingerprint
-from .errors import BriefingError, OutputError, UsageError
+from .errors import BriefingError, InputError, OutputError
 from .manifest import Entry
 from .output import Janitor, prepare_dir, sweep_stale
 
@@ -56,7 +56,16 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        """0 when nothing failed; when nothing was built either and every failure is of one kind,
+        that kind's code (a single bad input exits 3, a bad summary 4 …); else 1."""
+        codes = {r.code or 1 for r in self.results if r.entry.status == "failed"}
+        if self.problems:
+            codes.add(InputError.exit_code)
+        if not codes:
+            return 0
+        if len(codes) == 1 and all(r.entry.status == "failed" for r in self.results):
+            return codes.pop()
+        return 1
 
 
 class Reporter:
@@ -83,6 +92,7 @@ def run(
     """Build every input under ``paths`` into ``settings.output_dir``; see the module doc."""
     rep = reporter or Reporter()
     t0 = time.perf_counter()
+    created = not Path(settings.output_dir).exists()
     out_dir = prepare_dir(settings.output_dir)
     lock = _lock(out_dir)
     janitor = Janitor(out_dir)
@@ -94,7 +104,7 @@ def run(
         skip = [out_dir / n for e in previous.values() for n in manifest.names(e)]
         inputs, problems = collect(paths, out_dir, skip)
         if not inputs:
-            raise UsageError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))
+            raise InputError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))
         jobs = plan(inputs, previous)
         n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
         # One input: the PDF is prepared and rendered on another core while this process extracts;
@@ -152,6 +162,11 @@ def run(
     finally:
         janitor.close()
         _unlock(lock)
+        if created:  # a run that stopped before writing anything leaves no empty folder behind
+            try:
+                out_dir.rmdir()
+            except OSError:
+                pass
 
 
 def _run_pool(jobs: list[Job], settings: Settings, keys: frozenset[str], n: int,

@@ -188,7 +188,7 @@ def test_an_output_edited_after_the_build_is_not_replaced(tmp_path: Path) -> Non
     (out / "r000.docx").write_bytes(b"edited by hand in Word")
     a.write_text(a.read_text(encoding="utf-8") + "\n新增一段。", encoding="utf-8")
     run = build(tmp_path, tmp_path / "in")
-    assert run.code == 1 and "r000.docx: was changed since it was built" in run.stderr
+    assert run.code == 7 and "r000.docx: was changed since it was built" in run.stderr
     assert (out / "r000.docx").read_bytes() == b"edited by hand in Word"
     assert manifest_of(out)["r000.txt"]["outputs"]["docx"] == "r000.docx"  # still its own, for --force
     assert build(tmp_path, tmp_path / "in", "--force").code == 0

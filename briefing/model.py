@@ -174,7 +174,7 @@ def _check_references(s: Summary) -> None:
     """Section numbers and list indexes point at something (a hand edit that removed a section
     or a target would otherwise misfile or silently drop facts)."""
     n = len(s.sections)
-    numbers = [(f"targets[{i}].section", t.section) for i, t in enumerate(s.targets)]
+    numbers: list[tuple[str, int | None]] = [(f"targets[{i}].section", t.section) for i, t in enumerate(s.targets)]
     numbers += [(f"figures[{i}].section", f.section) for i, f in enumerate(s.figures)]
     for path, number in numbers:
         if number is not None and not 1 <= number <= n:

@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DEFAULT_TIMEOUT", "INPUT_SUFFIXES", "BatchResult", "Job", "Reporter", "Result", "Settings", "collect",
            "plan", "run", "template_fingerprint"]
 
-CHECKPOINT_SECONDS = 3.0
 
 
 @dataclass
@@ -228,26 +227,31 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
 
 
 class _Checkpoint:
-    """Writes the manifest: at the start with the planned files as pending, every few seconds
-    while the run goes on (so a killed run resumes without rebuilding what it finished),
-    and at the end."""
+    """Writes the manifest: at the start with the planned files as pending, again as each input
+    finishes (atomically, so a killed run resumes without rebuilding what it finished), and at
+    the end. A rewrite costs about 4 ms for 200 inputs and 25 ms for 2,000: when the manifest is
+    so big that rewriting it would take more than a twentieth of the run, finished inputs are
+    gathered and written together."""
 
     def __init__(self, folder: Path, previous: dict[str, Entry], planned: dict[str, Entry],
                  current: dict[str, Entry]) -> None:
         self.folder, self.previous, self.planned, self.current = folder, previous, planned, current
-        self.last = time.monotonic()
+        self.last, self.cost = time.monotonic(), 0.0
 
     def maybe_write(self) -> None:
-        if time.monotonic() - self.last > CHECKPOINT_SECONDS:
+        if time.monotonic() - self.last >= 20 * self.cost:
             try:
                 self.write(durable=False)
             except BriefingError:
                 pass  # the final write reports it
 
     def write(self, durable: bool = True) -> Path:
-        self.last = time.monotonic()
+        t0 = time.monotonic()
         entries = manifest.merge(self.previous, {**self.planned, **self.current}, self.folder)
-        return manifest.write(self.folder, entries, durable=durable)
+        path = manifest.write(self.folder, entries, durable=durable)
+        self.last = time.monotonic()
+        self.cost = self.last - t0
+        return path
 
 
 def _lock(folder: Path) -> Any:

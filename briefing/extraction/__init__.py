@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from ..errors import InputError
 from ..model import Summary
+from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values
 from .clean import normalise, squeeze_spaces
 from .head import parse_head, take_byline
 from .highlights import find_labels as find_highlight_labels
@@ -38,6 +39,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
     dropped: list[str] = []
     lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = drop_tail_chrome(drop_head_chrome(join_meta_values(lines), dropped), dropped)
     lines = repair_doubled(drop_chrome(lines, dropped))
     labels = find_labels(lines, opts.label_prefixes)
     for lb in labels:

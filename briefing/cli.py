@@ -177,7 +177,7 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild inputs that are up to date and replace existing files.")
 @click.option("--strict", is_flag=True, help="Fail an input when a character is in no font.")
 @click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
@@ -221,7 +221,7 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
               help="Write the summary JSON here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors

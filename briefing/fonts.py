@@ -203,7 +203,7 @@ def resolve(families: Iterable[str], bold: bool = False,
         out.append(f)
     fallback = fonts_dir() / FALLBACK_FILE
     if fallback.is_file():
-        out.append(FontFile("Noto Sans SC", fallback, 0, False, True))
+        out.append(FontFile("Noto Sans SC (fallback)", fallback, 0, False, True))
     return out
 
 

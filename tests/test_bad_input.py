@@ -341,3 +341,16 @@ def test_5mb_one_paragraph_finishes_or_fails_cleanly_within_60_s(tmp_path: Path)
     assert "Traceback" not in run.output
     if run.code == 3:
         assert_clear_failure(run, 3, str(big))
+
+
+def test_a_hand_edited_summary_with_a_section_out_of_range_is_refused_with_its_field(tmp_path: Path) -> None:
+    import json
+
+    data = json.loads(ARTICLE_SUMMARY.read_text(encoding="utf-8"))
+    data["targets"][0]["section"] = len(data["sections"]) + 5
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for run in (cli("render", edited, "-o", tmp_path / "out"), build(tmp_path, edited)):
+        # was: accepted without a word, the target filed under no section
+        assert_clear_failure(run, 4, "targets[0].section", "out of range")
+    assert not list((tmp_path / "out").glob("edited.*"))

@@ -54,6 +54,10 @@ def test_a_greeting_before_its_text_stays_and_a_signature_without_marks_stays():
     assert drop_head_chrome(lines, []) == lines
     tail = ["……奋力谱写新篇章！", "", "某某市人民政府", "2026年1月28日"]
     assert drop_tail_chrome(tail, []) == tail
+    # A source note in the last lines of a column is body text: only a block after the last
+    # sentence drops from a 来源 line.
+    column = ["图表数据", "来源：省统计局", "全年增长", "百分之六。"]
+    assert drop_tail_chrome(column, []) == column
 
 
 @pytest.mark.parametrize("lines, joined", [
@@ -63,3 +67,23 @@ def test_a_greeting_before_its_text_stays_and_a_signature_without_marks_stays():
 ])
 def test_a_meta_label_takes_its_value_from_the_next_short_line(lines, joined):
     assert join_meta_values(lines) == (joined or lines)
+
+
+def test_fields_side_by_side_on_a_portal_repost_and_bracketed_tail_marks():
+    s = extract("portal-repost-with-page-chrome.txt")
+    assert (s.title, s.source, s.date) == ("全文播发2026年市政府工作报告", "临江日报", "2026-02-16 10:40:34")
+    text = printed(s)
+    for chrome in ("字号变大", "字号变小", "【全文链接】", "临江市2026年政府工作报告", "【编辑:付晓明】",
+                   "下载临江新闻客户端，随时随地看新闻！", "快乐分享"):  # past the promo's sentence end too
+        assert chrome in s.dropped and chrome not in text
+    assert s.all_paragraphs()[-1].endswith("居民消费价格涨幅2%左右。")
+
+
+def test_a_line_of_fields_is_split_only_when_every_part_is_a_field():
+    from briefing.extraction.chrome import split_fields
+    from briefing.extraction.lines import is_widget
+
+    assert split_fields(["2026-03-16 10:40 | 来源:某某日报"], is_widget) == ["2026-03-16 10:40", "来源:某某日报"]
+    assert split_fields(["【字体：大 中 小】打印"], is_widget) == ["【字体：大 中 小】", "打印"]
+    prose = ["全市经济 | 稳中向好，发展质量持续提升。"]
+    assert split_fields(prose, is_widget) == prose

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import manifest, output, prefork
 from .batch_plan import INPUT_SUFFIXES, collect, plan, planned_entries
 from .batch_worker import DEFAULT_TIMEOUT, Job, Result, Settings, init_worker, run_job, template_fingerprint
-from .errors import BriefingError, OutputError, UsageError
+from .errors import BriefingError, InputError, OutputError
 from .manifest import Entry
 from .output import Janitor, prepare_dir, sweep_stale
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DEFAULT_TIMEOUT", "INPUT_SUFFIXES", "BatchResult", "Job", "Reporter", "Result", "Settings", "collect",
            "plan", "run", "template_fingerprint"]
 
-CHECKPOINT_SECONDS = 3.0
 
 
 @dataclass
@@ -56,7 +55,16 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        """0 when nothing failed; when nothing was built either and every failure is of one kind,
+        that kind's code (a single bad input exits 3, a bad summary 4 …); else 1."""
+        codes = {r.code or 1 for r in self.results if r.entry.status == "failed"}
+        if self.problems:
+            codes.add(InputError.exit_code)
+        if not codes:
+            return 0
+        if len(codes) == 1 and all(r.entry.status == "failed" for r in self.results):
+            return codes.pop()
+        return 1
 
 
 class Reporter:
@@ -83,6 +91,7 @@ def run(
     """Build every input under ``paths`` into ``settings.output_dir``; see the module doc."""
     rep = reporter or Reporter()
     t0 = time.perf_counter()
+    created = not Path(settings.output_dir).exists()
     out_dir = prepare_dir(settings.output_dir)
     lock = _lock(out_dir)
     janitor = Janitor(out_dir)
@@ -94,7 +103,7 @@ def run(
         skip = [out_dir / n for e in previous.values() for n in manifest.names(e)]
         inputs, problems = collect(paths, out_dir, skip)
         if not inputs:
-            raise UsageError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))
+            raise InputError(problems[0] if len(problems) == 1 else "nothing to build: " + "; ".join(problems))
         jobs = plan(inputs, previous)
         n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
         # One input: the PDF is prepared and rendered on another core while this process extracts;
@@ -152,6 +161,11 @@ def run(
     finally:
         janitor.close()
         _unlock(lock)
+        if created:  # a run that stopped before writing anything leaves no empty folder behind
+            try:
+                out_dir.rmdir()
+            except OSError:
+                pass
 
 
 def _run_pool(jobs: list[Job], settings: Settings, keys: frozenset[str], n: int,
@@ -213,26 +227,31 @@ def _pool_pass(queue: deque[Job], settings: Settings, keys: frozenset[str], n: i
 
 
 class _Checkpoint:
-    """Writes the manifest: at the start with the planned files as pending, every few seconds
-    while the run goes on (so a killed run resumes without rebuilding what it finished),
-    and at the end."""
+    """Writes the manifest: at the start with the planned files as pending, again as each input
+    finishes (atomically, so a killed run resumes without rebuilding what it finished), and at
+    the end. A rewrite costs about 4 ms for 200 inputs and 25 ms for 2,000: when the manifest is
+    so big that rewriting it would take more than a twentieth of the run, finished inputs are
+    gathered and written together."""
 
     def __init__(self, folder: Path, previous: dict[str, Entry], planned: dict[str, Entry],
                  current: dict[str, Entry]) -> None:
         self.folder, self.previous, self.planned, self.current = folder, previous, planned, current
-        self.last = time.monotonic()
+        self.last, self.cost = time.monotonic(), 0.0
 
     def maybe_write(self) -> None:
-        if time.monotonic() - self.last > CHECKPOINT_SECONDS:
+        if time.monotonic() - self.last >= 20 * self.cost:
             try:
                 self.write(durable=False)
             except BriefingError:
                 pass  # the final write reports it
 
     def write(self, durable: bool = True) -> Path:
-        self.last = time.monotonic()
+        t0 = time.monotonic()
         entries = manifest.merge(self.previous, {**self.planned, **self.current}, self.folder)
-        return manifest.write(self.folder, entries, durable=durable)
+        path = manifest.write(self.folder, entries, durable=durable)
+        self.last = time.monotonic()
+        self.cost = self.last - t0
+        return path
 
 
 def _lock(folder: Path) -> Any:

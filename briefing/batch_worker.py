@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, manifest, output, reader
-from .errors import BriefingError, OutputError
+from .errors import BriefingError, InputError, OutputError
 from .manifest import Entry
 from .output import inside, write_files
 from .prefork import Helper, PreflightFailed
@@ -69,6 +69,7 @@ class Result:
     display: str
     entry: Entry
     detail: str | None = None  # a traceback, for an internal error (shown with -v)
+    code: int = 0  # the exit code of its failure (3 bad input, 4 bad summary …), 1 when it has none
 
 
 def template_fingerprint(tpl: Template) -> str:
@@ -123,7 +124,7 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
     entry = Entry(input=job.key, template=s.template.name or s.template.source,
                   template_sha256=s.template_sha256, version=__version__)
     prev = job.previous
-    detail = None
+    detail, code = None, 0
     try:
         with _time_limit(s.timeout):
             data = reader.read_bytes(job.path, max_size=s.max_size)
@@ -134,15 +135,16 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
             else:
                 _build_one(job, data, s, entry, helper)
     except _TimeUp:
-        entry.status = "failed"
+        entry.status, code = "failed", InputError.exit_code
         entry.error = (f"{job.path}: gave up after {s.timeout:g} s "
                        "(raise --timeout if this is really one report, or split it)")
     except BriefingError as e:
-        entry.status, entry.error = "failed", str(e)
+        entry.status, entry.error, code = "failed", str(e), e.exit_code
     except MemoryError:
         entry.status, entry.error = "failed", f"{job.path}: out of memory (is it really one report?)"
+        code = InputError.exit_code
     except Exception as e:  # a bug: the batch goes on; the traceback is shown with -v
-        entry.status = "failed"
+        entry.status, code = "failed", 1
         entry.error = f"{job.path}: internal error: {type(e).__name__}: {e}"
         detail = traceback.format_exc()
     if entry.status == "failed" and prev:  # the files of an earlier build are still its own
@@ -150,7 +152,7 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
         entry.stale = _existing(prev.stale, s.output_dir)
         entry.output_sha256 = dict(prev.output_sha256)
     entry.seconds = round(time.perf_counter() - t0, 3)
-    return Result(job.index, job.path, entry, detail)
+    return Result(job.index, job.path, entry, detail, code)
 
 
 def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper | None = None) -> None:

@@ -45,8 +45,24 @@ from .errors import BriefingError, UsageError
 FORMAT_CHOICES = ("pdf", "docx", "json")
 EXIT_CODES = """\b
 Exit codes: 0 all built; 1 some input failed (the others are still built);
-2 usage error (bad option, no such path, nothing to build); 3 bad input file;
+2 usage error (bad option); 3 bad input (no such path, nothing to build, a bad file);
 4 bad summary JSON; 5 bad template or config; 6 font problem; 7 output not writable.
+When every input failed in the same way, the exit code is that failure's (3, 4, …).
+"""
+EXTRACT_EXIT_CODES = """\b
+Exit codes: 0 written; 2 usage error (bad option); 3 bad input (no such file, empty,
+binary, undecodable, too large); 7 output not writable (or exists, without --force).
+"""
+RENDER_EXIT_CODES = """\b
+Exit codes: 0 written; 2 usage error (bad option); 3 no such summary file, or unreadable;
+4 bad summary JSON; 5 bad template or config; 6 font problem; 7 output not writable.
+"""
+TEMPLATES_EXIT_CODES = """\b
+Exit codes: 0 shown; 2 usage error; 5 unknown or broken template.
+"""
+FONTS_EXIT_CODES = """\b
+Exit codes: 0 shown; 2 usage error; 3 bad TEXTFILE (no such file, binary …); 4 bad summary JSON;
+5 bad template; 6 font problem.
 """
 
 
@@ -161,7 +177,7 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild inputs that are up to date and replace existing files.")
 @click.option("--strict", is_flag=True, help="Fail an input when a character is in no font.")
 @click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
@@ -199,13 +215,13 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     sys.exit(result.exit_code)
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=EXTRACT_EXIT_CODES)
 @click.argument("input", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the summary JSON here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
@@ -229,7 +245,7 @@ def extract(input: Path, output: Path | None, force: bool, encoding: str | None,
     click.echo(str(output))
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=RENDER_EXIT_CODES)
 @click.argument("summary", type=click.Path(path_type=Path), metavar="SUMMARY.json")
 @click.option("-o", "--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
 @click.option("--format", "formats", default="pdf,docx", show_default=True, help="Comma list of pdf, docx, json.")
@@ -256,7 +272,7 @@ def render(summary: Path, output_dir: Path, formats: str, template: str | None, 
         click.echo(path)
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=TEMPLATES_EXIT_CODES)
 @click.argument("name", required=False)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
@@ -276,7 +292,7 @@ def templates(name: str | None, verbose: bool) -> None:
     click.echo(Path(tpl.source).read_text(encoding="utf-8"), nl=False)
 
 
-@main.command(epilog=EXIT_CODES)
+@main.command(epilog=FONTS_EXIT_CODES)
 @click.argument("textfile", required=False, type=click.Path(path_type=Path))
 @click.option("-t", "--template", default="standard", show_default=True, help="Template name or .toml path.")
 @click.option("--encoding", help="Force the encoding of TEXTFILE (default: detect).")

@@ -40,6 +40,8 @@ BUNDLED: dict[str, tuple[str, str | None]] = {
 }
 #: The last resort when no family of a role resolves at all.
 DEFAULT_FAMILY = "Noto Serif SC"
+#: The last face of every role: the GB 18030 hanzi that no other bundled face has (e.g. 濛).
+FALLBACK_FILE = "NotoSansSC-Fallback.ttf"
 
 REGULAR_WEIGHT, BOLD_WEIGHT = 80, 200  # fontconfig weights
 
@@ -199,6 +201,9 @@ def resolve(families: Iterable[str], bold: bool = False,
             raise FontError(f"no usable font among {', '.join(families)} and no bundled font",
                             path=str(fonts_dir()), hint="reinstall briefing or rebuild fonts/ with fonts/build.py")
         out.append(f)
+    fallback = fonts_dir() / FALLBACK_FILE
+    if fallback.is_file():
+        out.append(FontFile("Noto Sans SC (fallback)", fallback, 0, False, True))
     return out
 
 

@@ -9,8 +9,8 @@ files it may replace: its own, unchanged since they were written. A file someone
 edited after it was built, is only replaced with ``--force``.
 
 A run writes the manifest first with every planned output as ``pending`` (so if the run is
-killed, a file it finished after its last checkpoint is still known as its own), then every
-couple of seconds, then at the end.
+killed, a file it was writing is still known as its own), then as each input finishes (so a
+rerun after a kill skips it), then at the end.
 """
 
 from __future__ import annotations

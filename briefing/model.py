@@ -165,7 +165,30 @@ def _build(cls: Any, data: Any, path: str) -> Any:
     obj = build(cls, data, path, SchemaError)
     for i, sec in enumerate(getattr(obj, "sections", [])):
         _check_tree(sec, f"{path}sections[{i}]")
+    if isinstance(obj, Summary):
+        _check_references(obj)
     return obj
+
+
+def _check_references(s: Summary) -> None:
+    """Section numbers and list indexes point at something (a hand edit that removed a section
+    or a target would otherwise misfile or silently drop facts)."""
+    n = len(s.sections)
+    numbers: list[tuple[str, int | None]] = [(f"targets[{i}].section", t.section) for i, t in enumerate(s.targets)]
+    numbers += [(f"figures[{i}].section", f.section) for i, f in enumerate(s.figures)]
+    for path, number in numbers:
+        if number is not None and not 1 <= number <= n:
+            raise SchemaError(f"section {number} is out of range: the summary has {n} section{'s' if n != 1 else ''}"
+                              " (numbered from 1)", path=path, hint="fix the number or remove the entry")
+    for i, p in enumerate(s.pairs):
+        for field_name, index, size in (("target", p.target, len(s.targets)), ("figure", p.figure, len(s.figures))):
+            if not 0 <= index < size:
+                raise SchemaError(f"index {index} is out of range: there are {size} {field_name}s (indexed from 0)",
+                                  path=f"pairs[{i}].{field_name}", hint="fix the index or remove the pair")
+    for i, index in enumerate(s.glance):
+        if not 0 <= index < len(s.figures):
+            raise SchemaError(f"index {index} is out of range: there are {len(s.figures)} figures (indexed from 0)",
+                              path=f"glance[{i}]", hint="fix the index or remove it")
 
 
 def _check_tree(sec: Section, path: str) -> None:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from .errors import InputError
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+# Ten times the longest government work report: a bigger file is several reports pasted together
+# (split it), and one build of it would take more than ten seconds.
+DEFAULT_MAX_SIZE = 2 * 1024 * 1024
 
 _MAGIC = [
     (b"%PDF", "a PDF file", "copy its text out (pdftotext) and pass the .txt"),
@@ -86,7 +88,7 @@ def _check_size(size: int, max_size: int, name: str) -> None:
         raise InputError(
             f"input is {human_size(size)}, over the {human_size(max_size)} limit",
             path=name,
-            hint="raise it with --max-size if this is really one report",
+            hint="a report is rarely over 200 KB: split the file, or raise the limit with --max-size",
         )
 
 

@@ -22,7 +22,9 @@ This script is *not* used at runtime. It documents, and reproduces, how the
   it is searched recursively. Anything missing is fetched into DIR (or a temp dir).
 * Character set: GB 2312 (everything Python's ``gb2312`` codec encodes) ∪ kTGH ∪
   Basic Latin + Latin-1 ∪ General Punctuation ∪ CJK Symbols and Punctuation ∪
-  Halfwidth and Fullwidth Forms ∪ a few extras (①–⑳, ℃, №, arrows, shapes, …).
+  Halfwidth and Fullwidth Forms ∪ a few extras (①–⑳, ℃, №, arrows, shapes, …);
+  the fallback face ``NotoSansSC-Fallback.ttf``: the GB 18030 hanzi (levels 1 and 2) and the
+  GBK two-byte part that this set leaves out.
 * fontTools.subset with TrueType outlines kept, hinting dropped, glyph names
   dropped (post format 3), the whole name table kept, and a short list of
   OpenType layout features useful for CJK text (``locl`` is left out: in the SC
@@ -139,6 +141,16 @@ FONTS = [
         "role": "楷体 role",
         "rename": RENAME_WENKAI,
     },
+    {
+        # The last face of every role: the GB 18030 hanzi (level 1 and 2) that the faces above
+        # lack, e.g. 濛 (U+6FDB), which is in GBK but in neither GB 2312 nor the kTGH list.
+        "out": "NotoSansSC-Fallback.ttf",
+        "package": "noto-sans-sc",
+        "src": "NotoSansSC_400Regular.ttf",
+        "sha256": "d45f67f0a7c0ca3f256950777ce6a61cc7ce5f9696d02900cbbaac25f8aa7d16",
+        "role": "fallback: GB 18030 hanzi the others lack",
+        "charset": "fallback",
+    },
 ]
 
 # --------------------------------------------------------------------------
@@ -209,6 +221,34 @@ def target_unicodes(ktgh: set[int]) -> set[int]:
     for lo, hi in BLOCKS:
         chars.update(range(lo, hi + 1))
     return chars
+
+
+def gb18030_hanzi(ktgh: set[int]) -> set[int]:
+    """GB 18030-2022 implementation levels 1 and 2, as far as hanzi go: the CJK Unified
+    Ideographs and their Extension A (U+3400–4DBF, U+4E00–9FFF), the ideographs of the two-byte
+    part (GBK: CJK compatibility ideographs, 〇), and the kTGH characters of Extensions B–F."""
+    out = set(range(0x3400, 0x4DC0)) | set(range(0x4E00, 0xA000)) | set(ktgh)
+    for cp in range(0x2E80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        if len(chr(cp).encode("gb18030")) == 2 and (0x2E80 <= cp < 0x3000 or 0xF900 <= cp < 0xFB00 or cp == 0x3007):
+            out.add(cp)
+    return out
+
+
+def fallback_unicodes(ktgh: set[int]) -> set[int]:
+    """The fallback face's set: the GB 18030 hanzi and the whole GBK two-byte part that the
+    main set leaves out (a source font simply lacks some of the newest code points)."""
+    gbk = set()
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        try:
+            if len(chr(cp).encode("gb18030")) == 2:
+                gbk.add(cp)
+        except UnicodeEncodeError:
+            continue
+    return (gb18030_hanzi(ktgh) | gbk) - target_unicodes(ktgh)
 
 
 # --------------------------------------------------------------------------
@@ -440,6 +480,7 @@ def main(argv=None) -> int:
         ktgh = load_ktgh(unihan_path)
         log(f"kTGH: {len(ktgh)} characters from {unihan_path}")
         unicodes = target_unicodes(ktgh)
+        fallback = fallback_unicodes(ktgh)
         gb = gb2312_set()
         log(f"target: {len(unicodes)} code points "
             f"(GB 2312 {len(gb)}, kTGH {len(ktgh)})")
@@ -451,11 +492,14 @@ def main(argv=None) -> int:
             out = args.out / spec["out"]
             log(f"building {spec['out']} from {found[spec['out']]}")
             t = time.time()
-            res = build_one(found[spec["out"]], out, unicodes, spec)
+            wanted = fallback if spec.get("charset") == "fallback" else unicodes
+            res = build_one(found[spec["out"]], out, wanted, spec)
             log(f"  {time.time() - t:.1f} s")
             if not res:
                 continue
-            if not args.no_verify:
+            if not args.no_verify and spec.get("charset") == "fallback":
+                log(f"  maps {len(TTFont(str(out), lazy=True).getBestCmap()):,} of {len(fallback):,} requested")
+            elif not args.no_verify:
                 info = verify(out, ktgh, gb, set(EXTRAS))
                 rows.append((spec, info))
         ok = True

@@ -36,6 +36,18 @@ def test_help_lists_the_commands_and_the_exit_codes() -> None:
         assert opt in b, opt
 
 
+@pytest.mark.parametrize("command, codes", [
+    ("extract", "0 written; 2 usage error (bad option); 3 bad input"),
+    ("render", "4 bad summary JSON; 5 bad template or config"),
+    ("templates", "5 unknown or broken template"),
+    ("fonts", "3 bad TEXTFILE"),
+])
+def test_each_command_help_gives_its_own_exit_codes(command: str, codes: str) -> None:
+    text = " ".join(cli(command, "--help").stdout.split())
+    assert codes in text
+    assert "some input failed" not in text  # was: the batch text under every command
+
+
 # -- masthead values: options, briefing.toml -----------------------------------------------------
 def test_masthead_and_distribution_options_reach_the_briefing(tmp_path: Path) -> None:
     run = cli("build", ARTICLE, "-o", tmp_path, "-t", "gbt9704", "-j", "1", "--format", "pdf",

@@ -58,8 +58,9 @@ def test_nearest_weight_upright_face_wins(machine):
 
 def test_role_fallback_list_keeps_order_and_never_comes_back_empty(machine):
     files = resolve(["方正小标宋简体", "LXGW WenKai", "Noto Serif SC"])
-    assert [f.path for f in files] == [KAI, SERIF]
-    assert resolve(["No Such Font"])[0].path == SERIF
+    fallback = fonts_dir() / fonts.FALLBACK_FILE
+    assert [f.path for f in files] == [KAI, SERIF, fallback]  # the fallback face last, in every role
+    assert [f.path for f in resolve(["No Such Font"])] == [SERIF, fallback]
 
 
 def test_fc_list_output_is_parsed_with_all_family_names_weight_slant_and_format():

@@ -182,7 +182,7 @@ def test_the_helpers_warnings_and_strict_errors_reach_the_command_line(tmp_path)
     assert (tmp_path / "out" / "odd.pdf").exists()
     (tmp_path / "out" / "odd.pdf").unlink()
     strict = build("--strict")
-    assert strict.returncode == 1
+    assert strict.returncode == 6
     assert "𠀾" in strict.stdout + strict.stderr and "Traceback" not in strict.stderr
     assert not (tmp_path / "out" / "odd.pdf").exists()
 

@@ -13,10 +13,11 @@ from pathlib import PurePath
 
 from ..errors import InputError
 from ..model import Summary
+from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
 from .clean import normalise, squeeze_spaces
 from .head import parse_head, take_byline
 from .highlights import find_labels as find_highlight_labels
-from .lines import drop_chrome, find_labels, repair_doubled
+from .lines import drop_chrome, find_labels, is_widget, repair_doubled
 from .reflow import reflow
 from .sections import HEADING_STYLES, build_body
 
@@ -38,6 +39,8 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
     dropped: list[str] = []
     lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = join_meta_values(split_fields(lines, is_widget))
+    lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
     lines = repair_doubled(drop_chrome(lines, dropped))
     labels = find_labels(lines, opts.label_prefixes)
     for lb in labels:

@@ -34,6 +34,7 @@ from .common import format_number, target_value_text
 CAPTION = "目标与完成对比"
 RESULT, TARGET = "完成", "目标"
 DPI = 192
+MAX_LABEL_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,15 @@ class Chart:
 
     unit: str
     rows: tuple[ChartRow, ...]
+    # A part of a chart too tall for a page: the whole chart's value range (so every part's bars
+    # share one scale) and the part's number (the caption of a later part says 续).
+    span: tuple[float, float] | None = None
+    part: int = 0
 
     @property
     def caption(self) -> str:
-        return f"{CAPTION}（单位：{self.unit}）" if self.unit else CAPTION
+        head = f"{CAPTION}（单位：{self.unit}）" if self.unit else CAPTION
+        return f"{head}（续）" if self.part else head
 
     def alt_text(self) -> str:
         """The chart in words (the picture's description in the DOCX)."""
@@ -198,18 +204,15 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
     ink, result_fill, target_fill = "#000000", _hex(col.label_fill), _hex(col.box_border)
     axis = target_fill
 
-    bar = round(size * 1.05, 2)
-    pair_gap, row_gap, gap = 2.0, round(size * 0.8, 2), 6.0
+    bar, pair_gap, row_gap, gap = _metrics(size)
     values = [v for r in c.rows for v in (r.result, r.target, r.target_max) if v is not None]
+    if c.span:
+        values += c.span
     value_room = max(text_width(s, value_font) for r in c.rows for s in (r.result_text, r.target_text)) + gap
     label_w = label_width or label_column(c.rows, label, width)
-
-    def adv(ch: str) -> float:
-        return _face(label, ch, None).width(ch) * size / 1000
-
-    rows = [(r, wrap(r.label, label_w, adv)) for r in c.rows]
-    heights = [max(2 * bar + pair_gap, len(lines) * label.leading) for _, lines in rows]
-    top_band = head.leading + size * 0.5
+    rows = list(zip(c.rows, _label_lines(c.rows, label, label_w)))
+    heights = [_row_height(lines, label) for _, lines in rows]
+    top_band = _top_band(head, size)
     height = math.ceil(top_band + sum(heights) + row_gap * len(rows))
     d = Figure(width, height, [], _face(label, "一", None), size)
 
@@ -259,18 +262,78 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
     return d
 
 
+def _metrics(size: float) -> tuple[float, float, float, float]:
+    """Bar thickness, the gap between a row's two bars, the gap between rows, the gap before a value."""
+    return round(size * 1.05, 2), 2.0, round(size * 0.8, 2), 6.0
+
+
+def _top_band(head: _Font, size: float) -> float:
+    return head.leading + size * 0.5
+
+
+def _label_lines(rows: tuple[ChartRow, ...], label: _Font, label_w: float) -> list[list[str]]:
+    def adv(ch: str) -> float:
+        return _face(label, ch, None).width(ch) * label.size / 1000
+
+    out = []
+    for r in rows:
+        lines = wrap(r.label, label_w, adv)
+        if len(lines) > MAX_LABEL_LINES:  # the whole name stays in the appendix table
+            lines = lines[:MAX_LABEL_LINES - 1] + [lines[MAX_LABEL_LINES - 1][:-1] + "…"]
+        out.append(lines)
+    return out
+
+
+def _row_height(lines: list[str], label: _Font) -> float:
+    bar, pair_gap, _, _ = _metrics(label.size)
+    return max(2 * bar + pair_gap, len(lines) * label.leading)
+
+
 def label_column(rows: tuple[ChartRow, ...], label: _Font, width: float) -> float:
     natural = max(text_width(r.label, label) for r in rows)
     return min(natural, max(width * 0.34, 4 * label.size))
 
 
-def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None) -> list[Figure]:
-    """The charts of a summary, their bars starting at one x (the labels of all in one column)."""
+def split(c: Chart, t: Template, label_w: float, max_height: float) -> list[Chart]:
+    """``c`` as parts no taller than ``max_height`` (a page), each with as many rows as fit and
+    at least one, all on the scale of the whole chart."""
+    label, head = _font(t.role("table")), _font(t.role("table_header"))
+    row_gap = _metrics(label.size)[2]
+    room = max_height - _top_band(head, label.size) - 1
+    values = [v for r in c.rows for v in (r.result, r.target, r.target_max) if v is not None]
+    span = (min(0.0, *values), max(0.0, *values))
+    parts: list[list[ChartRow]] = [[]]
+    used = 0.0
+    for r, lines in zip(c.rows, _label_lines(c.rows, label, label_w)):
+        h = _row_height(lines, label) + row_gap
+        if parts[-1] and used + h > room:
+            parts.append([])
+            used = 0.0
+        parts[-1].append(r)
+        used += h
+    if len(parts) == 1:
+        return [c]
+    return [Chart(c.unit, tuple(rows), span, k) for k, rows in enumerate(parts)]
+
+
+def page_room(t: Template) -> float:
+    """The height of the page's text area in points, less two body lines (the space before a
+    chart and a margin): the tallest a chart may be."""
+    p = t.page
+    return (p.height_mm - p.margin_top_mm - p.margin_bottom_mm) * 72 / 25.4 - 2 * t.role("body").leading
+
+
+def drawings(summary: Summary, t: Template, width: float, missing: list[str] | None = None,
+             max_height: float | None = None) -> list[tuple[Chart, Figure]]:
+    """The charts of a summary with their figures, their bars starting at one x (the labels of
+    all in one column); a chart taller than ``max_height`` is split into parts that fit."""
     cs = charts_of(summary)
     if not cs:
         return []
     common = label_column(tuple(r for c in cs for r in c.rows), _font(t.role("table")), width)
-    return [drawing(c, t, width, missing, common) for c in cs]
+    if max_height:
+        cs = [part for c in cs for part in split(c, t, common, max_height)]
+    return [(c, drawing(c, t, width, missing, common)) for c in cs]
 
 
 def _hex(color: str) -> str:

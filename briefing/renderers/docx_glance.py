@@ -88,10 +88,10 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
     """One paragraph per chart, holding its picture (``word/media/chartN.png``), or ``""``."""
     if not charts_enabled(summary, t):
         return ""
-    from .charts import charts_of, drawings, png
+    from .charts import drawings, page_room, png
 
     out = []
-    for n, (chart, d) in enumerate(zip(charts_of(summary), drawings(summary, t, width / 20)), 1):
+    for n, (chart, d) in enumerate(drawings(summary, t, width / 20, None, page_room(t)), 1):
         rid = pkg.add_media(f"media/chart{n}.png", png(d))
         cx, cy = round(d.width * _EMU_PER_PT), round(d.height * _EMU_PER_PT)
         # An exact line pitch would clip the picture to one line.

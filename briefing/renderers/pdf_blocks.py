@@ -69,6 +69,7 @@ class Block(Flowable):
         self.width = width
         self.first, self.last = first, last
         self.fixed = not (first and last)  # a part of a split block keeps its lines
+        self._rows_height: float | None = None  # of a part: set by the split that made it
 
     # -- geometry ------------------------------------------------------------------------------
     def _inner(self, width: float) -> float:
@@ -91,7 +92,9 @@ class Block(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         rows = self._ensure(aw)
-        self.height = sum(r.height for r in rows) + self._chrome()
+        if self._rows_height is None or not self.fixed:
+            self._rows_height = sum(r.height for r in rows)
+        self.height = self._rows_height + self._chrome()
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
@@ -108,7 +111,11 @@ class Block(Flowable):
             tail = tail[1:]
         if not any(r.line for r in head) or not tail:
             return []
-        return [self._part(head, first=self.first, last=False), self._part(tail, first=False, last=self.last)]
+        # The rest's height from the whole's: a paragraph of many pages is summed once, not once a page.
+        whole = self._rows_height if self._rows_height is not None and self.fixed else sum(r.height for r in rows)
+        rest = whole - sum(r.height for r in rows[:len(rows) - len(tail)])
+        return [self._part(head, first=self.first, last=False),
+                self._part(tail, first=False, last=self.last, rows_height=rest)]
 
     def head_height(self, width: float, lines: int = 2) -> float:
         """Height of the block's top down to its ``lines``-th text line (to keep a heading with it)."""
@@ -122,10 +129,12 @@ class Block(Flowable):
                     break
         return h
 
-    def _part(self, rows: list[Row], first: bool, last: bool) -> Block:
-        return Block(self._build, space_before=self.space_before_, space_after=self.space_after_, box=self.box,
+    def _part(self, rows: list[Row], first: bool, last: bool, rows_height: float | None = None) -> Block:
+        part = Block(self._build, space_before=self.space_before_, space_after=self.space_after_, box=self.box,
                      outline=self.outline if first else None,
                      rows=rows, width=self.width, first=first, last=last)
+        part._rows_height = rows_height
+        return part
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self) -> None:

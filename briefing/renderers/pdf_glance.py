@@ -196,10 +196,10 @@ def charts(summary: Summary, t: Template, styles: dict[str, TextStyle], missing:
     """The charts after the appendix table, each after a little space, or nothing."""
     if not charts_enabled(summary, t):
         return []
-    from .charts import drawings
+    from .charts import drawings, page_room
 
     out: list[Flowable] = []
-    for fig in drawings(summary, t, width, missing.chars):
+    for _, fig in drawings(summary, t, width, missing.chars, page_room(t)):
         out += [Spacer(0, styles["body"].leading * 0.75), vector(fig)]
     return out
 

@@ -303,3 +303,38 @@ def test_charts_code_is_loaded_only_when_a_chart_is_drawn():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- many pairs ------------------------------------------------------------------------------------------
+def many_pairs(n: int) -> Summary:
+    return Summary(title="两份报告合在一起", lead=["导语。"],
+                   targets=[Target(1, f"第{i}类项目建设数量", i + 10, "个") for i in range(n)],
+                   figures=[Figure(1, f"第{i}类项目建设数量", i + 5, "个") for i in range(n)],
+                   pairs=[Pair(i, i) for i in range(n)])
+
+
+@pytest.mark.parametrize("name", ["standard", "gbt9704"])
+def test_a_chart_taller_than_a_page_is_split_into_parts_on_one_scale(name):
+    s, t = many_pairs(200), load(name)
+    width = 400.0
+    parts = charts_mod.drawings(s, t, width, None, charts_mod.page_room(t))
+    assert len(parts) > 5
+    assert all(d.height <= charts_mod.page_room(t) for _, d in parts)
+    assert [r for c, _ in parts for r in c.rows] == list(charts_of(s)[0].rows)  # every pair, in order
+    assert [c.part for c, _ in parts] == list(range(len(parts)))
+    assert parts[0][0].caption.endswith("）") and all(c.caption.endswith("（续）") for c, _ in parts[1:])
+    assert {c.span for c, _ in parts} == {(0.0, 209.0)}
+
+
+@pytest.mark.parametrize("name", ["standard", "gbt9704"])
+def test_a_report_with_200_pairs_builds_both_outputs(name):
+    s, t = many_pairs(200), load(name)
+    pdf = render_pdf(s, t)  # was: LayoutError, a chart flowable taller than the frame
+    doc = docx.Document(io.BytesIO(render_docx(s, t)))
+    pictures = doc.inline_shapes
+    assert len(pictures) > 5
+    assert all(p.height.pt <= charts_mod.page_room(t) + 1 for p in pictures)
+    if shutil.which("pdftotext"):
+        text = flat(pdf_text(pdf))
+        assert text.count(flat(CAPTION)) == len(pictures)
+        assert all(f"第{i}类项目建设数量" in text for i in range(200))

@@ -1,0 +1,142 @@
+"""Page chrome at the head and the tail of a text copied from a web page, found by where a line
+stands and what shape it has rather than by one site's wording.
+
+Head: fields set side by side on one line (``2026-03-16 10:40 | 来源：某某日报``) are put on lines
+of their own; a meta label whose value was cut onto the next line (``来源:`` / ``四川日报``) is joined
+with it; font-size controls (``【字体：大 中 小】``) and a bare label with nothing after its
+colon (``分享：``) that stands among the head lines, not before the text it introduces, go.
+Tail: after the last line of the text, a block that holds a navigation mark (``相关链接>>``), an
+id (``5f2c9a0e8b7d…``) or an editor's credit (``责任编辑：某某``) is chrome from that line on,
+with the related headlines that follow it. Everything taken out is kept in ``dropped``.
+Lines that are a paragraph long (over 40 characters wide) are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .chars import SPACES, ends_sentence, width
+
+_KEYS = "来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员"
+_META_KEY = re.compile(rf"^(?:{_KEYS})\s*[：:]$")
+_META_FIELD = re.compile(rf"^(?:{_KEYS}|浏览次数|点击数|阅读量|访问量)\s*[：:]\s*\S.*$")
+_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# Fields set side by side on one line of a page: `2026-03-16 10:40 | 来源：某某日报`.
+_FIELD_SEP = re.compile(r"\s*[|｜]\s*|[ \u3000]{2,}|(?<=】)(?=\S)")
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[：:]$")
+# 【字体：大 中 小】, 字号：默认 加大 减小, [ 大 中 小 ]: a text-size switch, whatever it is called.
+_SIZE_SWITCH = re.compile(r"^[【\[(（]?\s*(?:[\u4e00-\u9fff]{0,4}[：:])?\s*(?:(?:[大中小]|默认|加大|减小|还原|放大|缩小)"
+                          r"[\s|｜/、]*){2,}[】\])）]?$"
+                          r"|^[【\[]?(?:字号|字体|文字)(?:[大中小]|变大|变小|放大|缩小|加大|减小|默认)[】\]]?$")
+_NAV = re.compile(r"(?:>>|＞＞|》》|»|>|＞|→)\s*$")
+_ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{12,}$")
+# An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
+_CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
+                     r"[\u4e00-\u9fff·A-Za-z ]{1,16}[】\])）]?$")
+# A link's label in brackets: 【全文链接】 【相关阅读】.
+_LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|原文|更多)[^】\]]{0,4}[】\]]$")
+_HEAD_LINES = 12  # the head of a web page: title block, meta lines, widgets
+_TAIL_WIDTH = 40  # tail chrome lines are short: marks, ids, credits, headlines
+_TAIL_LINES = 12  # how far up past a sentence a mark that cannot be body text is looked for
+
+
+def split_fields(lines: list[str], is_widget: Callable[[str], bool]) -> list[str]:
+    """A head line of fields side by side (a date, ``来源：…``, a size switch, widget words)
+    becomes one line per field, so each is read as it would be on a line of its own."""
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        parts = [p for p in _FIELD_SEP.split(ln.strip(SPACES)) if p] if i < _HEAD_LINES else []
+        if len(parts) > 1 and all(_is_field(p) or is_widget(p) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(ln)
+    return out
+
+
+def _is_field(part: str) -> bool:
+    return bool(_META_FIELD.match(part) or _DATE.match(part) or _SIZE_SWITCH.match(part))
+
+
+def join_meta_values(lines: list[str]) -> list[str]:
+    """``来源:`` on a line and ``四川日报`` on the next → ``来源:四川日报`` (line numbers kept)."""
+    out = list(lines)
+    for i, ln in enumerate(out[:_HEAD_LINES]):
+        if not _META_KEY.match(ln.strip(SPACES)):
+            continue
+        j = _next_text(out, i)
+        if j is not None and j - i <= 2:
+            val = out[j].strip(SPACES)
+            if width(val) <= 20 and not ends_sentence(val) and not _META_KEY.match(val):
+                out[i], out[j] = ln.strip(SPACES) + val, ""
+    return out
+
+
+def drop_head_chrome(lines: list[str], dropped: list[str]) -> list[str]:
+    """Blank size switches and bare labels that stand among the head lines (before the first
+    sentence of the text)."""
+    out = list(lines)
+    for i, ln in enumerate(out[:_HEAD_LINES]):
+        s = ln.strip(SPACES)
+        if not s:
+            continue
+        if ends_sentence(s) and width(s) > 20:
+            break  # the text has begun
+        nxt = _next_text(out, i)
+        follows = out[nxt].strip(SPACES) if nxt is not None else ""
+        # A greeting (各位代表：) opens the text that follows it; a widget's label opens nothing.
+        bare = _BARE_LABEL.match(s) and (not follows or not ends_sentence(follows) or width(follows) <= 20)
+        if _SIZE_SWITCH.match(s) or bare:
+            dropped.append(s)
+            out[i] = ""
+    return out
+
+
+def drop_tail_chrome(lines: list[str], dropped: list[str]) -> list[str]:
+    """Blank the tail block from its first chrome mark on (see the module doc). The block is the
+    short lines after the last sentence; a mark that cannot be body text (a link, an id, an
+    editor's name, not a 来源) is also looked for a few short lines further up, past a closing
+    promo line (下载客户端，随时随地看新闻！)."""
+    end = len(lines)
+    block = reach = end
+    in_block, seen = True, 0
+    for i in range(end - 1, -1, -1):
+        s = lines[i].strip(SPACES)
+        if not s:
+            continue
+        if width(s) > _TAIL_WIDTH:
+            break
+        in_block = in_block and not ends_sentence(s)
+        seen += 1
+        if in_block:
+            block = i
+        if seen <= _TAIL_LINES:
+            reach = i
+        elif not in_block:
+            break
+    marks = [i for i in range(min(block, reach), end) if _mark(lines[i].strip(SPACES), past_sentence=i < block)]
+    if not marks:
+        return lines
+    out = list(lines)
+    for i in range(marks[0], end):
+        s = out[i].strip(SPACES)
+        if s:
+            dropped.append(s)
+            out[i] = ""
+    return out
+
+
+def _mark(s: str, past_sentence: bool) -> bool:
+    if not s:
+        return False
+    if _NAV.search(s) or _ID.match(s) or _LINK_LABEL.match(s):
+        return True
+    m = _CREDIT.match(s)
+    return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))
+
+
+def _next_text(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].strip(SPACES):
+            return j
+    return None

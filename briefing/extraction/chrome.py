@@ -30,6 +30,8 @@ _SIZE_SWITCH = re.compile(r"^[【\[(（]?\s*(?:[\u4e00-\u9fff]{0,4}[：:])?\s*(?
                           r"[\s|｜/、]*){2,}[】\])）]?$"
                           r"|^[【\[]?(?:字号|字体|文字)(?:[大中小]|变大|变小|放大|缩小|加大|减小|默认)[】\]]?$")
 _NAV = re.compile(r"(?:>>|＞＞|》》|»|>|＞|→)\s*$")
+# Past a sentence only a doubled mark is a link for sure: a lone `>` also ends markup pasted as text.
+_NAV_SURE = re.compile(r"(?:>>|＞＞|》》|»)\s*$")
 _ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{12,}$")
 # An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
 _CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
@@ -115,8 +117,9 @@ def drop_tail_chrome(lines: list[str], dropped: list[str]) -> list[str]:
         elif not in_block:
             break
     marks = [i for i in range(min(block, reach), end) if _mark(lines[i].strip(SPACES), past_sentence=i < block)]
-    if not marks:
-        return lines
+    first_text = _next_text(lines, -1)
+    if not marks or marks[0] == first_text:
+        return lines  # a "tail" that would take the whole text is the text
     out = list(lines)
     for i in range(marks[0], end):
         s = out[i].strip(SPACES)
@@ -129,7 +132,7 @@ def drop_tail_chrome(lines: list[str], dropped: list[str]) -> list[str]:
 def _mark(s: str, past_sentence: bool) -> bool:
     if not s:
         return False
-    if _NAV.search(s) or _ID.match(s) or _LINK_LABEL.match(s):
+    if (_NAV_SURE if past_sentence else _NAV).search(s) or _ID.match(s) or _LINK_LABEL.match(s):
         return True
     m = _CREDIT.match(s)
     return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))

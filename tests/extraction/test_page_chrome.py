@@ -87,3 +87,13 @@ def test_a_line_of_fields_is_split_only_when_every_part_is_a_field():
     assert split_fields(["【字体：大 中 小】打印"], is_widget) == ["【字体：大 中 小】", "打印"]
     prose = ["全市经济 | 稳中向好，发展质量持续提升。"]
     assert split_fields(prose, is_widget) == prose
+
+
+def test_markup_pasted_as_text_is_text_not_a_navigation_mark():
+    # A line ending in a lone `>` (an HTML tag pasted as text) is no link, and a "tail" that
+    # would take every line of the text is the text itself.
+    tag = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    s = extract_summary(f"标题{tag}\n\n一、第一部分{tag}\n\n正文段落{tag}，新增企业10家。\n", name="m.txt")
+    assert s.title == f"标题{tag}"
+    assert any(tag in p for p in s.all_paragraphs())
+    assert not s.dropped

@@ -1,0 +1,64 @@
+"""DOCX → text with python-docx: the body's paragraphs and tables in document order, one
+paragraph a line; a table row is one line, its cells joined by `` | ``."""
+
+from __future__ import annotations
+
+import io
+
+from ..errors import InputError
+
+
+def read_docx(data: bytes, name: str) -> str:
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:
+        what = "a zip archive but not a Word document" if "content type" in str(e) or isinstance(e, KeyError) \
+            else "a damaged Word file (its zip archive cannot be read)"
+        raise InputError(f"not a Word file: {what}", path=name,
+                         hint="open it in Word or WPS and save it as .docx again") from None
+    lines: list[str] = []
+    for block in doc.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(_text(block))
+        elif tag == "tbl":
+            lines.extend(_table_lines(block))
+    text = "\n\n".join(s for s in (ln.strip() for ln in lines) if s)
+    if not text:
+        raise InputError("the Word file holds no text", path=name, hint="pass a report with text in it")
+    return text + "\n"
+
+
+def _text(el) -> str:  # type: ignore[no-untyped-def]
+    """The text of a paragraph element: its runs, tabs and line breaks (w:br as a new line)."""
+    out = []
+    for node in el.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t" and node.text:
+            out.append(node.text)
+        elif tag == "tab":
+            out.append("\t")
+        elif tag in ("br", "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _table_lines(tbl) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = []
+    for tr in tbl.iterchildren():
+        if tr.tag.rsplit("}", 1)[-1] != "tr":
+            continue
+        cells = []
+        for tc in tr.iterchildren():
+            if tc.tag.rsplit("}", 1)[-1] != "tc":
+                continue
+            paras = [_text(p).strip() for p in tc.iterchildren() if p.tag.rsplit("}", 1)[-1] == "p"]
+            cells.append(" ".join(p for p in paras if p))
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows

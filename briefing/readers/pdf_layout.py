@@ -1,0 +1,177 @@
+"""The lines of a PDF page → paragraphs in reading order → articles.
+
+Reading order is a recursive XY cut: a region is cut at every vertical band of white space that
+crosses it whole (left to right: articles side by side, the columns), else at every horizontal
+one (top to bottom: headline, body, a row of labels), until a block is one column of one
+stretch. Vertical first, since a newspaper's articles stand side by side in their columns and
+what stands under a column (the labels of its article) belongs to it, not to the next article.
+(A table inside a column is read column by column; the report PDFs have none.) Page furniture (running head with date, 版次, 责编;
+page number) is what the first cut of a page leaves in its top or bottom strip.
+
+Inside a block a paragraph starts at a change of type style, at an indented line, or after a
+line that falls short of the column; a paragraph carries on into the next block (the next column)
+when the column ended on a full line and the next one starts flush. Headlines (type much larger
+than the body's) open articles; a kicker set right above a headline goes with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..extraction.reflow import join_text
+from .pdf import Line, PdfPage
+
+HEAD_STRIP = 0.08  # the top and bottom strips of a page where its furniture stands
+FOOT_STRIP = 0.06
+HEADLINE = 1.6  # a headline's type is at least this many times the body's
+
+
+@dataclass
+class Para:
+    text: str
+    size: float
+    bold: bool
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    page: int
+    full_last: bool = False  # its last line reached the column's right edge
+    flush_first: bool = True  # its first line starts at the column's left edge
+
+
+@dataclass
+class Article:
+    """One article of a newspaper page (or the whole text of a report PDF)."""
+
+    paragraphs: list[Para] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        heads = [p for p in self.paragraphs if p.size == max(q.size for q in self.paragraphs)]
+        return heads[0].text if heads else ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs) + "\n"
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+
+def body_size(pages: list[PdfPage]) -> float:
+    sizes: Counter[float] = Counter()
+    for pg in pages:
+        for ln in pg.lines:
+            sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def layout(pages: list[PdfPage]) -> tuple[list[Article], list[str]]:
+    """Articles in reading order, and the page furniture taken out."""
+    body = body_size(pages)
+    furniture: list[str] = []
+    paras: list[Para] = []
+    for pg in pages:
+        lines = _drop_furniture(pg, body, furniture)
+        for block in _xy_cut(lines, body):
+            _add_block(paras, block, body)
+    return _articles(paras, body), furniture
+
+
+def _drop_furniture(pg: PdfPage, body: float, furniture: list[str]) -> list[Line]:
+    bands = _cut(pg.lines, body, horizontal=True)
+    keep: list[Line] = []
+    for i, band in enumerate(bands):
+        low, high = min(ln.bottom for ln in band), max(ln.top for ln in band)
+        edge = (i == 0 and low > pg.height * (1 - HEAD_STRIP)) or (i == len(bands) - 1 and high < pg.height * FOOT_STRIP)
+        if edge and len(bands) > 1:
+            furniture.extend(ln.text for ln in sorted(band, key=lambda ln: (-ln.top, ln.x0)))
+        else:
+            keep.extend(band)
+    return keep
+
+
+def _cut(lines: list[Line], body: float, horizontal: bool) -> list[list[Line]]:
+    """Lines → groups split at white bands crossing the region (top-down or left-right)."""
+    if horizontal:
+        spans = sorted(((-ln.top, -ln.bottom, ln) for ln in lines), key=lambda t: t[0])
+        gap = 0.9 * body
+    else:
+        spans = sorted(((ln.x0, ln.x1, ln) for ln in lines), key=lambda t: t[0])
+        gap = 0.8 * body
+    groups: list[list[Line]] = []
+    end = float("-inf")
+    for lo, hi, ln in spans:
+        if not groups or lo - end > gap:
+            groups.append([])
+        groups[-1].append(ln)
+        end = max(end, hi)
+    return groups
+
+
+def _xy_cut(lines: list[Line], body: float) -> list[list[Line]]:
+    if not lines:
+        return []
+    for horizontal in (False, True):
+        parts = _cut(lines, body, horizontal)
+        if len(parts) > 1:
+            return [b for part in parts for b in _xy_cut(part, body)]
+    return [sorted(lines, key=lambda ln: (-ln.top, ln.x0))]
+
+
+def _style(ln: Line | Para, body: float) -> tuple[float, bool]:
+    return (round(ln.size / body, 1), ln.bold)
+
+
+def _add_block(paras: list[Para], block: list[Line], body: float) -> None:
+    left = min(ln.x0 for ln in block)
+    right = max(ln.x1 for ln in block)
+    multi = len(block) > 1
+    prev: Line | None = None
+    for ln in block:
+        indent = ln.x0 - left > 0.8 * ln.size
+        cur = paras[-1] if paras else None
+        if prev is None:
+            # The top of a block: carry on the paragraph the last block left open.
+            carry = (cur is not None and cur.full_last and not indent and _style(cur, body) == _style(ln, body)
+                     and ln.size <= 1.2 * body and cur.page <= ln.page)
+        else:
+            carry = (_style(prev, body) == _style(ln, body) and not indent
+                     and prev.top - ln.top < 2.2 * max(prev.size, ln.size)
+                     and (ln.size > 1.2 * body or not multi or right - prev.x1 < 1.5 * prev.size))
+        if carry and cur is not None:
+            cur.text = join_text(cur.text, ln.text)
+            cur.x0, cur.x1 = min(cur.x0, ln.x0), max(cur.x1, ln.x1)
+            cur.bottom = min(cur.bottom, ln.bottom)
+        else:
+            paras.append(Para(ln.text, ln.size, ln.bold, ln.x0, ln.x1, ln.bottom, ln.top, ln.page,
+                              flush_first=not indent))
+        paras[-1].full_last = multi and right - ln.x1 < 1.5 * ln.size and ln.size <= 1.2 * body
+        prev = ln
+
+
+def _articles(paras: list[Para], body: float) -> list[Article]:
+    out: list[Article] = [Article()]
+    for p in paras:
+        cur = out[-1]
+        headline = p.size >= HEADLINE * body
+        if headline and cur.paragraphs and _has_body(cur, body):
+            head: list[Para] = []
+            # A kicker right above the headline (same column, just over it) belongs to it.
+            while cur.paragraphs and _above(cur.paragraphs[-1], p, body):
+                head.insert(0, cur.paragraphs.pop())
+            out.append(Article(head))
+        out[-1].paragraphs.append(p)
+    return [a for a in out if a.paragraphs]
+
+
+def _has_body(a: Article, body: float) -> bool:
+    return any(p.size < 1.2 * body and len(p.text) > 40 for p in a.paragraphs)
+
+
+def _above(k: Para, h: Para, body: float) -> bool:
+    return (k.page == h.page and k.size > 1.1 * body and k.bottom >= h.top
+            and k.bottom - h.top < 2 * k.size and k.x0 < h.x1 and h.x0 < k.x1)

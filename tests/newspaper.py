@@ -151,6 +151,12 @@ OTHER = Article(
 def sample_article(text: str) -> Article:
     """The sample's head, paragraphs and keyword-label lines, as the extraction rebuilds them
     from the copied text (so the page carries exactly the sample's paragraphs)."""
+    paras, label_lines = sample_paragraphs(text)
+    return Article(kicker=paras[0], title=paras[1], paragraphs=paras[2:], labels=label_lines)
+
+
+def sample_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """A sample's paragraphs (page widgets left out) and its keyword-label lines."""
     from briefing.extraction.clean import normalise, squeeze_spaces
     from briefing.extraction.lines import drop_chrome, find_labels, repair_doubled
     from briefing.extraction.reflow import reflow
@@ -160,5 +166,39 @@ def sample_article(text: str) -> Article:
     label_lines = [" ".join(lines[lb.line].split()) for lb in labels]
     for lb in labels:
         lines[lb.line] = ""
-    paras = [p.text for p in reflow([squeeze_spaces(ln) for ln in lines])]
-    return Article(kicker=paras[0], title=paras[1], paragraphs=paras[2:], labels=label_lines)
+    return [p.text for p in reflow([squeeze_spaces(ln) for ln in lines])], label_lines
+
+
+def report_pdf(paragraphs: list[str], *, size: float = 10.5, leading: float = 16.0) -> bytes:
+    """A report as a plain A4 PDF: one column, every paragraph indented two characters and
+    justified, headings (一、… / （一）…) in bold sans, a page number at each foot."""
+    from reportlab.lib.pagesizes import A4
+
+    from briefing.extraction.reflow import HEADING_START
+
+    _register()
+    buf = io.BytesIO()
+    W, H = A4
+    c = Canvas(buf, pagesize=A4)
+    left, width, top, bottom = 60.0, W - 120.0, H - 60.0, 70.0
+    page = 1
+
+    def foot() -> None:
+        _draw(c, W / 2 - 12, 30, f"- {page} -", SERIF, 9)
+
+    y = top
+    for p in paragraphs:
+        font = SANS_BOLD if HEADING_START.match(p) and len(p) < 40 else SERIF
+        for i, (ln, last) in enumerate(_wrap(c, p, font, size, width, 2 * size)):
+            if y < bottom:
+                foot()
+                c.showPage()
+                page += 1
+                y = top
+            x = left + (2 * size if i == 0 else 0)
+            _draw(c, x, y, ln, font, size, justify_to=None if last else left + width - x)
+            y -= leading
+    foot()
+    c.showPage()
+    c.save()
+    return buf.getvalue()

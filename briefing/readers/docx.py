@@ -14,13 +14,19 @@ def read_docx(data: bytes, name: str) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    hint = "open it in Word or WPS and save it as .docx again"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError("not a Word file: a damaged zip archive", path=name, hint=hint) from None
+    if "word/document.xml" not in names:
+        raise InputError("not a Word file: a zip archive but not a Word document (no word/document.xml)",
+                         path=name, hint=hint)
     try:
         doc = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:
-        what = "a zip archive but not a Word document" if "content type" in str(e) or isinstance(e, KeyError) \
-            else "a damaged Word file (its zip archive cannot be read)"
-        raise InputError(f"not a Word file: {what}", path=name,
-                         hint="open it in Word or WPS and save it as .docx again") from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError) as e:
+        raise InputError(f"not a Word file: python-docx cannot read it ({e})", path=name, hint=hint) from None
     lines: list[str] = []
     for block in doc.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]

@@ -1,0 +1,229 @@
+"""PDF, Word and web-page inputs read directly: the same summary as from the sample's text,
+page furniture into ``dropped``, the articles of a newspaper page, and each bad input in one
+clear line with its exit code."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from clitools import assert_clear_failure, cli
+from newspaper import OTHER, Article, Page, make_page, report_pdf, sample_article, sample_paragraphs
+
+from briefing import api
+from briefing.readers import read_input, sniff
+from tests.conftest import ARTICLE, REPORTS
+
+SAMPLES = [ARTICLE, *REPORTS]
+FURNITURE = ["第3版", "2021年1月20日 星期三", "责编：王小明 美编：李华", "3"]
+
+
+def _without_dropped(summary) -> dict:
+    d = summary.to_dict()
+    d.pop("dropped")
+    return d
+
+
+@pytest.fixture(scope="module")
+def page_pdf() -> bytes:
+    return make_page(Page(sample_article(ARTICLE.read_text(encoding="utf-8")), OTHER))
+
+
+# -- newspaper page ------------------------------------------------------------------------------
+def test_newspaper_page_gives_the_summary_of_the_sample_text(page_pdf):
+    from_text = api.extract(ARTICLE)
+    from_pdf = api.summary_from_bytes(page_pdf, name=str(ARTICLE.with_suffix(".pdf")))
+    assert _without_dropped(from_pdf) == _without_dropped(from_text)
+    assert from_pdf.dropped == FURNITURE + from_text.dropped
+
+
+def test_fake_bold_headline_is_read_once_and_as_bold(page_pdf):
+    from briefing.readers.pdf import read_pages
+
+    lines = read_pages(page_pdf, "p.pdf")[0].lines
+    title = [ln for ln in lines if ln.size == 30]
+    assert [ln.text for ln in title] == ["政府工作报告中频现“高新元素”"] and title[0].bold
+    body = [ln for ln in lines if ln.size == 9]
+    assert body and not any(ln.bold for ln in body)
+
+
+def test_the_unrelated_article_is_listed_and_kept_out(page_pdf):
+    doc = read_input(page_pdf, name="page.pdf")
+    assert [(a.title, a.about_report) for a in doc.articles] == [
+        ("政府工作报告中频现“高新元素”", True), (OTHER.title, False)]
+    assert doc.article == 1 and "图书馆" not in doc.text
+    assert "关键词 优化产业承接平台" in doc.text  # the labels under the columns stay with their article
+
+
+def test_the_report_article_is_the_default_even_when_it_is_not_the_first(tmp_path):
+    report = sample_article(ARTICLE.read_text(encoding="utf-8"))
+    short = Article(title="短讯：新馆开放", paragraphs=OTHER.paragraphs)
+    # The other article first (left columns), the report in the last column only would not fit:
+    # swap roles by making the report the page's second article in reading order.
+    data = make_page(Page(Article(title=short.title, paragraphs=short.paragraphs * 3), Article(
+        title=report.title, paragraphs=report.paragraphs[:3])))
+    doc = read_input(data, name="p.pdf")
+    assert len(doc.articles) == 2 and doc.article == 2 and doc.articles[1].about_report
+
+
+def test_extract_list_and_article_by_number_or_word(tmp_path, page_pdf):
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(page_pdf)
+    run = cli("extract", pdf, "--list")
+    assert run.code == 0
+    assert run.stdout.splitlines()[0].startswith("*1  政府工作报告中频现“高新元素”")
+    assert run.stdout.splitlines()[1].startswith(" 2  市图书馆新馆开放首日迎客万人")
+    for pick in ("2", "图书馆"):
+        run = cli("extract", pdf, "--article", pick)
+        assert run.code == 0 and '"title": "市图书馆新馆开放首日迎客万人"' in run.stdout
+    assert_clear_failure(cli("extract", pdf, "--article", "7"), 2, "no article 7", "--list")
+    assert_clear_failure(cli("extract", pdf, "--article", "体育"), 2, "no article's title contains", "--list")
+
+
+def test_build_reads_a_pdf_named_txt_by_its_content(tmp_path, page_pdf):
+    f = tmp_path / "page.txt"
+    f.write_bytes(page_pdf)
+    run = cli("build", f, "-o", tmp_path / "out", "--format", "json", "-j", "1")
+    assert run.code == 0, run.output
+    assert "政府工作报告中频现" in (tmp_path / "out" / "page.json").read_text(encoding="utf-8")
+
+
+# -- the three samples as PDF, DOCX and HTML ---------------------------------------------------------
+def _report_paragraphs(path: Path) -> list[str]:
+    paras, labels = sample_paragraphs(path.read_text(encoding="utf-8"))
+    return paras + labels
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_report_pdf_gives_the_summary_of_the_text(path):
+    from_pdf = api.summary_from_bytes(report_pdf(_report_paragraphs(path)), name=str(path))
+    from_text = api.extract(path)
+    assert _without_dropped(from_pdf) == _without_dropped(from_text)
+    assert from_pdf.dropped[0] == "- 1 -"  # page numbers are furniture
+
+
+def _docx(paras: list[str]) -> bytes:
+    from docx import Document
+
+    from briefing.extraction.reflow import HEADING_START
+
+    d = Document()
+    for p in paras:
+        if HEADING_START.match(p) and len(p) < 40:
+            d.add_heading(p, level=2 if p.startswith(("（", "(")) else 1)
+        else:
+            d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _html(paras: list[str]) -> bytes:
+    import html
+
+    from briefing.extraction.reflow import HEADING_START
+
+    body = [f"<h1>{html.escape(paras[0])}</h1>"]
+    for p in paras[1:]:
+        tag = "h2" if HEADING_START.match(p) and len(p) < 40 else "p"
+        body.append(f"<{tag}>{html.escape(p)}</{tag}>")
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>网站首页</title></head><body>"
+        "<nav><ul><li><a href='/'>首页</a></li><li><a href='/news'>要闻</a></li><li><a href='/gov'>政务公开</a></li></ul></nav>"
+        "<div class='toolbar'>【字号：大 中 小】 打印 关闭</div>"
+        f"<article>{''.join(body)}</article>"
+        "<footer><p>主办单位：某某人民政府办公厅 版权所有</p><p>网站标识码 1100000088 备案号 京ICP备05060933号</p></footer>"
+        "</body></html>"
+    )
+    return page.encode("utf-8")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("make", [_docx, _html], ids=["docx", "html"])
+def test_docx_and_html_give_the_summary_of_the_text(path, make):
+    data = make(_report_paragraphs(path))
+    got = api.summary_from_bytes(data, name=str(path))
+    assert _without_dropped(got) == _without_dropped(api.extract(path))
+
+
+def test_html_keeps_the_article_only():
+    doc = read_input(_html(_report_paragraphs(REPORTS[0])), name="page.html")
+    assert doc.kind == "html"
+    for chrome in ("政务公开", "版权所有", "京ICP备", "打印"):
+        assert chrome not in doc.text
+
+
+def test_docx_tables_are_lines_and_headings_their_own_lines():
+    from docx import Document
+
+    d = Document()
+    d.add_heading("一、主要目标", level=1)
+    d.add_paragraph("今年的主要预期目标如下。")
+    t = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("指标", "目标"), ("地区生产总值增长", "5%左右")]):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_input(buf.getvalue(), name="r.docx")
+    assert doc.text.split("\n\n") == ["一、主要目标", "今年的主要预期目标如下。", "指标 | 目标", "地区生产总值增长 | 5%左右\n"]
+
+
+def test_kind_is_told_by_content():
+    assert sniff(b"%PDF-1.4\n") == "pdf" and sniff(b"PK\x03\x04") == "docx"
+    assert sniff(b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html" and sniff(b"<html lang='zh'>") == "html"
+    assert sniff("一、总体要求\n<p>不是网页</p>".encode()) == "text"
+
+
+# -- bad inputs --------------------------------------------------------------------------------
+def _encrypted(pdf: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    for p in PdfReader(io.BytesIO(pdf)).pages:
+        w.add_page(p)
+    w.encrypt(user_password="secret", owner_password="owner")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def _scanned() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4)
+    for y in range(100, 700, 12):  # lines of "print", drawn as shapes: a page image, no text
+        c.rect(60, y, 470, 6, fill=1, stroke=0)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _not_word_zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("data/sheet1.xml", "<sheet/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, make, needles",
+    [
+        ("locked.pdf", lambda pdf: _encrypted(pdf), ["encrypted", "unprotected copy"]),
+        ("scan.pdf", lambda pdf: _scanned(), ["no text layer: OCR the file first"]),
+        ("cut.pdf", lambda pdf: pdf[: len(pdf) // 50], ["damaged PDF"]),
+        ("report.docx", lambda pdf: "一、总体要求\n正文。".encode(), ["not a Word file", "save it as .docx"]),
+        ("sheet.docx", lambda pdf: _not_word_zip(), ["not a Word file", "not a Word document"]),
+        ("fake.pdf", lambda pdf: b"<html><body>moved</body></html>", ["not a PDF"]),
+    ],
+    ids=["encrypted", "scanned", "corrupt", "text-as-docx", "zip-as-docx", "html-as-pdf"],
+)
+def test_bad_rich_input_is_one_clear_line(tmp_path, page_pdf, name, make, needles):
+    f = tmp_path / name
+    f.write_bytes(make(page_pdf))
+    assert_clear_failure(cli("extract", f), 3, name, *needles)

@@ -1,6 +1,6 @@
 """PDF → text lines with their geometry and type style, with pypdfium2 (PDFium).
 
-Why PDFium: one C call per glyph attribute, and the whole page's text in one call; a one-page
+Why PDFium: one C call per glyph attribute; a one-page
 newspaper page reads in about a tenth of pdfplumber's time (pdfminer parses the content stream in
 Python). Each glyph gives its character, its loose box (ascent to descent), its font size and
 weight. A glyph drawn again over itself, slightly offset (a headline's fake bold) is dropped here,
@@ -82,23 +82,14 @@ def _read_page(page, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
     return PdfPage(width, height, lines)
 
 
-def _page_text(tp, raw, n: int) -> str:  # type: ignore[no-untyped-def]
-    buf = ctypes.create_string_buffer(2 * (n + 1))
-    raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: 2 * n].decode("utf-16-le", errors="replace")
-    if len(text) != n:  # characters outside the BMP came as surrogate pairs: one call each
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
-    return text
-
-
 def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
-    text = _page_text(tp, raw, n)
     rect = raw.FS_RECTF()
     prect = ctypes.byref(rect)
     get_box, get_size, is_gen = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
+    get_char = raw.FPDFText_GetUnicode
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     lines: list[Line] = []
     cur: list[str] = []
@@ -114,39 +105,55 @@ def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
             bold = doubled * 3 >= len(s) or _bold(tp, raw, cur_first)
             lines.append(Line(s, cur_box[0], cur_box[1], cur_box[2], cur_box[3], cur_size, bold, page_no))
 
+    prev_h = -1.0
+    size = 0.0
     for i in range(n):
-        ch = text[i]
-        if ch in "\r\n" or is_gen(tp, i):
-            continue
+        code = get_char(tp, i)
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or (code == 32 and is_gen(tp, i)):
+            continue  # no character (a glyph without a Unicode mapping), or a space PDFium made up
+        ch = chr(code)
         get_box(tp, i, prect)
         left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        size = get_size(tp, i)
-        h = (top - bottom) or size or 1.0
-        if not ch.isspace():
-            key = (ch, int(left // 3), int(bottom // 3))
+        h = top - bottom
+        if h != prev_h:  # the same font at the same size gives the same loose height: one call less
+            size = get_size(tp, i)
+            prev_h = h
+        if h <= 0:
+            h = size or 1.0
+        space = code == 32 or ch.isspace()
+        if not space:
+            # A glyph drawn again over one already seen (within a fifth of its height): fake bold.
+            qx, qy = left * 0.5, bottom * 0.5
+            cx, cy = int(qx), int(qy)
+            ox = cx + 1 if qx - cx >= 0.5 else cx - 1
+            oy = cy + 1 if qy - cy >= 0.5 else cy - 1
+            tol = 0.2 * h if h < 10 else 2.0
             dup = False
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    for (x, y) in seen.get((ch, key[1] + dx, key[2] + dy), ()):
-                        if abs(x - left) < 0.3 * h and abs(y - bottom) < 0.3 * h:
-                            dup = True
-                            break
+            for cell in ((ch, cx, cy), (ch, ox, cy), (ch, cx, oy), (ch, ox, oy)):
+                for (x, y) in seen.get(cell, ()):
+                    if -tol < x - left < tol and -tol < y - bottom < tol:
+                        dup = True
+                        break
             if dup:
                 doubled += 1
                 continue
-            seen.setdefault(key, []).append((left, bottom))
-        new_line = (not cur or abs(bottom - prev_b) > 0.5 * h or left < prev_r - 0.5 * h
-                    or left - prev_r > 1.0 * max(size, 1.0))
-        if new_line:
+            seen.setdefault((ch, cx, cy), []).append((left, bottom))
+        if (not cur or abs(bottom - prev_b) > 0.5 * h or left < prev_r - 0.5 * h
+                or left - prev_r > (size if size > 1.0 else 1.0)):
             close()
             cur, cur_box, cur_size, cur_first, doubled = [], [left, right, bottom, top], size, i, 0
-        elif left - prev_r > 0.25 * size and cur and not cur[-1].isspace() and not ch.isspace():
+        elif left - prev_r > 0.25 * size and not space and not cur[-1].isspace():
             cur.append(" ")
         cur.append(ch)
-        if not ch.isspace():
-            cur_box[1] = max(cur_box[1], right)
-            cur_box[2], cur_box[3] = min(cur_box[2], bottom), max(cur_box[3], top)
-            cur_size = max(cur_size, size)
+        if not space:
+            if right > cur_box[1]:
+                cur_box[1] = right
+            if bottom < cur_box[2]:
+                cur_box[2] = bottom
+            if top > cur_box[3]:
+                cur_box[3] = top
+            if size > cur_size:
+                cur_size = size
         prev_r, prev_b = right, bottom
     close()
     return lines

@@ -227,3 +227,31 @@ def test_bad_rich_input_is_one_clear_line(tmp_path, page_pdf, name, make, needle
     f = tmp_path / name
     f.write_bytes(make(page_pdf))
     assert_clear_failure(cli("extract", f), 3, name, *needles)
+
+
+def test_a_glyph_without_unicode_does_not_shift_the_text_after_it():
+    # The bundled fonts lack the Kangxi radical ⽇: ReportLab draws a glyph with no Unicode mapping.
+    first = "全年各项工作取得新进展，完成投资一百亿元，新增企业一千家，城乡居民收入稳步增长。" * 2
+    data = report_pdf([first, "今年⽇常工作稳步推进，完成目标任务。", "关于今年工作的报告"])
+    assert read_input(data, name="k.pdf").text.split("\n\n")[1:] == ["今年 常工作稳步推进，完成目标任务。", "关于今年工作的报告\n"]
+
+
+def test_kangxi_radicals_from_a_rich_input_are_mapped_as_in_text():
+    paras = _report_paragraphs(ARTICLE)
+    paras[2] = paras[2].replace("日", "\u2f47")  # ⽇, as a PDF's copy or a converted DOCX may give it
+    got = api.summary_from_bytes(_docx(paras), name=str(ARTICLE))
+    assert "\u2f47" not in got.to_json() and _without_dropped(got) == _without_dropped(api.extract(ARTICLE))
+
+
+def test_a_folder_of_pdf_docx_and_html_reports_is_built(tmp_path, page_pdf):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "page.pdf").write_bytes(page_pdf)
+    (d / "report.docx").write_bytes(_docx(_report_paragraphs(REPORTS[0])))
+    (d / "page.html").write_bytes(_html(_report_paragraphs(REPORTS[1])))
+    (d / "notes.md").write_text("not an input", encoding="utf-8")
+    run = cli("build", d, "-o", tmp_path / "out", "--format", "json", "-j", "1")
+    assert run.code == 0, run.output
+    built = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.json") if p.name != "manifest.json"}
+    assert len(built) == 3 and "report.json" in built
+    assert sum("政府工作报告中频现" in t for t in built.values()) == 1

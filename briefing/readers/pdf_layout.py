@@ -77,7 +77,7 @@ def layout(pages: list[PdfPage]) -> tuple[list[Article], list[str]]:
     for pg in pages:
         lines = _drop_furniture(pg, body, furniture)
         for block in _xy_cut(lines, body):
-            _add_block(paras, block, body)
+            _add_block(paras, block, body, _frame(block, lines))
     return _articles(paras, body), furniture
 
 
@@ -126,10 +126,22 @@ def _style(ln: Line | Para, body: float) -> tuple[float, bool]:
     return (round(ln.size / body, 1), ln.bold)
 
 
-def _add_block(paras: list[Para], block: list[Line], body: float) -> None:
-    left = min(ln.x0 for ln in block)
-    right = max(ln.x1 for ln in block)
-    multi = len(block) > 1
+def _frame(block: list[Line], lines: list[Line]) -> tuple[float, float]:
+    """The left and right edges of the column a block stands in: its own lines may all be short
+    (one-line paragraphs, all indented), so the lines of the same type above and below it in the
+    same column count too."""
+    left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    size = block[0].size
+    lo, hi = left, right
+    for ln in lines:
+        if abs(ln.size - size) < 0.1 * size and ln.x0 < right and ln.x1 > left and ln.x0 >= left - 3 * size:
+            lo, hi = min(lo, ln.x0), max(hi, ln.x1)
+    return lo, hi
+
+
+def _add_block(paras: list[Para], block: list[Line], body: float, frame: tuple[float, float]) -> None:
+    left, right = frame
+    multi = len(block) > 1 or right - left > 1.5 * (block[0].x1 - block[0].x0)
     prev: Line | None = None
     for ln in block:
         indent = ln.x0 - left > 0.8 * ln.size

@@ -95,15 +95,14 @@ def read_rows(repeat: int) -> list[tuple[str, ...]]:
     """Warm reads of the rich inputs: the one-page newspaper PDF of the tests (5 columns, two
     articles), and the example as DOCX and as a web page."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from newspaper import OTHER, Page, make_page, sample_article
-    from test_readers import _docx, _html
+    from newspaper import OTHER, Page, docx_of, html_of, make_page, sample_article
 
     from briefing.readers import read_input
 
     text = EXAMPLE.read_text(encoding="utf-8")
     inputs = [("PDF, one-page newspaper (A3, 5 columns, 2 articles)", make_page(Page(sample_article(text), OTHER))),
-              ("DOCX, example", _docx(sample_article(text).paragraphs)),
-              ("HTML, example in a page with nav and footer", _html(sample_article(text).paragraphs))]
+              ("DOCX, example", docx_of(sample_article(text).paragraphs)),
+              ("HTML, example in a page with nav and footer", html_of(sample_article(text).paragraphs))]
     rows = []
     for what, data in inputs:
         read_input(data, name="bench")

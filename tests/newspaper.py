@@ -202,3 +202,41 @@ def report_pdf(paragraphs: list[str], *, size: float = 10.5, leading: float = 16
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def docx_of(paras: list[str]) -> bytes:
+    """A Word file of the paragraphs: numbered headings in Heading 1 / Heading 2 styles."""
+    from docx import Document
+
+    from briefing.extraction.reflow import HEADING_START
+
+    d = Document()
+    for p in paras:
+        if HEADING_START.match(p) and len(p) < 40:
+            d.add_heading(p, level=2 if p.startswith(("（", "(")) else 1)
+        else:
+            d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def html_of(paras: list[str]) -> bytes:
+    """A saved web page: navigation, a toolbar and a footer around the report in <article>."""
+    import html
+
+    from briefing.extraction.reflow import HEADING_START
+
+    body = [f"<h1>{html.escape(paras[0])}</h1>"]
+    for p in paras[1:]:
+        tag = "h2" if HEADING_START.match(p) and len(p) < 40 else "p"
+        body.append(f"<{tag}>{html.escape(p)}</{tag}>")
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>网站首页</title></head><body>"
+        "<nav><ul><li><a href='/'>首页</a></li><li><a href='/news'>要闻</a></li><li><a href='/gov'>政务公开</a></li></ul></nav>"
+        "<div class='toolbar'>【字号：大 中 小】 打印 关闭</div>"
+        f"<article>{''.join(body)}</article>"
+        "<footer><p>主办单位：某某人民政府办公厅 版权所有</p><p>网站标识码 1100000088 备案号 京ICP备05060933号</p></footer>"
+        "</body></html>"
+    )
+    return page.encode("utf-8")

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from clitools import assert_clear_failure, cli
 from newspaper import OTHER, Article, Page, make_page, report_pdf, sample_article, sample_paragraphs
+from newspaper import docx_of as _docx
+from newspaper import html_of as _html
 
 from briefing import api
 from briefing.readers import read_input, sniff
@@ -102,42 +104,6 @@ def test_report_pdf_gives_the_summary_of_the_text(path):
     from_text = api.extract(path)
     assert _without_dropped(from_pdf) == _without_dropped(from_text)
     assert from_pdf.dropped[0] == "- 1 -"  # page numbers are furniture
-
-
-def _docx(paras: list[str]) -> bytes:
-    from docx import Document
-
-    from briefing.extraction.reflow import HEADING_START
-
-    d = Document()
-    for p in paras:
-        if HEADING_START.match(p) and len(p) < 40:
-            d.add_heading(p, level=2 if p.startswith(("（", "(")) else 1)
-        else:
-            d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def _html(paras: list[str]) -> bytes:
-    import html
-
-    from briefing.extraction.reflow import HEADING_START
-
-    body = [f"<h1>{html.escape(paras[0])}</h1>"]
-    for p in paras[1:]:
-        tag = "h2" if HEADING_START.match(p) and len(p) < 40 else "p"
-        body.append(f"<{tag}>{html.escape(p)}</{tag}>")
-    page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>网站首页</title></head><body>"
-        "<nav><ul><li><a href='/'>首页</a></li><li><a href='/news'>要闻</a></li><li><a href='/gov'>政务公开</a></li></ul></nav>"
-        "<div class='toolbar'>【字号：大 中 小】 打印 关闭</div>"
-        f"<article>{''.join(body)}</article>"
-        "<footer><p>主办单位：某某人民政府办公厅 版权所有</p><p>网站标识码 1100000088 备案号 京ICP备05060933号</p></footer>"
-        "</body></html>"
-    )
-    return page.encode("utf-8")
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
@@ -255,3 +221,17 @@ def test_a_folder_of_pdf_docx_and_html_reports_is_built(tmp_path, page_pdf):
     built = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.json") if p.name != "manifest.json"}
     assert len(built) == 3 and "report.json" in built
     assert sum("政府工作报告中频现" in t for t in built.values()) == 1
+
+
+def test_html_without_a_headline_in_its_content_takes_the_page_title():
+    paras = _report_paragraphs(REPORTS[0])
+    page = _html(paras).decode("utf-8").replace(f"<h1>{paras[0]}</h1>", "")
+    page = page.replace("<title>网站首页</title>", f"<title>{paras[0]}_北京市人民政府网站</title>")
+    assert read_input(page.encode("utf-8"), name="p.html").text.startswith(paras[0] + "\n\n")
+
+
+def test_fonts_command_reads_a_pdf(tmp_path, page_pdf):
+    f = tmp_path / "page.pdf"
+    f.write_bytes(page_pdf)
+    run = cli("fonts", f)
+    assert run.code == 0, run.output

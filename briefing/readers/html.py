@@ -45,4 +45,7 @@ def _title(html: str) -> str:
     import re
 
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    return " ".join(m.group(1).split()) if m else ""
+    if not m:
+        return ""
+    # 2026年政府工作报告_某某市人民政府网站: the page's own title before the site's name.
+    return re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", " ".join(m.group(1).split()))[0]

@@ -98,7 +98,7 @@ def summary_from_bytes(
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
-    summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels)), name=name)
+    summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped
     return summary

@@ -221,15 +221,17 @@ def docx_of(paras: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def html_of(paras: list[str]) -> bytes:
-    """A saved web page: navigation, a toolbar and a footer around the report in <article>."""
+def html_of(paras: list[str], heads: set[int] | None = None) -> bytes:
+    """A saved web page: navigation, a toolbar and a footer around the report in <article>; the
+    numbered headings (or the paragraphs numbered in ``heads``) as <h2>."""
     import html
 
     from briefing.extraction.reflow import HEADING_START
 
     body = [f"<h1>{html.escape(paras[0])}</h1>"]
-    for p in paras[1:]:
-        tag = "h2" if HEADING_START.match(p) and len(p) < 40 else "p"
+    for i, p in enumerate(paras[1:], 1):
+        head = i in heads if heads is not None else bool(HEADING_START.match(p)) and len(p) < 40
+        tag = "h2" if head else "p"
         body.append(f"<{tag}>{html.escape(p)}</{tag}>")
     page = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>网站首页</title></head><body>"

@@ -235,3 +235,50 @@ def test_fonts_command_reads_a_pdf(tmp_path, page_pdf):
     f.write_bytes(page_pdf)
     run = cli("fonts", f)
     assert run.code == 0, run.output
+
+
+LONG_HEADS = ["坚持创新驱动发展，加快建设具有全国影响力的科技创新中心和先进制造业基地", "持续保障和改善民生。"]
+BODY = ["全市研发投入强度达到6.5%，新增高新技术企业3000家，技术合同成交额增长12%。",
+        "今年将新建省级以上研发平台100家，培育科技型企业1500家。",
+        "城镇新增就业30万人，居民人均可支配收入增长5%。",
+        "新建保障性租赁住房6万套，新增养老床位5000张。"]
+
+
+def _docx_with_heading_styles() -> bytes:
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = Document()
+    d.add_heading("关于今年政府工作的报告", 0)
+    d.add_paragraph("各位代表：现在，我代表市人民政府向大会报告工作，请予审议。")
+    d.add_heading(LONG_HEADS[0], 1)
+    d.add_paragraph(BODY[0])
+    d.add_paragraph(BODY[1])
+    p = d.add_paragraph(LONG_HEADS[1])  # a plain paragraph marked by its outline level only
+    lvl = OxmlElement("w:outlineLvl")
+    lvl.set(qn("w:val"), "0")
+    p._p.get_or_add_pPr().append(lvl)
+    d.add_paragraph(BODY[2])
+    d.add_paragraph(BODY[3])
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_heading_styles_and_outline_levels_give_the_sections():
+    data = _docx_with_heading_styles()
+    doc = read_input(data, name="r.docx")
+    assert doc.headings == LONG_HEADS
+    s = api.summary_from_bytes(data, name="r.docx")
+    assert [(x.keyword, x.paragraphs) for x in s.sections] == [(LONG_HEADS[0], BODY[:2]), (LONG_HEADS[1], BODY[2:])]
+    # The same text without the marks: the long headings are not found as sections.
+    assert [x.keyword for x in api.extract_text(doc.text).sections] != LONG_HEADS
+
+
+def test_html_h2_headings_give_the_sections():
+    paras = ["关于今年政府工作的报告", "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。",
+             LONG_HEADS[0], *BODY[:2], LONG_HEADS[1], *BODY[2:]]
+    page = _html(paras, heads={2, 5})
+    s = api.summary_from_bytes(page, name="r.html")
+    assert [(x.keyword, x.paragraphs) for x in s.sections] == [(LONG_HEADS[0], BODY[:2]), (LONG_HEADS[1], BODY[2:])]

@@ -43,6 +43,7 @@ class Input:
     dropped: list[str] = field(default_factory=list)  # page furniture the reader took out
     articles: list[ArticleInfo] = field(default_factory=list)  # a PDF's articles (all of them)
     article: int | None = None  # the number of the one whose text this is
+    headings: list[str] = field(default_factory=list)  # the top-level headings the format marks
 
 
 def sniff(data: bytes) -> str:
@@ -76,11 +77,13 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
     if kind == "docx":
         from .docx import read_docx
 
-        return Input("docx", read_docx(data, name))
+        text, headings = read_docx(data, name)
+        return Input("docx", text, headings=headings)
     if kind == "html":
         from .html import read_html
 
-        return Input("html", read_html(data, name, encoding))
+        text, headings = read_html(data, name, encoding)
+        return Input("html", text, headings=headings)
     from ..reader import decode
 
     text = decode(data, encoding=encoding, name=name)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..errors import InputError
 
 
-def read_html(data: bytes, name: str, encoding: str | None = None) -> str:
+def read_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    """The text of the main content, and its top-level headings below the <h1> title."""
     import trafilatura
     from lxml import etree
 
@@ -34,7 +35,9 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> str:
     if title and not heads and not any(title in ln for ln in lines[:3]):
         lines.insert(0, title)
     text = "\n\n".join(s for s in (ln.strip() for ln in lines) if s)
-    return text + "\n"
+    ranks = [(el.get("rend") or "h9", _flat(el)) for el in root.iter("head")]
+    top = min((r for r, _ in ranks if r != "h1"), default=None)
+    return text + "\n", [h for r, h in ranks if r == top and h]
 
 
 def _flat(el) -> str:  # type: ignore[no-untyped-def]

@@ -86,8 +86,8 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
         return Input("html", text, headings=headings)
     from ..reader import decode
 
-    text = decode(data, encoding=encoding, name=name)
-    return Input("text", text.text, text.encoding)
+    decoded = decode(data, encoding=encoding, name=name)
+    return Input("text", decoded.text, decoded.encoding)
 
 
 def _check_name(kind: str, name: str) -> None:

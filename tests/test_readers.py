@@ -5,6 +5,8 @@ clear line with its exit code."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -282,3 +284,31 @@ def test_html_h2_headings_give_the_sections():
     page = _html(paras, heads={2, 5})
     s = api.summary_from_bytes(page, name="r.html")
     assert [(x.keyword, x.paragraphs) for x in s.sections] == [(LONG_HEADS[0], BODY[:2]), (LONG_HEADS[1], BODY[2:])]
+
+
+# -- PDFs of another maker: LibreOffice (ragged lines, paragraph spacing, no indents, Latin quotes
+# drawn after the line's CJK glyphs, line-end hyphens) ------------------------------------------
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory):
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot make PDFs of another maker")
+    out = tmp_path_factory.mktemp("lo")
+    for p in SAMPLES:
+        (out / f"{p.stem}.docx").write_bytes(_docx(_report_paragraphs(p)))
+    # a profile of its own: a second soffice on a shared profile exits 0 and converts nothing
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), *[str(out / f"{p.stem}.docx") for p in SAMPLES]],
+                   capture_output=True, timeout=300)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_a_libreoffice_pdf_gives_the_summary_of_the_text(libreoffice_pdfs, path):
+    pdf = libreoffice_pdfs / f"{path.stem}.pdf"
+    assert pdf.exists(), "LibreOffice made no PDF"
+    got = api.summary_from_bytes(pdf.read_bytes(), name=str(path))
+    assert _without_dropped(got) == _without_dropped(api.extract(path))

@@ -29,6 +29,7 @@ class Line:
     size: float
     bold: bool
     page: int = 0
+    lead: float = 0.0  # the width of what opens the line and cannot be broken (see unit_length)
 
 
 @dataclass
@@ -83,80 +84,133 @@ def _read_page(page, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
 
 
 def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
+    """The page's glyphs, fake-bold copies dropped, grouped into lines by baseline and ordered
+    by position: the content stream's order is not the reading order (LibreOffice draws a line's
+    CJK glyphs first and its Latin quotes after them)."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
     rect = raw.FS_RECTF()
     prect = ctypes.byref(rect)
     get_box, get_size, is_gen = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
-    get_char = raw.FPDFText_GetUnicode
-    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-    lines: list[Line] = []
-    cur: list[str] = []
-    cur_box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, bottom, top
-    cur_size = 0.0
-    cur_first = -1
-    doubled = 0
-    prev_r = prev_b = 0.0
-
-    def close() -> None:
-        if cur and "".join(cur).strip():
-            s = "".join(cur).strip()
-            bold = doubled * 3 >= len(s) or _bold(tp, raw, cur_first)
-            lines.append(Line(s, cur_box[0], cur_box[1], cur_box[2], cur_box[3], cur_size, bold, page_no))
-
+    get_char, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin
+    ox_, oy_ = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(ox_), ctypes.byref(oy_)
+    seen: dict[tuple[str, int, int], list[list]] = {}
+    glyphs: list[list] = []  # [baseline, left, right, bottom, top, size, char, index, doubled]
     prev_h = -1.0
     size = 0.0
     for i in range(n):
         code = get_char(tp, i)
         if code in (0, 10, 13, 0xFFFE, 0xFFFF) or (code == 32 and is_gen(tp, i)):
             continue  # no character (a glyph without a Unicode mapping), or a space PDFium made up
-        ch = chr(code)
+        ch = chr(code) if code != 2 else "-"  # PDFium gives a hyphen that ends a line as U+0002
         get_box(tp, i, prect)
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        left, bottom, top = rect.left, rect.bottom, rect.top
         h = top - bottom
         if h != prev_h:  # the same font at the same size gives the same loose height: one call less
             size = get_size(tp, i)
             prev_h = h
         if h <= 0:
             h = size or 1.0
-        space = code == 32 or ch.isspace()
-        if not space:
+        if code != 32:
             # A glyph drawn again over one already seen (within a fifth of its height): fake bold.
             qx, qy = left * 0.5, bottom * 0.5
             cx, cy = int(qx), int(qy)
             ox = cx + 1 if qx - cx >= 0.5 else cx - 1
             oy = cy + 1 if qy - cy >= 0.5 else cy - 1
             tol = 0.2 * h if h < 10 else 2.0
-            dup = False
+            hit = None
             for cell in ((ch, cx, cy), (ch, ox, cy), (ch, cx, oy), (ch, ox, oy)):
-                for (x, y) in seen.get(cell, ()):
-                    if -tol < x - left < tol and -tol < y - bottom < tol:
-                        dup = True
+                for g in seen.get(cell, ()):
+                    if -tol < g[1] - left < tol and -tol < g[3] - bottom < tol:
+                        hit = g
                         break
-            if dup:
-                doubled += 1
+            if hit is not None:
+                hit[8] = True
                 continue
-            seen.setdefault((ch, cx, cy), []).append((left, bottom))
-        if (not cur or abs(bottom - prev_b) > 0.5 * h or left < prev_r - 0.5 * h
-                or left - prev_r > (size if size > 1.0 else 1.0)):
-            close()
-            cur, cur_box, cur_size, cur_first, doubled = [], [left, right, bottom, top], size, i, 0
-        elif left - prev_r > 0.25 * size and not space and not cur[-1].isspace():
-            cur.append(" ")
-        cur.append(ch)
-        if not space:
-            if right > cur_box[1]:
-                cur_box[1] = right
-            if bottom < cur_box[2]:
-                cur_box[2] = bottom
-            if top > cur_box[3]:
-                cur_box[3] = top
-            if size > cur_size:
-                cur_size = size
-        prev_r, prev_b = right, bottom
-    close()
-    return lines
+        get_origin(tp, i, pox, poy)
+        g = [oy_.value, left, rect.right, bottom, top, size, ch, i, False]
+        glyphs.append(g)
+        if code != 32:
+            seen.setdefault((ch, cx, cy), []).append(g)
+    return [_line(run, tp, raw, page_no) for row in _rows(glyphs) for run in _runs(row)]
+
+
+def _rows(glyphs: list[list]) -> list[list[list]]:
+    """Glyphs on one baseline (within a quarter of their size), each row ordered left to right."""
+    glyphs.sort(key=lambda g: -g[0])
+    rows: list[list[list]] = []
+    base = float("inf")
+    for g in glyphs:
+        if base - g[0] > 0.25 * (g[5] or 1.0):
+            rows.append([])
+            base = g[0]
+        rows[-1].append(g)
+    for r in rows:
+        r.sort(key=lambda g: g[1])
+    return rows
+
+
+def _runs(row: list[list]) -> list[list[list]]:
+    """A row cut where the white space between two glyphs is wider than the type (a gutter)."""
+    runs: list[list[list]] = [[row[0]]]
+    right = row[0][2]
+    for g in row[1:]:
+        if g[1] - right > max(g[5], 1.0):
+            runs.append([])
+        runs[-1].append(g)
+        right = max(right, g[2])
+    return runs
+
+
+def _line(run: list[list], tp, raw, page_no: int) -> Line:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    right = run[0][1]
+    for g in run:
+        ch = g[6]
+        if out and g[1] - right > 0.25 * g[5] and ch != " " and out[-1] != " ":
+            out.append(" ")
+        out.append(ch)
+        right = max(right, g[2])
+    ink = [g for g in run if g[6] != " "] or run
+    doubled = sum(1 for g in ink if g[8])
+    k = unit_length("".join(g[6] for g in ink[:12]))
+    return Line("".join(out).strip(), min(g[1] for g in ink), max(g[2] for g in ink), min(g[3] for g in ink),
+                max(g[4] for g in ink), max(g[5] for g in ink),
+                doubled * 3 >= len(ink) or _bold(tp, raw, ink[0][7]), page_no,
+                lead=max(g[2] for g in ink[:k]) - ink[0][1])
+
+
+# Punctuation that may not open a line (it goes with the character before it) and that may not
+# end one (it goes with the character after it): the line-breaking rules of Chinese type.
+_NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}")
+_NO_END = set("（《「『【〔〈“‘([{")
+
+
+def unit_length(text: str) -> int:
+    """How many characters open ``text`` that a line break cannot part: a run of Latin letters
+    and digits (5.4%), or one character; with the closing punctuation after it (务”) and, when
+    an opening mark follows, the mark and the unit after it (进“双)."""
+    i = 0
+    while i < len(text) - 1 and text[i] in _NO_END:  # “十四五”: the opening mark goes with 十
+        i += 1
+    start = i
+    while i < len(text) and (text[i].isascii() and text[i].isalnum() or (i > start and text[i] in ".%")):
+        i += 1
+    i = max(i, start + 1)
+    closed = i
+    while i < len(text) and text[i] in _NO_START:
+        i += 1
+    if i > closed:  # 赛，123名: no break between closing punctuation and the digits after it
+        while i < len(text) and text[i].isascii() and text[i].isalnum():
+            i += 1
+    if i < len(text) and text[i] in _NO_END:
+        j = i
+        while j < len(text) and text[j] in _NO_END:
+            j += 1
+        return min(len(text), j + 1) if j < len(text) else j
+    return i
 
 
 def _bold(tp, raw, i: int) -> bool:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..extraction.chars import ends_sentence
 from ..extraction.reflow import join_text
 from .pdf import Line, PdfPage
 
@@ -37,7 +38,7 @@ class Para:
     bottom: float
     top: float
     page: int
-    full_last: bool = False  # its last line reached the column's right edge
+    room: float = float("inf")  # the white space its last line left before the column's right edge
     flush_first: bool = True  # its first line starts at the column's left edge
 
 
@@ -74,10 +75,11 @@ def layout(pages: list[PdfPage]) -> tuple[list[Article], list[str]]:
     body = body_size(pages)
     furniture: list[str] = []
     paras: list[Para] = []
+    indents = [0]  # indented first lines seen so far: whether this document marks paragraphs so
     for pg in pages:
         lines = _drop_furniture(pg, body, furniture)
         for block in _xy_cut(lines, body):
-            _add_block(paras, block, body, _frame(block, lines))
+            _add_block(paras, block, body, _frame(block, lines), indents)
     return _articles(paras, body), furniture
 
 
@@ -139,21 +141,29 @@ def _frame(block: list[Line], lines: list[Line]) -> tuple[float, float]:
     return lo, hi
 
 
-def _add_block(paras: list[Para], block: list[Line], body: float, frame: tuple[float, float]) -> None:
+def _add_block(paras: list[Para], block: list[Line], body: float, frame: tuple[float, float],
+               indents: list[int]) -> None:
     left, right = frame
     multi = len(block) > 1 or right - left > 1.5 * (block[0].x1 - block[0].x0)
+    # The line pitch of the block: a wider step between two lines is a paragraph's spacing.
+    steps = Counter(round(a.top - b.top, 0) for a, b in zip(block, block[1:]) if abs(a.size - b.size) < 0.5)
+    pitch = steps.most_common(1)[0][0] if steps else 0.0
     prev: Line | None = None
     for ln in block:
         indent = ln.x0 - left > 0.8 * ln.size
+        indents[0] += indent and multi
         cur = paras[-1] if paras else None
         if prev is None:
             # The top of a block: carry on the paragraph the last block left open.
-            carry = (cur is not None and cur.full_last and not indent and _style(cur, body) == _style(ln, body)
-                     and ln.size <= 1.2 * body and cur.page <= ln.page)
+            carry = (cur is not None and cur.room < _first_unit(ln) and not indent and _style(cur, body) == _style(ln, body)
+                     and ln.size <= 1.2 * body and cur.page <= ln.page
+                     # Where paragraphs are not indented, a full last line that ends a sentence
+                     # at a column or page break most likely ends its paragraph too.
+                     and (indents[0] >= 2 or not ends_sentence(cur.text)))
         else:
             carry = (_style(prev, body) == _style(ln, body) and not indent
-                     and prev.top - ln.top < 2.2 * max(prev.size, ln.size)
-                     and (ln.size > 1.2 * body or not multi or right - prev.x1 < 1.5 * prev.size))
+                     and prev.top - ln.top < (1.3 * pitch if pitch > 0.8 * ln.size else 2.2 * max(prev.size, ln.size))
+                     and (ln.size > 1.2 * body or not multi or right - prev.x1 < _first_unit(ln)))
         if carry and cur is not None:
             cur.text = join_text(cur.text, ln.text)
             cur.x0, cur.x1 = min(cur.x0, ln.x0), max(cur.x1, ln.x1)
@@ -161,8 +171,14 @@ def _add_block(paras: list[Para], block: list[Line], body: float, frame: tuple[f
         else:
             paras.append(Para(ln.text, ln.size, ln.bold, ln.x0, ln.x1, ln.bottom, ln.top, ln.page,
                               flush_first=not indent))
-        paras[-1].full_last = multi and right - ln.x1 < 1.5 * ln.size and ln.size <= 1.2 * body
+        paras[-1].room = right - ln.x1 if multi and ln.size <= 1.2 * body else float("inf")
         prev = ln
+
+
+def _first_unit(ln: Line) -> float:
+    """A line that left less room than its next line's first unbreakable unit before the
+    column's edge was broken by wrapping, not by the end of its paragraph."""
+    return ln.lead + 0.25 * ln.size
 
 
 def _articles(paras: list[Para], body: float) -> list[Article]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..errors import InputError
 
@@ -99,7 +100,7 @@ def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
     seen: dict[tuple[str, int, int], list[list]] = {}
     glyphs: list[list] = []  # [baseline, left, right, bottom, top, size, char, index, doubled]
     prev_h = -1.0
-    size = 0.0
+    size = drop = 0.0
     for i in range(n):
         code = get_char(tp, i)
         if code in (0, 10, 13, 0xFFFE, 0xFFFF) or (code == 32 and is_gen(tp, i)):
@@ -108,8 +109,10 @@ def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
         get_box(tp, i, prect)
         left, bottom, top = rect.left, rect.bottom, rect.top
         h = top - bottom
-        if h != prev_h:  # the same font at the same size gives the same loose height: one call less
+        if h != prev_h:  # the same font at the same size gives the same loose height: two calls less
             size = get_size(tp, i)
+            get_origin(tp, i, pox, poy)
+            drop = bottom - oy_.value  # the descent: loose box bottom less the baseline
             prev_h = h
         if h <= 0:
             h = size or 1.0
@@ -129,8 +132,7 @@ def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
             if hit is not None:
                 hit[8] = True
                 continue
-        get_origin(tp, i, pox, poy)
-        g = [oy_.value, left, rect.right, bottom, top, size, ch, i, False]
+        g = [bottom - drop, left, rect.right, bottom, top, size, ch, i, False]
         glyphs.append(g)
         if code != 32:
             seen.setdefault((ch, cx, cy), []).append(g)
@@ -139,7 +141,7 @@ def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
 
 def _rows(glyphs: list[list]) -> list[list[list]]:
     """Glyphs on one baseline (within a quarter of their size), each row ordered left to right."""
-    glyphs.sort(key=lambda g: -g[0])
+    glyphs.sort(key=itemgetter(0), reverse=True)
     rows: list[list[list]] = []
     base = float("inf")
     for g in glyphs:
@@ -148,7 +150,7 @@ def _rows(glyphs: list[list]) -> list[list[list]]:
             base = g[0]
         rows[-1].append(g)
     for r in rows:
-        r.sort(key=lambda g: g[1])
+        r.sort(key=itemgetter(1))
     return rows
 
 
@@ -156,30 +158,56 @@ def _runs(row: list[list]) -> list[list[list]]:
     """A row cut where the white space between two glyphs is wider than the type (a gutter)."""
     runs: list[list[list]] = [[row[0]]]
     right = row[0][2]
+    run = runs[0]
     for g in row[1:]:
-        if g[1] - right > max(g[5], 1.0):
-            runs.append([])
-        runs[-1].append(g)
-        right = max(right, g[2])
+        if g[1] - right > (g[5] if g[5] > 1.0 else 1.0):
+            run = []
+            runs.append(run)
+        run.append(g)
+        if g[2] > right:
+            right = g[2]
     return runs
 
 
 def _line(run: list[list], tp, raw, page_no: int) -> Line:  # type: ignore[no-untyped-def]
     out: list[str] = []
-    right = run[0][1]
+    x0 = y0 = float("inf")
+    x1 = y1 = right = size = -float("inf")
+    doubled = ink = 0
+    first = None
     for g in run:
         ch = g[6]
-        if out and g[1] - right > 0.25 * g[5] and ch != " " and out[-1] != " ":
+        if ch == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if out and g[1] - right > 0.25 * g[5] and out[-1] != " ":
             out.append(" ")
         out.append(ch)
-        right = max(right, g[2])
-    ink = [g for g in run if g[6] != " "] or run
-    doubled = sum(1 for g in ink if g[8])
-    k = unit_length("".join(g[6] for g in ink[:12]))
-    return Line("".join(out).strip(), min(g[1] for g in ink), max(g[2] for g in ink), min(g[3] for g in ink),
-                max(g[4] for g in ink), max(g[5] for g in ink),
-                doubled * 3 >= len(ink) or _bold(tp, raw, ink[0][7]), page_no,
-                lead=max(g[2] for g in ink[:k]) - ink[0][1])
+        if first is None:
+            first = g
+        ink += 1
+        doubled += g[8]
+        if g[2] > right:
+            right = g[2]
+        if g[1] < x0:
+            x0 = g[1]
+        if g[3] < y0:
+            y0 = g[3]
+        if g[4] > y1:
+            y1 = g[4]
+        if g[5] > size:
+            size = g[5]
+    x1 = right
+    if first is None:  # spaces only (cannot happen: a run starts at a glyph with ink or a space)
+        first = run[0]
+        x0, x1, y0, y1, size = first[1], first[2], first[3], first[4], first[5]
+    text = "".join(out).strip()
+    head = [g for g in run[:16] if g[6] != " "]
+    k = unit_length("".join(g[6] for g in head))
+    lead = max((g[2] for g in head[:k]), default=x0) - x0
+    return Line(text, x0, x1, y0, y1, size, doubled * 3 >= max(ink, 1) or _bold(tp, raw, first[7]), page_no,
+                lead=lead)
 
 
 # Punctuation that may not open a line (it goes with the character before it) and that may not

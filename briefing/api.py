@@ -55,7 +55,8 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
 def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> list[ArticleInfo]:
     """The articles of a newspaper PDF (one for any other input), in reading order."""
     doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path))
-    return doc.articles or [ArticleInfo(1, "", len(doc.text), True)]
+    first = next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
+    return doc.articles or [ArticleInfo(1, first[:40], len(doc.text), "报告" in doc.text)]
 
 
 def load_summary(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> Summary:

@@ -55,8 +55,10 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
 def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> list[ArticleInfo]:
     """The articles of a newspaper PDF (one for any other input), in reading order."""
     doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path))
-    first = next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), "")
-    return doc.articles or [ArticleInfo(1, first[:40], len(doc.text), "报告" in doc.text)]
+    if doc.articles:
+        return doc.articles
+    title = extract_summary(doc.text, ExtractOptions(facts=False), name=str(path)).title
+    return [ArticleInfo(1, title, len(doc.text), "报告" in doc.text)]
 
 
 def load_summary(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> Summary:

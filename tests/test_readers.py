@@ -312,3 +312,17 @@ def test_a_libreoffice_pdf_gives_the_summary_of_the_text(libreoffice_pdfs, path)
     assert pdf.exists(), "LibreOffice made no PDF"
     got = api.summary_from_bytes(pdf.read_bytes(), name=str(path))
     assert _without_dropped(got) == _without_dropped(api.extract(path))
+
+
+def test_a_large_heading_in_a_one_column_report_opens_no_article():
+    from briefing.readers.pdf import Line, PdfPage
+    from briefing.readers.pdf_layout import layout
+
+    def line(text, y, size=10.0, x0=60.0, x1=535.0):
+        return Line(text, x0, x1, y, y + size, size, size > 10, 0)
+
+    body = "全年完成投资一百亿元，新增企业一千家，城乡居民收入稳步增长，各项工作取得新进展。"
+    lines = [line("第一部分", 760, 20, x1=140), *[line(body, 740 - 14 * i) for i in range(5)],
+             line("第二部分", 640, 20, x1=140), *[line(body, 620 - 14 * i) for i in range(5)]]
+    articles, _ = layout([PdfPage(595, 842, lines)])
+    assert len(articles) == 1  # the same headings on a page in columns would open two

@@ -11,7 +11,8 @@ page number) is what the first cut of a page leaves in its top or bottom strip.
 Inside a block a paragraph starts at a change of type style, at an indented line, or after a
 line that falls short of the column; a paragraph carries on into the next block (the next column)
 when the column ended on a full line and the next one starts flush. Headlines (type much larger
-than the body's) open articles; a kicker set right above a headline goes with it.
+than the body's) open articles on a page set in columns; a kicker set right above a headline goes
+with it.
 """
 
 from __future__ import annotations
@@ -76,11 +77,24 @@ def layout(pages: list[PdfPage]) -> tuple[list[Article], list[str]]:
     furniture: list[str] = []
     paras: list[Para] = []
     indents = [0]  # indented first lines seen so far: whether this document marks paragraphs so
-    for pg in pages:
+    columned: set[int] = set()
+    for n, pg in enumerate(pages):
         lines = _drop_furniture(pg, body, furniture)
+        if _in_columns(lines, body):
+            columned.add(n)
         for block in _xy_cut(lines, body):
             _add_block(paras, block, body, _frame(block, lines), indents)
-    return _articles(paras, body), furniture
+    return _articles(paras, body, columned), furniture
+
+
+def _in_columns(lines: list[Line], body: float) -> bool:
+    """A page set in columns (a newspaper page), where a headline opens another article; on a
+    page of one column (a report) a large heading is only a heading."""
+    widths = sorted(ln.x1 - ln.x0 for ln in lines if abs(ln.size - body) < 0.15 * body)
+    if not widths:
+        return False
+    span = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    return widths[len(widths) // 2] < 0.6 * span
 
 
 def _drop_furniture(pg: PdfPage, body: float, furniture: list[str]) -> list[Line]:
@@ -181,11 +195,11 @@ def _first_unit(ln: Line) -> float:
     return ln.lead + 0.25 * ln.size
 
 
-def _articles(paras: list[Para], body: float) -> list[Article]:
+def _articles(paras: list[Para], body: float, columned: set[int]) -> list[Article]:
     out: list[Article] = [Article()]
     for p in paras:
         cur = out[-1]
-        headline = p.size >= HEADLINE * body
+        headline = p.size >= HEADLINE * body and p.page in columned
         if headline and cur.paragraphs and _has_body(cur, body):
             head: list[Para] = []
             # A kicker right above the headline (same column, just over it) belongs to it.

@@ -5,7 +5,7 @@
 
 Measures: cold `briefing build` of the example (both formats, whole process), cold `briefing
 extract`, warm per-document extract / PDF / DOCX in one process (both templates), warm extract of
-the largest sample report, batch throughput on generated inputs, peak RSS, output sizes.
+the largest sample report, warm reads of a newspaper PDF page, a DOCX and a web page, batch throughput on generated inputs, peak RSS, output sizes.
 Run it from the repository with the package installed (`pip install -e .` or `pip install .`).
 """
 
@@ -91,6 +91,26 @@ def reference_loop() -> None:
         x += i
 
 
+def read_rows(repeat: int) -> list[tuple[str, ...]]:
+    """Warm reads of the rich inputs: the one-page newspaper PDF of the tests (5 columns, two
+    articles), and the example as DOCX and as a web page."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from newspaper import OTHER, Page, docx_of, html_of, make_page, sample_article
+
+    from briefing.readers import read_input
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    inputs = [("PDF, one-page newspaper (A3, 5 columns, 2 articles)", make_page(Page(sample_article(text), OTHER))),
+              ("DOCX, example", docx_of(sample_article(text).paragraphs)),
+              ("HTML, example in a page with nav and footer", html_of(sample_article(text).paragraphs))]
+    rows = []
+    for what, data in inputs:
+        read_input(data, name="bench")
+        t = median_time(lambda data=data: read_input(data, name="bench"), repeat * 3)
+        rows.append((f"warm read {what}", f"{t * 1000:.1f} ms", ref_note()))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=7)
@@ -117,6 +137,7 @@ def main() -> None:
         api.extract_text(big)
         t = median_time(lambda: api.extract_text(big), a.repeat)
         rows.append(("warm extract, 96 KB Guangdong report", f"{t * 1000:.1f} ms", ref_note()))
+        rows.extend(read_rows(a.repeat))
         summary = api.extract_text(text)
         sizes = {}
         for tpl in ("standard", "gbt9704"):

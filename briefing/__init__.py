@@ -13,11 +13,12 @@ if TYPE_CHECKING:  # typing costs the command line's cold start 10 ms before its
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "build_batch", "extract", "extract_text", "render", "BriefingError", "Summary"]
+__all__ = ["__version__", "build", "build_batch", "extract", "extract_text", "read_input", "render", "BriefingError",
+           "Summary"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("build", "build_batch", "extract", "extract_text", "render"):
+    if name in ("build", "build_batch", "extract", "extract_text", "read_input", "render"):
         from . import api
 
         return getattr(api, name)

@@ -18,6 +18,8 @@ from . import reader
 from .errors import InputError, SchemaError, UsageError
 from .extraction import ExtractOptions, extract_summary
 from .model import Section, Summary
+from .readers import ArticleInfo, Input, pick_article
+from .readers import read_input as read_document
 from .template import Template, apply_overrides, load
 
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -35,10 +37,28 @@ def extract(
     encoding: str | None = None,
     max_size: int = reader.DEFAULT_MAX_SIZE,
     labels: tuple[str, ...] = (),
+    article: int | str | None = None,
 ) -> Summary:
-    """A text file → Summary (encoding detected unless given)."""
+    """A report file (text, PDF, Word or web page) → Summary (encoding detected unless given).
+    ``article`` picks one article of a newspaper PDF (its number or a word of its title)."""
     data = reader.read_bytes(path, max_size=max_size)
-    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels)
+    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article)
+
+
+def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = None,
+               article: int | str | None = None) -> Input:
+    """The bytes of a report (text, PDF, DOCX or HTML; told by content) → its text and what the
+    reader found besides (``dropped`` page furniture, a PDF's ``articles``)."""
+    return read_document(data, name=name, encoding=encoding, article=article)
+
+
+def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> list[ArticleInfo]:
+    """The articles of a newspaper PDF (one for any other input), in reading order."""
+    doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path))
+    if doc.articles:
+        return doc.articles
+    title = extract_summary(doc.text, ExtractOptions(facts=False), name=str(path)).title
+    return [ArticleInfo(1, title, len(doc.text), "报告" in doc.text)]
 
 
 def load_summary(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> Summary:
@@ -67,14 +87,24 @@ def parse_summary(data: bytes, *, name: str = "<summary>") -> Summary:
         raise SchemaError(f"{e.path}: {e.message}", path=name, hint=e.hint) from None
 
 
+def default_article(infos: list[ArticleInfo]) -> int:
+    """The article taken when none is named: the largest about a report, else the largest."""
+    return pick_article(infos, None, "")
+
+
 def summary_from_bytes(
-    data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False
+    data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False,
+    article: int | str | None = None,
 ) -> Summary:
-    """The bytes of one input → Summary: a summary JSON as it is, a report text extracted."""
+    """The bytes of one input → Summary: a summary JSON as it is, a report (text, PDF, DOCX,
+    HTML) extracted."""
     if json_summary:
         return parse_summary(data, name=name)
-    text = reader.decode(data, encoding=encoding, name=name)
-    return extract_summary(text.text, ExtractOptions(labels=tuple(labels)), name=name)
+    doc = read_document(data, name=name, encoding=encoding, article=article)
+    summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
+    if doc.dropped:
+        summary.dropped = doc.dropped + summary.dropped
+    return summary
 
 
 def get_template(template: str | Path | Template = "standard", overrides: dict[str, dict[str, Any]] | None = None) -> Template:

@@ -1,7 +1,7 @@
 """Which inputs a batch builds and under which names.
 
-Paths on the command line become input files (folders searched recursively for ``*.txt`` and
-``*.json``, glob patterns expanded, each file once, the output folder and earlier outputs never
+Paths on the command line become input files (folders searched recursively for reports — ``*.txt``,
+``*.pdf``, ``*.docx``, ``*.html`` — and ``*.json`` summaries, glob patterns expanded, each file once, the output folder and earlier outputs never
 taken as inputs); each input gets a stable, safe and unique output stem.
 """
 
@@ -18,12 +18,12 @@ from .batch_worker import Job, real_path
 from .manifest import Entry
 from .output import unique_stems
 
-INPUT_SUFFIXES = (".txt", ".json")
+INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".docx", ".html", ".htm")
 _GLOB_CHARS = set("*?[")
 
 
 def collect(paths: Iterable[str | Path], output_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Path], list[str]]:
-    """Files, folders (searched recursively for ``*.txt`` and ``*.json``) and glob patterns →
+    """Files, folders (searched recursively for the INPUT_SUFFIXES) and glob patterns →
     input files in a stable order (each once), and one message per path that gave nothing.
     The output folder and the files in ``skip`` (earlier outputs, the manifest) are never inputs."""
     out_real = real_path(output_dir)
@@ -47,7 +47,7 @@ def collect(paths: Iterable[str | Path], output_dir: Path, skip: Iterable[Path] 
             if c.is_dir():
                 files = _walk(c, out_real, skip_real)
                 if not files and len(candidates) == 1:
-                    problems.append(f"{c}: no .txt or .json inputs in this folder (searched recursively)")
+                    problems.append(f"{c}: no .txt, .pdf, .docx, .html or .json inputs in this folder (searched recursively)")
             else:
                 files = [c] if real_path(c) not in skip_real else []
             for f in files:

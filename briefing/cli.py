@@ -223,17 +223,26 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
 @click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
+@click.option("--list", "list_articles", is_flag=True, help="List the articles of a newspaper PDF page and stop.")
+@click.option("--article", help="The article of a PDF page to take: its number (see --list) or a word of its title.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def extract(input: Path, output: Path | None, force: bool, encoding: str | None, max_size: int,
-            labels: tuple[str, ...], verbose: bool) -> None:
-    """Extract the structured summary (JSON) from a report text.
+            labels: tuple[str, ...], list_articles: bool, article: str | None, verbose: bool) -> None:
+    """Extract the structured summary (JSON) from a report: text, PDF, Word (.docx) or web page.
 
     Edit the JSON by hand if you like, then `briefing render` it.
     """
     from . import api
 
-    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size)
+    if list_articles:
+        infos = api.list_articles(input, max_size=max_size)
+        default = api.default_article(infos)
+        for a in infos:
+            mark = "*" if a.number == default else " "
+            click.echo(f"{mark}{a.number}  {a.title or '(no title)'}  ({a.chars} 字{'，报告' if a.about_report else ''})")
+        return
+    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article)
     text = summary.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -63,7 +63,9 @@ def _text_of(path: Path, encoding: str | None) -> str:
         s = load_summary(path)
         return "\n".join([s.title, s.kicker, s.subtitle, s.source, s.reporter, *s.all_paragraphs(),
                           *(t.indicator for t in s.targets), *(f.indicator for f in s.figures)])
-    return reader.read_path(path, encoding=encoding).text
+    from .readers import read_input
+
+    return read_input(reader.read_bytes(path), name=str(path), encoding=encoding).text
 
 
 def _columns(rows: list[tuple[str, ...]]) -> list[str]:

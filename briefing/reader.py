@@ -2,8 +2,9 @@
 
 Every way an input can be unusable ends in one :class:`InputError` that says what was seen and
 what to do: a missing path, a folder, a device or pipe, a file over the size limit, an empty or
-whitespace-only file, binary data (PDF, Office/zip, images, NUL bytes) and undecodable bytes
-(with the byte offset and a hint to pass ``--encoding``).
+whitespace-only file, binary data (images, old Office files, NUL bytes) and undecodable bytes
+(with the byte offset and a hint to pass ``--encoding``). PDF, Word and web pages are read by
+:mod:`briefing.readers`, which calls :func:`decode` for text.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from .errors import InputError
 DEFAULT_MAX_SIZE = 2 * 1024 * 1024
 
 _MAGIC = [
-    (b"%PDF", "a PDF file", "copy its text out (pdftotext) and pass the .txt"),
+    # PDF and DOCX never get here through briefing.readers, which reads them; a caller that
+    # wants text only is told so.
+    (b"%PDF", "a PDF file", "read it with briefing.readers.read_input"),
     (b"PK\x03\x04", "a zip archive (DOCX/XLSX/ODT?)", "save it as plain text (.txt) first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS)", "save it as plain text (.txt) first"),
     (b"\x89PNG", "a PNG image", "pass the report's text, not a picture of it"),

@@ -62,7 +62,7 @@ def test_folder_without_inputs(tmp_path: Path) -> None:
     d = tmp_path / "empty"
     (d / "sub").mkdir(parents=True)
     (d / "notes.md").write_text("# not an input")
-    assert_clear_failure(build(tmp_path, d), 3, "no .txt or .json inputs", "recursively")
+    assert_clear_failure(build(tmp_path, d), 3, "no .txt, .pdf, .docx, .html or .json inputs", "recursively")
 
 
 def test_glob_matching_nothing(tmp_path: Path) -> None:
@@ -75,8 +75,8 @@ def test_glob_matching_nothing(tmp_path: Path) -> None:
     [
         (b"", ["empty file (0 bytes)"]),
         (" \n\n\t\u3000\u3000\r\n".encode(), ["only whitespace"]),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ["looks like a PDF file", "pdftotext"]),
-        (b"PK\x03\x04\x14\x00\x06\x00", ["zip archive", "plain text"]),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ["damaged PDF", "re-export"]),
+        (b"PK\x03\x04\x14\x00\x06\x00", ["not a Word file", "save it as .docx"]),
         (b"\x89PNG\r\n\x1a\n\x00\x00", ["PNG image"]),
         (bytes(range(256)) * 8, ["binary data (NUL byte at offset 0)"]),
     ],

@@ -17,8 +17,8 @@ from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_
 from .clean import normalise, squeeze_spaces
 from .head import parse_head, take_byline
 from .highlights import find_labels as find_highlight_labels
-from .lines import drop_chrome, find_labels, is_widget, repair_doubled
-from .reflow import reflow
+from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
+from .reflow import HEADING_START, reflow
 from .sections import HEADING_STYLES, build_body
 
 MAX_KEYWORDS = 8
@@ -31,6 +31,9 @@ class ExtractOptions:
     labels: tuple[str, ...] = ()  # highlight labels named by the user or the template
     label_prefixes: tuple[str, ...] = ()  # keyword-label prefixes named by the user (e.g. 热词)
     facts: bool = True
+    # Headings a Word file or web page marks as such (heading styles, outline levels, <h2>…): the
+    # sections when the text's own rules find neither labels nor numbered headings among them.
+    headings: tuple[str, ...] = ()
 
 
 def extract_summary(text: str, options: ExtractOptions | None = None, *, name: str = "<text>") -> Summary:
@@ -42,7 +45,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
     lines = repair_doubled(drop_chrome(lines, dropped))
-    labels = find_labels(lines, opts.label_prefixes)
+    labels = find_labels(lines, opts.label_prefixes) or _heading_labels(lines, opts.headings)
     for lb in labels:
         lines[lb.line] = ""
     lines = [squeeze_spaces(ln) for ln in lines]
@@ -74,6 +77,17 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         add_glance(summary)
     summary.keywords = _keywords(summary)
     return summary
+
+
+def _heading_labels(lines: list[str], headings: tuple[str, ...]) -> list[Label]:
+    """The lines the input marked as headings, as section labels in place: only when they are
+    not numbered (numbered headings make sections, with their subsections, by the text's rules)
+    and there are at least two."""
+    if any(HEADING_START.match(h) for h in headings):
+        return []
+    wanted = {squeeze_spaces(h) for h in headings}
+    found = [Label(i, s) for i, ln in enumerate(lines) if (s := squeeze_spaces(ln)) in wanted]
+    return found if len(found) >= 2 else []
 
 
 def warm_up() -> None:

@@ -1,0 +1,127 @@
+"""Readers: the bytes of an input (text, PDF, Word, web page) → the report's text.
+
+Each reader turns its format into the kind of text the extraction already reads well: one
+paragraph a line, blank lines between, headings and labels on lines of their own. What the
+format tells besides (page furniture taken out, the articles of a newspaper page) comes along in
+:class:`Input`. The format is told by the content (magic bytes), not by the file's name; the name
+only makes the message clearer when the content is not what it claims.
+
+    from briefing.readers import read_input
+    doc = read_input(data, name="page.pdf")             # doc.text, doc.dropped, doc.articles
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError, UsageError
+
+RICH_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
+                         re.IGNORECASE | re.DOTALL)
+_REPORT_WORD = "报告"  # what makes an article of a page "about a report" (工作报告, 政府工作报告 …)
+
+
+@dataclass
+class ArticleInfo:
+    """One article found on a newspaper page."""
+
+    number: int  # 1-based, in reading order
+    title: str
+    chars: int
+    about_report: bool
+
+
+@dataclass
+class Input:
+    """What a reader made of one input."""
+
+    kind: str  # text, pdf, docx, html
+    text: str
+    encoding: str | None = None
+    dropped: list[str] = field(default_factory=list)  # page furniture the reader took out
+    articles: list[ArticleInfo] = field(default_factory=list)  # a PDF's articles (all of them)
+    article: int | None = None  # the number of the one whose text this is
+    headings: list[str] = field(default_factory=list)  # the top-level headings the format marks
+
+
+def sniff(data: bytes) -> str:
+    """The format of the bytes: pdf, docx (any zip: checked when read), html or text."""
+    head = data[:1024]
+    if head.startswith(b"%PDF") or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    probe = head.lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(probe) or _HTML_START.match(_utf16_ascii(probe)):
+        return "html"
+    return "text"
+
+
+def _utf16_ascii(b: bytes) -> bytes:
+    return b.replace(b"\x00", b"") if b.startswith((b"\xff\xfe", b"\xfe\xff")) else b""
+
+
+def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = None,
+               article: int | str | None = None) -> Input:
+    """Bytes (and a file name, for messages) → :class:`Input`. ``article`` picks one article of a
+    newspaper PDF: its number, or a word its title contains; by default the largest one about a
+    report (else the largest)."""
+    kind = sniff(data)
+    _check_name(kind, name)
+    if kind == "pdf":
+        return _read_pdf(data, name, article)
+    if article is not None:
+        raise UsageError("--article applies to PDF pages only", path=name)
+    if kind == "docx":
+        from .docx import read_docx
+
+        text, headings = read_docx(data, name)
+        return Input("docx", text, headings=headings)
+    if kind == "html":
+        from .html import read_html
+
+        text, headings = read_html(data, name, encoding)
+        return Input("html", text, headings=headings)
+    from ..reader import decode
+
+    decoded = decode(data, encoding=encoding, name=name)
+    return Input("text", decoded.text, decoded.encoding)
+
+
+def _check_name(kind: str, name: str) -> None:
+    low = name.lower()
+    if low.endswith(".docx") and kind != "docx":
+        raise InputError("not a Word file: named .docx but holds no Word document", path=name,
+                         hint="open it in Word and save it as .docx again")
+    if low.endswith(".pdf") and kind != "pdf":
+        raise InputError("not a PDF: named .pdf but does not start like one", path=name,
+                         hint="the file is damaged or mislabelled; export the PDF again")
+
+
+def _read_pdf(data: bytes, name: str, article: int | str | None) -> Input:
+    from .pdf import read_pages
+    from .pdf_layout import layout
+
+    articles, furniture = layout(read_pages(data, name))
+    infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text) for i, a in enumerate(articles, 1)]
+    n = pick_article(infos, article, name)
+    return Input("pdf", articles[n - 1].text, dropped=furniture, articles=infos, article=n)
+
+
+def pick_article(infos: list[ArticleInfo], wanted: int | str | None, name: str) -> int:
+    if wanted is None:
+        pool = [a for a in infos if a.about_report] or infos
+        return max(pool, key=lambda a: a.chars).number
+    if isinstance(wanted, int) or str(wanted).isdigit():
+        n = int(wanted)
+        if 1 <= n <= len(infos):
+            return n
+        raise UsageError(f"no article {n}: the file has {len(infos)}", path=name,
+                         hint="list them with `briefing extract FILE --list`")
+    hits = [a for a in infos if str(wanted) in a.title]
+    if not hits:
+        raise UsageError(f"no article's title contains {wanted!r}", path=name,
+                         hint="list them with `briefing extract FILE --list`")
+    return hits[0].number

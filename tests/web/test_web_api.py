@@ -191,3 +191,22 @@ def test_serve_binds_to_localhost_and_prints_the_address(tmp_path):
     code = ("import sys; from briefing.web.serve import bind, url_of; s = bind('127.0.0.1', 0); print(url_of(s))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.startswith("http://127.0.0.1:")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_an_uploaded_pdf_word_or_web_page_gives_the_same_summary_as_its_text(client, fmt):
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    import newspaper
+
+    text = ARTICLE.read_text(encoding="utf-8")
+    paras, labels = newspaper.sample_paragraphs(text)
+    paras = paras + labels  # the keyword labels gathered at the end, as the paper prints them
+    body = {"pdf": newspaper.report_pdf, "docx": newspaper.docx_of, "html": newspaper.html_of}[fmt](paras)
+    r = client.post(f"/api/upload?name=report.{fmt}", content=body, headers=H)
+    assert r.status_code == 200, r.text
+    pasted = client.post("/api/docs", json={"text": "\n\n".join(paras), "settings": {}}, headers=H)
+    got, want = r.json()["summary"], pasted.json()["summary"]
+    assert len(got["sections"]) >= 2
+    assert [s["keyword"] for s in got["sections"]] == [s["keyword"] for s in want["sections"]]
+    assert len(got["targets"]) == len(want["targets"]) > 0

@@ -159,14 +159,16 @@ class _Writer:
         )
         self.spacer(6)
 
-    def appendix(self) -> None:
+    def appendix(self, title: bool = True) -> None:
         """The targets table, set like the PDF's: widths from the cells, horizontal rules only,
         the header row tinted and repeated on every page, rows that do not split."""
         a = self.t.appendix
         rows = appendix_display_rows(self.s)
         if not (a.enabled and rows):
             return
-        if grid(self.t):  # GB/T layout: the appendix starts a new page
+        if not title:
+            pass
+        elif grid(self.t):  # GB/T layout: the appendix starts a new page
             self.para("AppendixTitle", a.title, pageBreakBefore="<w:pageBreakBefore/>")
         else:
             self.spacer(self.t.role("body").leading)
@@ -303,8 +305,17 @@ def core_props(summary: Summary, t: Template) -> CoreProps:
 
 
 def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
-    options = options or RenderOptions()
-    t = template
+    w = writer(summary, template)
+    w.masthead()
+    w.title_block()
+    w.sections()
+    w.appendix()
+    w.tail()
+    return finish(w, core_props(summary, template), options or RenderOptions())
+
+
+def writer(summary: Summary, t: Template) -> _Writer:
+    """A writer with the package's fixed parts (styles, settings, fonts, theme) in place."""
     esc = Text()
     ref = docx_reference.load(t)
     styles, ids = (ref.styles, ref.ids) if ref else styles_xml(t)
@@ -315,19 +326,18 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     pkg.add("theme/theme1.xml", "theme", (ref and ref.theme) or theme_xml(t))
     if ref and ref.numbering:
         pkg.add("numbering.xml", "numbering", ref.numbering)
-    w = _Writer(summary, t, ids, esc, pkg)
-    w.masthead()
-    w.title_block()
-    w.sections()
-    w.appendix()
-    w.tail()
-    sect = w.sect_pr(pkg)
+    return _Writer(summary, t, ids, esc, pkg)
+
+
+def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
+    """The document part from what the writer wrote, and the zipped package."""
+    sect = w.sect_pr(w.pkg)
     # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page.
     w.spacer(1)
-    pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
-                    f"{sect}</w:body></w:document>")
-    data = write(pkg, core_props(summary, t))
-    if esc.removed:
-        sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(esc.removed))
-        options.warn(f"docx: removed {len(esc.removed)} character(s) XML does not allow ({sample})")
+    w.pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
+                      f"{sect}</w:body></w:document>")
+    data = write(w.pkg, core)
+    if w.esc.removed:
+        sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(w.esc.removed))
+        options.warn(f"docx: removed {len(w.esc.removed)} character(s) XML does not allow ({sample})")
     return data

@@ -21,12 +21,12 @@ from .common import (
     byline_lines,
     masthead_date,
     numbered_sections,
-    tail_lines,
     text_ems,
 )
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
+from .docx_tail import tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -206,28 +206,8 @@ class _Writer:
         self.out.append(charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width))
 
     def tail(self) -> None:
-        """报/送/发 and 共印N份 between two rules after the text, as the PDF prints them: only the
-        lines that have content, one character in from both edges. One table row that cannot
-        split keeps it on one page. Inline, not floated to the foot of the page: LibreOffice lays
-        a floating table over the text above it."""
-        items, copies = tail_lines(self.t.tail)
-        if not items and not copies:
-            return
-        style = self.ids["Distribution"]
-        inset = pt_to_twips(self.t.role("tail").size)
-        ind = f'<w:ind w:left="{inset}" w:right="{inset}" w:firstLine="0" w:firstLineChars="0"/>'
-        cell = "".join(paragraph(style, run(x, self.esc), ind=ind) for x in items)
-        if copies:
-            cell += paragraph(style, run(copies, self.esc), ind=ind, jc='<w:jc w:val="right"/>')
-        rules = border("top", "000000", 8) + border("bottom", "000000", 8)
-        self.spacer(self.t.role("body").leading)
-        self.out.append(
-            f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
-            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{self.width}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>'
-            f'<w:tc><w:tcPr><w:tcW w:w="{self.width}" w:type="dxa"/></w:tcPr>{cell}</w:tc></w:tr></w:tbl>'
-        )
+        """The 版记 at the foot of the last page (:mod:`.docx_tail`)."""
+        self.out.append(tail_xml(self.t, self.ids, self.esc, self.width, self.s.date))
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:

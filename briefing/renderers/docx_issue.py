@@ -55,13 +55,16 @@ def contents(w: _Writer, title: str, titles: list[str]) -> None:
     role = t.role("lead")
     inset = pt_to_twips(2 * role.size)
     tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{w.width}"/></w:tabs>'
-    ind = f'<w:ind w:left="{inset}" w:right="{pt_to_twips(role.size)}" w:hanging="0" w:firstLine="0" w:firstLineChars="0"/>'
+    # no right indent: LibreOffice drops a number whose tab stop lies beyond it
+    ind = f'<w:ind w:left="{inset}" w:right="0" w:hanging="0" w:firstLine="0" w:firstLineChars="0"/>'
     w.para("AppendixTitle", title, jc='<w:jc w:val="center"/>', ind='<w:ind w:firstLine="0" w:firstLineChars="0"/>')
     for i, text in enumerate(titles, 1):
-        runs = run(f"{text}\t", w.esc) + field_runs(f"PAGEREF _Item{i} \\h", str(i))
+        # dirty: Word computes the page on opening; LibreOffice always does
+        page = field_runs(f"PAGEREF _Item{i} \\h", "").replace('w:fldCharType="begin"', 'w:fldCharType="begin" w:dirty="true"')
+        runs = run(f"{text}\t", w.esc) + page
         w.out.append(paragraph(w.ids["Lead"], runs, tabs=tabs, ind=ind, jc='<w:jc w:val="left"/>'))
-    rule = f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="1" w:color="{t.masthead.color.lstrip("#")}"/></w:pBdr>'
-    w.out.append(paragraph(w.ids["BodyText"], "", pBdr=rule, spacing=spacing(role.leading, 0, 0)))
+    rule = f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{t.masthead.color.lstrip("#")}"/></w:pBdr>'
+    w.out.append(paragraph(w.ids["BodyText"], "", pBdr=rule, spacing=spacing(role.leading / 2, 0, role.leading / 2)))
 
 
 def bookmark(p: str, n: int, name: str) -> str:

@@ -31,7 +31,7 @@ class CombineOptions:
     copies: int = 0  # numbered copies of the PDF (份号 000001…)
     copy_files: bool = False  # one PDF per copy instead of all copies in one file
     watermark: str = ""
-    stem: str = ""  # the output files' name (default: NAME-第N期)
+    stem: str = ""  # the output files' name (default: NAME-第N期, NAME-2026年第N期 when numbered auto)
 
 
 CONFIG_KEYS: dict[str, tuple[type, ...]] = {
@@ -147,7 +147,7 @@ def build_issue(paths: Iterable[str | Path], *, output_dir: str | Path = "output
     issue = Issue(items=items, name=m.name, number=numbers.number, total=numbers.total, unit=m.unit, date=m.date,
                   contents_title=opts.contents_title, sources=names)
     tpl = replace(template, masthead=replace(m, issue=numbers.number))
-    stem = safe_stem(opts.stem or "-".join(x for x in (m.name, numbers.number) if x) or "issue")
+    stem = safe_stem(opts.stem or "-".join(x for x in (m.name, numbers.label()) if x) or "issue")
     pdf_files = "pdf" in formats and opts.copies > 0 and opts.copy_files
     main = tuple(f for f in formats if not (f == "pdf" and pdf_files))
     numbers_all = tuple(range(1, opts.copies + 1))

@@ -27,6 +27,11 @@ class Numbers:
     total: str  # 总第112期 ('' when none)
     state_path: Path | None = None
     state: bytes = b""
+    year: int = 0  # the year the number counts in (auto numbers only)
+
+    def label(self) -> str:
+        """The issue in a file name: 2026年第12期 (auto numbers restart each year), else 第12期."""
+        return f"{self.year}年{self.number}" if self.year and self.number else self.number
 
 
 def _read(path: Path) -> dict[str, dict[str, int]]:
@@ -74,7 +79,7 @@ def assign(output_dir: Path, series: str, issue: str, total: str | None, issue_d
     state[series] = entry
     body = {"schema": STATE_SCHEMA, "series": state}
     data = (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    return Numbers(f"第{n}期" if n else issue, f"总第{t}期" if t else "", path, data)
+    return Numbers(f"第{n}期" if n else issue, f"总第{t}期" if t else "", path, data, year if auto_issue else 0)
 
 
 def _total_text(total: str | None) -> str:

@@ -195,6 +195,11 @@ class Setup:
 def summary_story(story: _Story) -> None:
     """Title block, lead, key-figure panel and sections of one summary."""
     story.title_block()
+    body_story(story)
+
+
+def body_story(story: _Story) -> None:
+    """Lead, key-figure panel and sections of one summary."""
     for p in story.s.lead:
         story.para(p, "lead")
     story.out.extend(panel(story.s, story.t, story.st, story.missing))

@@ -9,6 +9,7 @@ anything).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
@@ -21,7 +22,8 @@ from ..model import Summary
 from ..template import Template
 from . import RenderOptions
 from .common import issue_template, item_sections
-from .pdf import DocInfo, Setup, build_pdf, summary_story
+from .pdf import DocInfo, Setup, body_story, build_pdf
+from .pdf_blocks import NeedRoom
 from .pdf_glance import charts
 from .pdf_page import Furniture, draw_text_line
 from .pdf_table import appendix_table
@@ -79,12 +81,13 @@ def flowables(issue: Issue, setup: Setup, pages: list[int], found: list[int]) ->
         out += contents(issue.contents_title, titles, pages, setup)
     for i, item in enumerate(issue.items):
         story = setup.story(item, key=f"i{i + 1}.")
-        if i:
-            out.append(CondPageBreak(lead * 8))
-            if not grid:
-                out.append(_Space(lead))
-        out.append(_Mark(found, i))
-        summary_story(story)
+        if i and not grid:
+            out.append(_Space(lead))
+        story.title_block()
+        head = list(story.out)
+        # the title block starts a new page rather than end one: it needs room for itself and three lines
+        out += [NeedRoom(functools.partial(_room, head, 3 * lead)), _Mark(found, i)]
+        body_story(story)
         out += story.finish()
     out += appendix(issue, setup, titles)
     attach_tail(out, tail_block(t, st, setup.missing, issue.items[0].date if issue.items else ""), lead)
@@ -125,6 +128,10 @@ def appendix(issue: Issue, setup: Setup, titles: list[str]) -> list[Flowable]:
         story.out.append(appendix_table(item, t, setup.styles, setup.missing, setup.area.width))
         story.out.extend(charts(item, t, setup.styles, setup.missing, setup.area.width))
     return story.finish()
+
+
+def _room(head: list[Flowable], extra: float, width: float) -> float:
+    return sum(float(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()) for f in head) + extra
 
 
 class _Mark(Flowable):

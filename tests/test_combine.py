@@ -299,4 +299,64 @@ def test_libreoffice_prints_every_paragraph_and_numbers_pages_by_parity(lo_pdf, 
     assert not lost, lost[0][:40]
     for page in (1, 2, 5, 8):
         assert _number_side(lo_pdf, page) == ("right" if page % 2 else "left"), page
-    assert "共印30份" in flat(texts[-1])
+    last = flat(texts[-1])
+    assert "共印30份" in last
+    # the tail comes with the last of the text (or the last chart, a picture), not alone on a page
+    n = str(len(texts))
+    images = subprocess.run(["pdfimages", "-list", "-f", n, "-l", n, str(lo_pdf)], capture_output=True,
+                            text=True).stdout.splitlines()[2:]
+    assert len(last[:last.index("报：")]) > 10 or images
+
+
+def test_every_chart_of_every_item_is_its_own_picture_in_the_docx(built):
+    import zipfile
+
+    with zipfile.ZipFile(built["gbt9704"]["docx"]) as z:
+        doc = z.read("word/document.xml").decode("utf-8")
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    ids = re.findall(r'<wp:docPr id="(\d+)"', doc)
+    assert len(ids) == len(set(ids)) == len(media) > 3
+
+
+def test_the_contents_of_the_docx_are_pageref_fields_to_the_item_titles(built, issue):
+    import zipfile
+
+    with zipfile.ZipFile(built["gbt9704"]["docx"]) as z:
+        doc = z.read("word/document.xml").decode("utf-8")
+    refs = re.findall(r"PAGEREF (_Item\d+)", doc)
+    assert refs == [f"_Item{i}" for i in range(1, len(issue.items) + 1)]
+    for name in refs:
+        assert doc.count(f'w:name="{name}"') == 1
+
+
+# -- the command line --------------------------------------------------------------------------
+def test_cli_builds_one_issue_from_several_inputs_and_config(tmp_path):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("标题一\n\n正文第一段。\n", encoding="utf-8")
+    b.write_text("标题二\n\n正文第二段。\n", encoding="utf-8")
+    cfg = tmp_path / "briefing.toml"
+    cfg.write_text('[combine]\nenabled = true\ntotal = "auto"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(a), str(b), "--config", str(cfg), "-o", str(tmp_path / "out"),
+                                  "--issue", "auto", "--format", "json", "--date", "2026-03-01"])
+    assert r.exit_code == 0, r.output
+    issue = Issue.from_json((tmp_path / "out" / "工作简报-2026年第1期.json").read_text(encoding="utf-8"))
+    assert [s.title for s in issue.items] == ["标题一", "标题二"] and issue.total == "总第1期"
+
+
+def test_cli_refuses_issue_options_without_combine_and_a_bad_combine_key(tmp_path):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    a = tmp_path / "a.txt"
+    a.write_text("标题一\n\n正文第一段。\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(a), "--copies", "3", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2 and "add --combine" in r.output
+    cfg = tmp_path / "briefing.toml"
+    cfg.write_text("[combine]\ncopies = \"x\"\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(a), "--config", str(cfg), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 5 and "combine.copies" in r.output and "line 2" in r.output

@@ -26,7 +26,7 @@ from .common import (
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
-from .docx_tail import tail_xml
+from .docx_tail import keep_with_next, tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -206,8 +206,11 @@ class _Writer:
         self.out.append(charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width))
 
     def tail(self) -> None:
-        """The 版记 at the foot of the last page (:mod:`.docx_tail`)."""
-        self.out.append(tail_xml(self.t, self.ids, self.esc, self.width, self.s.date))
+        """The 版记 after the text, kept with its last lines (:mod:`.docx_tail`)."""
+        xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
+        if xml and self.out:
+            self.out[-1] = keep_with_next(self.out[-1])
+        self.out.append(xml)
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:

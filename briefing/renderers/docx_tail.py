@@ -7,6 +7,8 @@ pinned to the foot of the page: LibreOffice 7.4 sets a frame (``w:framePr``) or 
 
 from __future__ import annotations
 
+import re
+
 from ..template import Template
 from .common import imprint, masthead_date, tail_lines
 from .docx_xml import Text, border, paragraph, pt_to_twips, run
@@ -33,7 +35,7 @@ def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_dat
         parts = {"pBdr": rule} if rule else {}
         cell += paragraph(style, run(copies, esc), ind=ind, jc='<w:jc w:val="right"/>', **parts)
     rules = border("top", "000000", THICK) + border("bottom", "000000", THICK)
-    spacer = (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{pt_to_twips(t.role("body").leading)}" '
+    spacer = (f'<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="{pt_to_twips(t.role("body").leading)}" '
               'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
     return (
         f'{spacer}<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
@@ -42,3 +44,24 @@ def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_dat
         f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>'
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{cell}</w:tc></w:tr></w:tbl>'
     )
+
+
+_P = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def keep_with_next(xml: str) -> str:
+    """The block before the tail, kept with it: its last paragraph, or the paragraphs of the last
+    row of a table, get ``w:keepNext`` (so the tail never opens a page by itself)."""
+    if xml.endswith("</w:tbl>"):
+        at = xml.rfind("<w:tr>")
+    else:
+        at = xml.rfind("<w:p>")
+    if at < 0:
+        return xml
+    return xml[:at] + _P.sub(_keep, xml[at:])
+
+
+def _keep(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return "<w:p><w:pPr><w:keepNext/></w:pPr>"
+    return f"<w:p><w:pPr>{m.group(2) or ''}<w:keepNext/>"

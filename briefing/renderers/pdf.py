@@ -232,7 +232,8 @@ class DocInfo:
     author: str
 
 
-def build_pdf(setup: Setup, flowables: list[Flowable], furn: Furniture, info: DocInfo) -> bytes:
+def build_pdf(setup: Setup, flowables: list[Flowable], furn: Furniture, info: DocInfo,
+              before_save: Callable[[Any], None] | None = None) -> bytes:
     """Lay out the flowables on the template's pages (masthead frame on page 1) → PDF bytes; with
     copy numbers (``options.copies``) every copy after the first repeats the pages as forms."""
     area, styles = setup.area, setup.styles
@@ -255,6 +256,8 @@ def build_pdf(setup: Setup, flowables: list[Flowable], furn: Furniture, info: Do
     with _stream_settings():
         doc.build(flowables, canvasmaker=_canvas_maker())
         copies.finish(doc.canv)
+        if before_save is not None:  # forms drawn on pages before they were known (contents page numbers)
+            before_save(doc.canv)
         doc.canv.save()
     return buf.getvalue()
 

@@ -2,9 +2,8 @@
 starts on, the items one after another (each with its title block, sections and boxes), one
 targets appendix grouped by item, one 版记.
 
-The page numbers of the contents are known only after layout: the issue is laid out once to
-learn where each item starts, then again with those numbers (and again, rarely, if that moved
-anything).
+The page numbers of the contents are known only after layout: each is drawn as a form XObject
+that is defined once the issue is laid out (the numbers take no room that could change it).
 """
 
 from __future__ import annotations
@@ -34,27 +33,16 @@ from .pdf_text import TextStyle, baseline_offset, draw_line, layout, natural_wid
 def render(issue: Issue, template: Template, options: RenderOptions | None = None) -> bytes:
     t = issue_template(issue, template)
     setup = Setup.of(t, options)
-    draft = replace(setup, options=replace(setup.options, copies=(), watermark=""))
-    pages: list[int] = [0] * len(issue.items)
-    data = b""
-    for attempt in range(3):
-        final = attempt > 0
-        found = [0] * len(issue.items)
-        data = build_pdf(setup if final else draft, flowables(issue, setup, pages, found), _furniture(issue, setup),
-                         _info(issue, t))
-        if final and found == pages:
-            break
-        pages = found
+    found = [0] * len(issue.items)
+    entry = _entry_style(setup)
+
+    def numbers(canv: Any) -> None:
+        for i, page in enumerate(found):
+            _PageNumber.define(canv, i, str(page) if page else "", entry)
+
+    data = build_pdf(setup, flowables(issue, setup, found), _furniture(issue, setup), _info(issue, t), numbers)
     report_missing(setup.missing.chars, setup.options.strict, setup.options.warn)
     return data
-
-
-def item_pages(issue: Issue, template: Template) -> list[int]:
-    """The page each item starts on (as the contents list prints it)."""
-    setup = Setup.of(issue_template(issue, template), RenderOptions())
-    found = [0] * len(issue.items)
-    build_pdf(setup, flowables(issue, setup, found[:], found), _furniture(issue, setup), _info(issue, setup.template))
-    return found
 
 
 def _furniture(issue: Issue, setup: Setup) -> Furniture:
@@ -69,16 +57,16 @@ def _info(issue: Issue, t: Template) -> DocInfo:
                    author=t.meta.author or m.unit)
 
 
-def flowables(issue: Issue, setup: Setup, pages: list[int], found: list[int]) -> list[Flowable]:
-    """The story of the issue; ``pages`` are printed in the contents, ``found`` is filled with the
-    page each item starts on as it is drawn."""
+def flowables(issue: Issue, setup: Setup, found: list[int]) -> list[Flowable]:
+    """The story of the issue; ``found`` is filled with the page each item starts on as it is
+    drawn, and the contents print those numbers (forms defined once the pages are known)."""
     t, st = setup.template, setup.styles
     lead = st["body"].leading
     grid = bool(t.body.chars_per_line)
     out: list[Flowable] = []
     titles = issue.item_titles()
     if len(issue.items) > 1:
-        out += contents(issue.contents_title, titles, pages, setup)
+        out += contents(issue.contents_title, titles, setup)
     for i, item in enumerate(issue.items):
         story = setup.story(item, key=f"i{i + 1}.")
         if i and not grid:
@@ -94,15 +82,15 @@ def flowables(issue: Issue, setup: Setup, pages: list[int], found: list[int]) ->
     return out
 
 
-def contents(title: str, titles: list[str], pages: list[int], setup: Setup) -> list[Flowable]:
+def contents(title: str, titles: list[str], setup: Setup) -> list[Flowable]:
     """本期要目: a heading, then each item's title, a dotted leader and its page number."""
     st = setup.styles
     story = setup.story(Summary(title=title))
     story.para(title, "heading", align="center", indent=0, after=0, outline=(title, "contents", 0))
     out: list[Flowable] = story.finish()
-    entry = replace(st["lead"], indent_chars=0, align="left", balance=False)
+    entry = _entry_style(setup)
     for i, text in enumerate(titles):
-        out.append(_Entry(text, str(pages[i]) if pages[i] else "", entry, f"i{i + 1}.title", setup))
+        out.append(_Entry(text, i, entry, f"i{i + 1}.title", setup))
     out.append(_Rule(st["body"].leading, setup.template.masthead.color))
     return out
 
@@ -163,12 +151,33 @@ class _Space(Flowable):
         pass
 
 
+def _entry_style(setup: Setup) -> TextStyle:
+    return replace(setup.styles["lead"], indent_chars=0, align="left", balance=False)
+
+
+class _PageNumber:
+    """The page number of a contents entry: a form XObject, drawn on the page before its number is
+    known and defined once the whole issue is laid out, so one layout pass does."""
+
+    @staticmethod
+    def name(i: int) -> str:
+        return f"briefingContents{i}"
+
+    @staticmethod
+    def define(canv: Any, i: int, text: str, st: TextStyle) -> None:
+        w = natural_width(text, st) if text else 0.0
+        canv.beginForm(_PageNumber.name(i), lowerx=-w - st.size, lowery=-st.leading, upperx=st.size, uppery=st.leading)
+        if text:  # right-aligned at the form's origin, its baseline on the origin
+            draw_text_line(canv, text, st, -w - st.size, baseline_offset(st), w + st.size, "right")
+        canv.endForm()
+
+
 class _Entry(Flowable):
     """One line of the contents: the title (wrapped), a dotted leader, the page number; a link."""
 
-    def __init__(self, text: str, page: str, style: TextStyle, key: str, setup: Setup) -> None:
+    def __init__(self, text: str, i: int, style: TextStyle, key: str, setup: Setup) -> None:
         super().__init__()
-        self.text, self.page, self.style, self.key, self.missing = text, page, style, key, setup.missing
+        self.text, self.i, self.style, self.key, self.missing = text, i, style, key, setup.missing
         self.lines: list[Any] = []
 
     def _num_w(self) -> float:
@@ -191,16 +200,18 @@ class _Entry(Flowable):
             x_end = inset + ln.natural()
             top -= st.leading
         base = top + st.leading - baseline_offset(st)
-        if self.page:
-            right = self.width - natural_width(self.page, st) - st.size * 0.5
-            if right - x_end > st.size:
-                canv.saveState()
-                canv.setLineWidth(1.2)
-                canv.setLineCap(1)
-                canv.setDash([0.01, 4])
-                canv.line(x_end + st.size * 0.5, base + st.size * 0.1, right, base + st.size * 0.1)
-                canv.restoreState()
-            draw_text_line(canv, self.page, st, 0, top + st.leading, self.width, "right")
+        right = self.width - st.size * 2.5  # room for three digits
+        if right - x_end > st.size:
+            canv.saveState()
+            canv.setLineWidth(1.2)
+            canv.setLineCap(1)
+            canv.setDash([0.01, 4])
+            canv.line(x_end + st.size * 0.5, base + st.size * 0.1, right, base + st.size * 0.1)
+            canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, base)
+        canv.doForm(_PageNumber.name(self.i))
+        canv.restoreState()
         if canv._doc.inObject != "form":  # a page drawn as a form (numbered copies) takes no links
             canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1)
 

@@ -17,6 +17,12 @@ A ``briefing.toml`` in the working folder is read by default (``--config`` names
     send_to = "市人大办公厅，市政协办公厅"
     issue_to = "各部门"
     copies = 30
+    printer = "市政府办公室"      # the 印发 line (default: the masthead's unit and date)
+    print_date = "2026年3月1日"
+
+    [combine]                    # `briefing build --combine`: see briefing.combine
+    enabled = true
+    total = "auto"
 
 Errors name the file, the line and the key.
 """

@@ -360,3 +360,12 @@ def test_cli_refuses_issue_options_without_combine_and_a_bad_combine_key(tmp_pat
     cfg.write_text("[combine]\ncopies = \"x\"\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["build", str(a), "--config", str(cfg), "-o", str(tmp_path / "out")])
     assert r.exit_code == 5 and "combine.copies" in r.output and "line 2" in r.output
+
+
+def test_no_tail_without_a_distribution_even_with_a_masthead_unit_and_date():
+    from briefing.renderers.common import imprint
+
+    tail = load("gbt9704").tail
+    assert imprint(tail, "市政府办公室", "2026年3月1日") == ("", "")
+    tail = apply_overrides(load("gbt9704"), {"tail": parse_distribution("印:30")}).tail
+    assert imprint(tail, "市政府办公室", "2026年3月1日") == ("市政府办公室", "2026年3月1日印发")

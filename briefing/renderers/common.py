@@ -169,8 +169,10 @@ def tail_lines(tail: Tail) -> tuple[list[str], str]:
 def imprint(tail: Tail, unit: str, date: str) -> tuple[str, str]:
     """The 印发 line of the 版记 (GB/T 9704 7.3.5.3): the printing unit on the left and the date
     with 印发 on the right; the unit and date default to the masthead's. ('', '') when the tail
-    is off or there is neither."""
-    if not tail.enabled:
+    is off or has nothing of its own (no distribution, copies, unit or date): a briefing that
+    names no readers gets no 版记."""
+    own = (tail.report_to, tail.send_to, tail.issue_to, tail.copies, tail.printer, tail.print_date)
+    if not (tail.enabled and any(own)):
         return "", ""
     printer, when = tail.printer or unit, tail.print_date or date
     return printer, f"{when}印发" if when else ""

@@ -151,7 +151,7 @@ def build_issue(paths: Iterable[str | Path], *, output_dir: str | Path = "output
     pdf_files = "pdf" in formats and opts.copies > 0 and opts.copy_files
     main = tuple(f for f in formats if not (f == "pdf" and pdf_files))
     numbers_all = tuple(range(1, opts.copies + 1))
-    blobs = render_issue(issue, tpl, main, strict=strict, warn=warn, copies=numbers_all, watermark=opts.watermark)
+    blobs = _render_all(issue, tpl, main, strict, warn, numbers_all, opts.watermark)
     out_dir = prepare_dir(out_dir)
     targets = {inside(out_dir, f"{stem}.{fmt}"): data for fmt, data in blobs.items()}
     for k in numbers_all if pdf_files else ():
@@ -161,3 +161,31 @@ def build_issue(paths: Iterable[str | Path], *, output_dir: str | Path = "output
     if numbers.state_path is not None:  # only once the issue is out: a failed build takes no number
         write_files({numbers.state_path: numbers.state}, replace=True)
     return IssueResult(outputs=[str(p) for p in written], issue=issue)
+
+
+def _render_all(issue: Issue, tpl: Template, formats: tuple[str, ...], strict: bool,
+                warn: Callable[[str], None] | None, copies: tuple[int, ...], watermark: str) -> dict[str, bytes]:
+    """All formats; the PDF in the forked helper (:mod:`briefing.prefork`) where there is one, while
+    this process writes the DOCX: the two take about as long."""
+    from . import prefork
+
+    helper = prefork.start(tpl, strict) if "pdf" in formats else None
+    if helper is None:
+        return render_issue(issue, tpl, formats, strict=strict, warn=warn, copies=copies, watermark=watermark)
+    job = prefork.IssueJob(issue, copies, watermark)
+    try:
+        helper.submit(job)
+        rest = tuple(f for f in formats if f != "pdf")
+        blobs = render_issue(issue, tpl, rest, strict=strict, warn=warn)
+        got = helper.result(job)
+    except prefork.PreflightFailed as e:
+        raise e.error from None
+    finally:
+        helper.close()
+    if got is None:  # the helper died: render here
+        pdf = render_issue(issue, tpl, ("pdf",), strict=strict, warn=warn, copies=copies, watermark=watermark)["pdf"]
+    else:
+        pdf = got[0]
+        for w in got[1]:
+            (warn or (lambda s: None))(w)
+    return {f: pdf if f == "pdf" else blobs[f] for f in formats}

@@ -369,3 +369,17 @@ def test_no_tail_without_a_distribution_even_with_a_masthead_unit_and_date():
     assert imprint(tail, "市政府办公室", "2026年3月1日") == ("", "")
     tail = apply_overrides(load("gbt9704"), {"tail": parse_distribution("印:30")}).tail
     assert imprint(tail, "市政府办公室", "2026年3月1日") == ("市政府办公室", "2026年3月1日印发")
+
+
+def test_the_pdf_made_in_the_forked_helper_is_the_one_made_here(tmp_path):
+    """build_issue renders the PDF in the prefork helper (on another core, while the DOCX is
+    written here); its bytes are those of an in-process render."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("标题一\n\n正文第一段。\n", encoding="utf-8")
+    b.write_text("标题二\n\n正文第二段。\n", encoding="utf-8")
+    tpl = template("gbt9704")
+    res = build_issue([a, b], output_dir=tmp_path / "out", formats=("pdf", "docx"), template=tpl,
+                      opts=CombineOptions(copies=2, watermark="内部资料", stem="x"))
+    assert res.issue is not None and len(res.issue.items) == 2
+    here = render_issue(res.issue, tpl, ("pdf",), copies=(1, 2), watermark="内部资料")["pdf"]
+    assert (tmp_path / "out" / "x.pdf").read_bytes() == here

@@ -122,11 +122,14 @@ class IssueResult:
 
 
 def build_issue(paths: Iterable[str | Path], *, output_dir: str | Path = "output",
-                formats: tuple[str, ...] = DEFAULT_FORMATS, template: Template, opts: CombineOptions | None = None,
+                formats: tuple[str, ...] = DEFAULT_FORMATS, template: str | Path | Template = "standard",
+                opts: CombineOptions | None = None,
                 force: bool = False, strict: bool = False, encoding: str | None = None,
                 max_size: int = reader.DEFAULT_MAX_SIZE, labels: tuple[str, ...] = (),
                 warn: Callable[[str], None] | None = None) -> IssueResult:
-    """Inputs → one issue's files in ``output_dir`` (and the issue-number state), atomically."""
+    """Inputs → one issue's files in ``output_dir`` (and the issue-number state), atomically.
+    ``template`` is a name, a .toml path or a Template (with the masthead and tail to print)."""
+    from .api import get_template
     from .batch_plan import collect
     from .issue_numbers import assign
     from .output import inside, prepare_dir, safe_stem, write_files
@@ -141,6 +144,9 @@ def build_issue(paths: Iterable[str | Path], *, output_dir: str | Path = "output
         raise UsageError(problems[0])
     if not files:
         raise UsageError("nothing to combine", hint="name the reports to put in the issue")
+    template = get_template(template)
+    # highlight labels named here, then those the template names (as a single build reads them)
+    labels = tuple(dict.fromkeys([*labels, *template.highlight_labels]))
     items, names = read_items(files, encoding=encoding, max_size=max_size, labels=labels)
     m = template.masthead
     numbers = assign(out_dir, m.name, m.issue, opts.total, m.date)

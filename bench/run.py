@@ -5,7 +5,9 @@
 
 Measures: cold `briefing build` of the example (both formats, whole process), cold `briefing
 extract`, warm per-document extract / PDF / DOCX in one process (both templates), warm extract of
-the largest sample report, warm reads of a newspaper PDF page, a DOCX and a web page, batch throughput on generated inputs, peak RSS, output sizes.
+the largest sample report, warm reads of a newspaper PDF page, a DOCX and a web page, the combined issue of
+the three samples (``--combine``, and with 30 numbered copies), batch throughput on generated inputs, peak
+RSS, output sizes.
 Run it from the repository with the package installed (`pip install -e .` or `pip install .`).
 """
 
@@ -151,6 +153,20 @@ def main() -> None:
 
         t, _ = preview_refresh(a.repeat * 3)
         rows.append(("web page: edit + preview refresh, example (HTTP)", f"{t * 1000:.0f} ms"))
+        issue_inputs = [EXAMPLE, SAMPLES / "2026_北京市_政府工作报告.txt", SAMPLES / "2026_广东省_政府工作报告.txt"]
+        for tpl in ("gbt9704", "standard"):
+            cout = tmp / f"combined-{tpl}"
+            t = median_time(lambda tpl=tpl, cout=cout: run([*cli(), "build", *map(str, issue_inputs), "--combine", "-t",
+                                                            tpl, "-o", str(cout), "--force", "-q"]), a.repeat)
+            rows.append((f"cold `briefing build --combine` of the 3 samples (pdf+docx), {tpl}", f"{t * 1000:.0f} ms",
+                         ref_note()))
+        copies = tmp / "copies"
+        t = median_time(lambda: run([*cli(), "build", *map(str, issue_inputs), "--combine", "-t", "gbt9704", "-o",
+                                     str(copies), "--force", "-q", "--format", "pdf", "--copies", "30"]), a.repeat)
+        rows.append(("cold `briefing build --combine --copies 30` of the 3 samples (pdf)", f"{t * 1000:.0f} ms",
+                     ref_note()))
+        for f in sorted(copies.glob("*.pdf")):
+            rows.append(("output size PDF, 30 copies of the combined issue", f"{f.stat().st_size / 1024:.0f} KB"))
         rows.append(("peak RSS, this process (extract + render)",
                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
 

@@ -13,8 +13,8 @@ if TYPE_CHECKING:  # typing costs the command line's cold start 10 ms before its
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "build_batch", "extract", "extract_text", "read_input", "render", "BriefingError",
-           "Summary"]
+__all__ = ["__version__", "build", "build_batch", "build_issue", "extract", "extract_text", "read_input", "render",
+           "BriefingError", "Issue", "Summary"]
 
 
 def __getattr__(name: str) -> Any:
@@ -30,4 +30,12 @@ def __getattr__(name: str) -> Any:
         from .model import Summary
 
         return Summary
+    if name == "build_issue":  # one issue of several items (--combine)
+        from .combine import build_issue
+
+        return build_issue
+    if name == "Issue":
+        from .issue import Issue
+
+        return Issue
     raise AttributeError(name)

@@ -160,6 +160,24 @@ def _warn(quiet: bool) -> Callable[[str], None]:
     return warn
 
 
+def combine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--combine and what only a combined issue has (see briefing.combine)."""
+    opts = [
+        click.option("--combine", is_flag=True, help="Make ONE issue of all inputs: one masthead, 本期要目 with page "
+                                                     "numbers, the items in order, one appendix, one 版记. "
+                                                     "Also [combine] enabled = true in briefing.toml."),
+        click.option("--total", help="With --combine: the running number 总第N期 (a number, or auto: the next "
+                                     "one kept in the output folder). --issue auto takes the next issue number."),
+        click.option("--copies", type=click.IntRange(min=0), help="With --combine: N numbered copies of the PDF "
+                                                                  "(份号 000001… top left of page 1), in one file."),
+        click.option("--copy-files", is_flag=True, help="With --copies: one PDF per copy (NAME-000001.pdf …)."),
+        click.option("--watermark", help="With --combine: a word set across every page of the PDF, e.g. 内部资料."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
 # -- commands ----------------------------------------------------------------------------------
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="briefing")
@@ -181,13 +199,15 @@ def main() -> None:
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
+@combine_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, table or warnings: one plain line per input.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @handle_errors
 def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None, template: str | None,
           config_path: Path | None, name: str | None, issue: str | None, unit: str | None, date_text: str | None,
           distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
-          max_size: int, labels: tuple[str, ...], timeout: float, quiet: bool, verbose: bool) -> None:
+          max_size: int, labels: tuple[str, ...], timeout: float, quiet: bool, verbose: bool,
+          **combine: Any) -> None:
     """Build briefings from report texts (*.txt) and summaries (*.json).
 
     PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
@@ -208,6 +228,17 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
             raise UsageError(f"[build] formats: unknown format {bad[0]!r}", path=str(cfg.path),
                              hint=f"choose from {', '.join(FORMAT_CHOICES)}")
     out = output_dir or cfg.output_dir or Path("output")
+    if combine.pop("combine") or cfg.combine.get("enabled"):
+        from .combine import build_issue, options
+
+        res = build_issue(inputs, output_dir=out, formats=fmts, template=tpl, opts=options(cfg.combine, **combine),
+                          force=force, strict=strict, encoding=encoding, max_size=max_size, labels=labels,
+                          warn=_warn(quiet))
+        for path in res.outputs:
+            click.echo(path)
+        return
+    if tpl.masthead.issue.strip().lower() == "auto" or any(v for v in combine.values()):
+        raise UsageError("--issue auto, --total, --copies and --watermark make one issue: add --combine")
     reporter = ConsoleReporter(bar=sys.stderr.isatty() and not quiet, quiet=quiet, verbose=verbose)
     result = api.build_batch(inputs, output_dir=out, formats=fmts, template=tpl, force=force, strict=strict,
                              encoding=encoding, max_size=max_size, labels=labels, workers=workers,

@@ -17,6 +17,12 @@ A ``briefing.toml`` in the working folder is read by default (``--config`` names
     send_to = "市人大办公厅，市政协办公厅"
     issue_to = "各部门"
     copies = 30
+    printer = "市政府办公室"      # the 印发 line (default: the masthead's unit and date)
+    print_date = "2026年3月1日"
+
+    [combine]                    # `briefing build --combine`: see briefing.combine
+    enabled = true
+    total = "auto"
 
 Errors name the file, the line and the key.
 """
@@ -41,10 +47,12 @@ _DIST_KEYS = {
     "送": "send_to", "抄送": "send_to",
     "发": "issue_to", "发至": "issue_to", "分送": "issue_to",
     "印": "copies", "共印": "copies", "份": "copies",
+    "印发": "printer", "印发机关": "printer", "印发日期": "print_date", "日期": "print_date",
 }
 DISTRIBUTION_HELP = (
     "The distribution lines at the end (GB/T 9704 tail): '报:A;送:B,C;发:D;印:30' "
-    "(报 = report_to, 送 = send_to, 发 = issue_to, 印 = copies; ; or ； between parts, : or ： after the key)."
+    "(报 = report_to, 送 = send_to, 发 = issue_to, 印 = copies, 印发 = printing unit, 日期 = its date; "
+    "; or ； between parts, : or ： after the key)."
 )
 
 
@@ -57,6 +65,7 @@ class Config:
     template: str | None = None
     formats: tuple[str, ...] | None = None
     output_dir: Path | None = None
+    combine: dict[str, Any] = field(default_factory=dict)  # [combine]: see briefing.combine
 
 
 def find_config(explicit: str | Path | None = None, cwd: str | Path | None = None) -> Path | None:
@@ -76,6 +85,10 @@ def read_config(path: Path | None) -> Config:
     data = with_lines(lambda: load_config(path))
     cfg = Config(path=path)
     build = data.pop("build", {})
+    if "combine" in data:
+        from .combine import check_config
+
+        cfg.combine = with_lines(lambda: check_config(data.pop("combine"), str(path)))
     for k, v in build.items():
         if k not in _BUILD_KEYS:
             raise _keyed(path, f"build.{k}", f"unknown key (known: {', '.join(_BUILD_KEYS)})")
@@ -150,7 +163,9 @@ def parse_distribution(text: str) -> dict[str, Any]:
                 hint="write it like '报:市委办公厅;送:市人大办公厅,市政协办公厅;发:各部门;印:30'",
             )
         key, value = _DIST_KEYS[m.group(1).strip()], m.group(2).strip()
-        if key == "copies":
+        if key == "print_date":
+            tail[key] = format_date(value)
+        elif key == "copies":
             digits = value.rstrip("份").strip()
             if not digits.isdigit():
                 raise UsageError(f"--distribution: copies must be a number, got {value!r}", hint="e.g. 印:30")

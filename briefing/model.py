@@ -126,9 +126,9 @@ class Summary:
             raise SchemaError("expected a JSON object at the top level", path="$")
         schema = data.get("schema", SCHEMA)
         if schema != SCHEMA:
-            raise SchemaError(
-                f"unsupported schema {schema!r}", path="schema", hint=f"this version reads {SCHEMA}"
-            )
+            hint = (f"this version reads {SCHEMA}" if schema != "briefing.issue/1" else
+                    "this is a combined issue: render it with `briefing build FILE --combine`")
+            raise SchemaError(f"unsupported schema {schema!r}", path="schema", hint=hint)
         return _build(cls, data, "")
 
     @classmethod

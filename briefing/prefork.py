@@ -245,10 +245,20 @@ def _pdf_prepare(payload: tuple[Any, bool]) -> tuple[Any, bool]:  # pragma: no c
 
 
 def _pdf_render(state: tuple[Any, bool], summary: Any, warn: Warn) -> bytes:  # pragma: no cover
-    from .renderers import RenderOptions, render
+    from .renderers import RenderOptions, render, render_issue
 
     template, strict = state
+    if isinstance(summary, IssueJob):  # a combined issue (briefing.combine)
+        opts = RenderOptions(strict=strict, warn=warn, copies=summary.copies, watermark=summary.watermark)
+        return render_issue(summary.issue, template, "pdf", opts)
     return render(summary, template, "pdf", RenderOptions(strict=strict, warn=warn))
+
+
+class IssueJob:
+    """What the helper renders for a combined issue: the issue, its copy numbers, its watermark."""
+
+    def __init__(self, issue: Any, copies: tuple[int, ...] = (), watermark: str = "") -> None:
+        self.issue, self.copies, self.watermark = issue, copies, watermark
 
 
 _EARLY: Helper | None = None

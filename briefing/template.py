@@ -128,6 +128,8 @@ class Tail:
     send_to: str = ""
     issue_to: str = ""
     copies: int = 0
+    printer: str = ""  # the 印发 unit (default: the masthead's unit)
+    print_date: str = ""  # the 印发 date (default: the masthead's date)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ They only read the model and return plain strings, so the PDF and the DOCX print
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..issue import Issue
 from ..model import Section, Summary, Target
-from ..template import Tail
+from ..template import Tail, Template
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -162,3 +164,28 @@ def tail_lines(tail: Tail) -> tuple[list[str], str]:
         return [], ""
     items = [k + v for k, v in (("报：", tail.report_to), ("送：", tail.send_to), ("发：", tail.issue_to)) if v]
     return items, f"共印{tail.copies}份" if tail.copies else ""
+
+
+def imprint(tail: Tail, unit: str, date: str) -> tuple[str, str]:
+    """The 印发 line of the 版记 (GB/T 9704 7.3.5.3): the printing unit on the left and the date
+    with 印发 on the right; the unit and date default to the masthead's. ('', '') when the tail
+    is off or has nothing of its own (no distribution, copies, unit or date): a briefing that
+    names no readers gets no 版记."""
+    own = (tail.report_to, tail.send_to, tail.issue_to, tail.copies, tail.printer, tail.print_date)
+    if not (tail.enabled and any(own)):
+        return "", ""
+    printer, when = tail.printer or unit, tail.print_date or date
+    return printer, f"{when}印发" if when else ""
+
+
+def issue_template(issue: Issue, t: Template) -> Template:
+    """The template with the issue's masthead values (name, 第N期（总第M期）, unit, date) where set."""
+    m = t.masthead
+    head = replace(m, name=issue.name or m.name, issue=issue.issue_line() or m.issue, unit=issue.unit or m.unit,
+                   date=issue.date or m.date)
+    return replace(t, masthead=head)
+
+
+def item_sections(issue: Issue) -> list[tuple[int, Summary]]:
+    """The items with targets (1-based item number, summary): the groups of the targets appendix."""
+    return [(i, s) for i, s in enumerate(issue.items, 1) if s.targets]

@@ -21,12 +21,12 @@ from .common import (
     byline_lines,
     masthead_date,
     numbered_sections,
-    tail_lines,
     text_ems,
 )
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
+from .docx_tail import keep_with_next, tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -159,14 +159,16 @@ class _Writer:
         )
         self.spacer(6)
 
-    def appendix(self) -> None:
+    def appendix(self, title: bool = True) -> None:
         """The targets table, set like the PDF's: widths from the cells, horizontal rules only,
         the header row tinted and repeated on every page, rows that do not split."""
         a = self.t.appendix
         rows = appendix_display_rows(self.s)
         if not (a.enabled and rows):
             return
-        if grid(self.t):  # GB/T layout: the appendix starts a new page
+        if not title:
+            pass
+        elif grid(self.t):  # GB/T layout: the appendix starts a new page
             self.para("AppendixTitle", a.title, pageBreakBefore="<w:pageBreakBefore/>")
         else:
             self.spacer(self.t.role("body").leading)
@@ -204,28 +206,11 @@ class _Writer:
         self.out.append(charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width))
 
     def tail(self) -> None:
-        """报/送/发 and 共印N份 between two rules after the text, as the PDF prints them: only the
-        lines that have content, one character in from both edges. One table row that cannot
-        split keeps it on one page. Inline, not floated to the foot of the page: LibreOffice lays
-        a floating table over the text above it."""
-        items, copies = tail_lines(self.t.tail)
-        if not items and not copies:
-            return
-        style = self.ids["Distribution"]
-        inset = pt_to_twips(self.t.role("tail").size)
-        ind = f'<w:ind w:left="{inset}" w:right="{inset}" w:firstLine="0" w:firstLineChars="0"/>'
-        cell = "".join(paragraph(style, run(x, self.esc), ind=ind) for x in items)
-        if copies:
-            cell += paragraph(style, run(copies, self.esc), ind=ind, jc='<w:jc w:val="right"/>')
-        rules = border("top", "000000", 8) + border("bottom", "000000", 8)
-        self.spacer(self.t.role("body").leading)
-        self.out.append(
-            f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
-            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{self.width}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>'
-            f'<w:tc><w:tcPr><w:tcW w:w="{self.width}" w:type="dxa"/></w:tcPr>{cell}</w:tc></w:tr></w:tbl>'
-        )
+        """The 版记 after the text, kept with its last lines (:mod:`.docx_tail`)."""
+        xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
+        if xml and self.out:
+            self.out[-1] = keep_with_next(self.out[-1])
+        self.out.append(xml)
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:
@@ -303,8 +288,17 @@ def core_props(summary: Summary, t: Template) -> CoreProps:
 
 
 def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
-    options = options or RenderOptions()
-    t = template
+    w = writer(summary, template)
+    w.masthead()
+    w.title_block()
+    w.sections()
+    w.appendix()
+    w.tail()
+    return finish(w, core_props(summary, template), options or RenderOptions())
+
+
+def writer(summary: Summary, t: Template) -> _Writer:
+    """A writer with the package's fixed parts (styles, settings, fonts, theme) in place."""
     esc = Text()
     ref = docx_reference.load(t)
     styles, ids = (ref.styles, ref.ids) if ref else styles_xml(t)
@@ -315,19 +309,18 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     pkg.add("theme/theme1.xml", "theme", (ref and ref.theme) or theme_xml(t))
     if ref and ref.numbering:
         pkg.add("numbering.xml", "numbering", ref.numbering)
-    w = _Writer(summary, t, ids, esc, pkg)
-    w.masthead()
-    w.title_block()
-    w.sections()
-    w.appendix()
-    w.tail()
-    sect = w.sect_pr(pkg)
+    return _Writer(summary, t, ids, esc, pkg)
+
+
+def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
+    """The document part from what the writer wrote, and the zipped package."""
+    sect = w.sect_pr(w.pkg)
     # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page.
     w.spacer(1)
-    pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
-                    f"{sect}</w:body></w:document>")
-    data = write(pkg, core_props(summary, t))
-    if esc.removed:
-        sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(esc.removed))
-        options.warn(f"docx: removed {len(esc.removed)} character(s) XML does not allow ({sample})")
+    w.pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
+                      f"{sect}</w:body></w:document>")
+    data = write(w.pkg, core)
+    if w.esc.removed:
+        sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(w.esc.removed))
+        options.warn(f"docx: removed {len(w.esc.removed)} character(s) XML does not allow ({sample})")
     return data

@@ -91,7 +91,8 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
     from .charts import drawings, page_room, png
 
     out = []
-    for n, (chart, d) in enumerate(drawings(summary, t, width / 20, None, page_room(t)), 1):
+    # numbered on from the pictures already in the package (a combined issue has charts per item)
+    for n, (chart, d) in enumerate(drawings(summary, t, width / 20, None, page_room(t)), len(pkg.media) + 1):
         rid = pkg.add_media(f"media/chart{n}.png", png(d))
         cx, cy = round(d.width * _EMU_PER_PT), round(d.height * _EMU_PER_PT)
         # An exact line pitch would clip the picture to one line.

@@ -13,10 +13,9 @@ import functools
 import io
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
@@ -25,11 +24,13 @@ from ..fonts import chain, chain_notes, report_missing
 from ..model import Highlight, Summary
 from ..template import ROLES, Template
 from . import RenderOptions
-from .common import byline_lines, numbered_sections, tail_lines
-from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, tag_lines, text_rows
+from .common import byline_lines, numbered_sections
+from .pdf_blocks import Block, BoxLook, NeedRoom, Row, tag_lines, text_rows
+from .pdf_copies import Copies
 from .pdf_glance import charts, panel
 from .pdf_page import Area, Furniture
 from .pdf_table import appendix_table
+from .pdf_tail import attach_tail, tail_block
 from .pdf_text import Missing, TextStyle
 
 
@@ -53,8 +54,9 @@ def _with(style: TextStyle, **kw: Any) -> TextStyle:
 
 class _Story:
     def __init__(self, s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing,
-                 width: float) -> None:
+                 width: float, key: str = "") -> None:
         self.s, self.t, self.st, self.missing, self.width = s, t, styles, missing, width
+        self.key = key  # prefix of the outline keys: one per item of a combined issue
         self.grid = bool(t.body.chars_per_line)
         self.body_leading = styles["body"].leading
         self.indent = t.body.first_line_indent_chars
@@ -79,7 +81,7 @@ class _Story:
         if s.kicker:
             self.para(s.kicker, "kicker", align="center", indent=0, after=0)
         title = s.title or self.t.masthead.name
-        self.para(title, "title", align="center", indent=0, after=0, outline=(title, "title", 0))
+        self.para(title, "title", align="center", indent=0, after=0, outline=(title, f"{self.key}title", 0))
         if s.subtitle:
             self.para(s.subtitle, "subtitle", align="center", indent=0, after=0)
         for line in byline_lines(s):
@@ -91,7 +93,7 @@ class _Story:
         for n, (depth, heading, sec) in enumerate(numbered_sections(self.s), 1):
             role = "heading" if depth == 1 else "subheading"
             before = 0.0 if self.grid else self.body_leading * (0.6 if depth == 1 else 0.3)
-            self.heading(heading, role, before=before, key=f"s{n}", level=depth)
+            self.heading(heading, role, before=before, key=f"{self.key}s{n}", level=depth)
             for b in sec.blocks():
                 if isinstance(b, Highlight):
                     self.highlight(b)
@@ -155,29 +157,8 @@ class _Story:
         self.out.extend(charts(self.s, self.t, self.st, self.missing, self.width))
 
     def tail(self) -> None:
-        items, copies = tail_lines(self.t.tail)
-        if not items and not copies:
-            return
-        st = _with(self.st["tail"], align="left", indent_chars=0)
-        right = _with(st, align="right")
-        missing = self.missing
-
-        def build(w: float) -> list[Row]:
-            inset = st.size  # one character in from both edges, as GB/T 9704 sets the 版记
-            rows: list[Row] = []
-            for item in items:
-                for r in text_rows(item, st, w - 2 * inset, missing):
-                    if r.line is not None:
-                        r.line.indent += inset
-                    rows.append(r)
-            if copies:
-                rows.extend(text_rows(copies, right, w - inset, missing))
-            return rows
-
-        def rules(rows: list[Row]) -> list[tuple[float, float]]:
-            return [(sum(r.height for r in rows), 0.35 * mm), (0.0, 0.35 * mm)]
-
-        self.out.append(BottomBlock(build, rules))
+        """The 版记 at the foot of the last page, kept with the last lines of the text."""
+        attach_tail(self.out, tail_block(self.t, self.st, self.missing, self.s.date), self.body_leading)
 
 
 def _head(follow: list[Flowable], width: float) -> float:
@@ -187,42 +168,97 @@ def _head(follow: list[Flowable], width: float) -> float:
     return 0.0 if f is None else min(f.wrap(width, 1e6)[1], 80.0)
 
 
-def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
-    opts = options or RenderOptions()
-    area = Area.of(template)
-    styles = make_styles(template, area)
-    notes = list(dict.fromkeys(n for st in styles.values() for n in chain_notes(st.chain)))
-    for n in notes:
-        opts.warn(n)
-    missing = Missing()
-    story = _Story(summary, template, styles, missing, area.width)
+@dataclass
+class Setup:
+    """What every PDF of a template shares: the type area, a style per role, the characters no
+    font has (collected while setting)."""
+
+    template: Template
+    area: Area
+    styles: dict[str, TextStyle]
+    missing: Missing
+    options: RenderOptions
+
+    @classmethod
+    def of(cls, template: Template, options: RenderOptions | None) -> Setup:
+        opts = options or RenderOptions()
+        area = Area.of(template)
+        styles = make_styles(template, area)
+        for n in dict.fromkeys(n for st in styles.values() for n in chain_notes(st.chain)):
+            opts.warn(n)
+        return cls(template, area, styles, Missing(), opts)
+
+    def story(self, summary: Summary, key: str = "") -> _Story:
+        return _Story(summary, self.template, self.styles, self.missing, self.area.width, key)
+
+
+def summary_story(story: _Story) -> None:
+    """Title block, lead, key-figure panel and sections of one summary."""
     story.title_block()
-    for p in summary.lead:
+    body_story(story)
+
+
+def body_story(story: _Story) -> None:
+    """Lead, key-figure panel and sections of one summary."""
+    for p in story.s.lead:
         story.para(p, "lead")
-    story.out.extend(panel(summary, template, styles, missing))
+    story.out.extend(panel(story.s, story.t, story.st, story.missing))
     story.sections()
+
+
+def render(summary: Summary, template: Template, options: RenderOptions | None = None) -> bytes:
+    setup = Setup.of(template, options)
+    story = setup.story(summary)
+    summary_story(story)
     story.appendix()
     story.tail()
+    keywords = summary.keywords or [s.keyword for s in summary.sections]
+    info = DocInfo(title=summary.title or template.masthead.name,
+                   subject=" ".join(x for x in (template.masthead.name, template.masthead.issue, summary.subtitle) if x),
+                   keywords=keywords, author=template.meta.author or summary.source or "")
+    data = build_pdf(setup, story.finish(), Furniture(template, setup.area, setup.styles, summary.title, summary.date),
+                     info)
+    report_missing(setup.missing.chars, setup.options.strict, setup.options.warn)
+    return data
 
-    furn = Furniture(template, area, styles, summary.title, summary.date)
+
+@dataclass
+class DocInfo:
+    """The PDF's document information."""
+
+    title: str
+    subject: str
+    keywords: list[str]
+    author: str
+
+
+def build_pdf(setup: Setup, flowables: list[Flowable], furn: Furniture, info: DocInfo,
+              before_save: Callable[[Any], None] | None = None) -> bytes:
+    """Lay out the flowables on the template's pages (masthead frame on page 1) → PDF bytes; with
+    copy numbers (``options.copies``) every copy after the first repeats the pages as forms."""
+    area, styles = setup.area, setup.styles
     mh = furn.masthead_height()
     first = Frame(area.left, area.bottom, area.width, area.height - mh, 0, 0, 0, 0, id="first")
     later = Frame(area.left, area.bottom, area.width, area.height, 0, 0, 0, 0, id="later")
+    copies = Copies(setup.options.copies, setup.options.watermark, furn, styles, area)
     buf = io.BytesIO()
-    keywords = summary.keywords or [s.keyword for s in summary.sections]
     doc = BaseDocTemplate(
         buf, pagesize=(area.page_w, area.page_h), invariant=1,
-        title=summary.title or template.masthead.name,
-        subject=" ".join(x for x in (template.masthead.name, template.masthead.issue, summary.subtitle) if x),
-        keywords=keywords, author=template.meta.author or summary.source or "",
+        title=info.title, subject=info.subject, keywords=info.keywords, author=info.author,
         creator=f"briefing {__version__}", producer=f"briefing {__version__} (ReportLab)",
         initialFontName=styles["body"].chain.primary.name, initialFontSize=styles["body"].size,
-        pageTemplates=[PageTemplate("first", [first], onPage=furn.first_page, autoNextPageTemplate="later"),
-                       PageTemplate("later", [later], onPage=furn.later_page)],
+        pageTemplates=[PageTemplate("first", [first], onPage=copies.on_page(furn.first_page),
+                                    onPageEnd=copies.page_end, autoNextPageTemplate="later"),
+                       PageTemplate("later", [later], onPage=copies.on_page(furn.later_page),
+                                    onPageEnd=copies.page_end)],
     )
+    doc._doSave = 0  # the copies are added before the file is saved
     with _stream_settings():
-        doc.build(story.finish(), canvasmaker=_canvas_maker())
-    report_missing(missing.chars, opts.strict, opts.warn)
+        doc.build(flowables, canvasmaker=_canvas_maker())
+        copies.finish(doc.canv)
+        if before_save is not None:  # forms drawn on pages before they were known (contents page numbers)
+            before_save(doc.canv)
+        doc.canv.save()
     return buf.getvalue()
 
 
@@ -275,5 +311,14 @@ def _canvas_maker() -> Any:
             super().__init__(*a, **kw)
             self.setPageCompression(1)
             self.showOutline()
+
+        def bookmarkPage(self, key: str, **kw: Any) -> Any:  # noqa: N802 (ReportLab API)
+            # a page drawn into a form (numbered copies, pdf_copies) still takes its bookmarks
+            doc = self._doc
+            saved, doc.inObject = doc.inObject, ("page" if doc.inObject == "form" else doc.inObject)
+            try:
+                return super().bookmarkPage(key, **kw)
+            finally:
+                doc.inObject = saved
 
     return _Canvas

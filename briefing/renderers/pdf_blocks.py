@@ -214,11 +214,14 @@ class BottomBlock(Flowable):
         self.rule_color = rule_color
         self.rows: list[Row] = []
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+    def need(self, aw: float) -> float:
+        """The height of its rows: what it needs at the foot of a page."""
         self.rows = self._build(aw)
         self.width = aw
-        need = sum(r.height for r in self.rows)
-        self.height = max(need, ah)
+        return sum(r.height for r in self.rows)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.height = max(self.need(aw), ah)
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:

@@ -45,7 +45,7 @@ class Area:
                    (p.height_mm - p.margin_top_mm - p.margin_bottom_mm) * mm)
 
 
-def _line(canv: Any, text: str, style: TextStyle, x: float, top: float, width: float, align: str) -> float:
+def draw_text_line(canv: Any, text: str, style: TextStyle, x: float, top: float, width: float, align: str) -> float:
     """Draw a one-line text in a box of ``width`` at ``top``; returns the height used."""
     st = replace(style, indent_chars=0, align=align, grid=0, squeeze=0, dash_rule=False)
     lines = layout(text, st, width) if text else []
@@ -93,12 +93,12 @@ class Furniture:
         red = m.color
         top = a.top
         big = _fit(_recolor(self.s["masthead"], red), m.name, a.width)
-        top -= _line(canv, m.name, big, a.left, top, a.width, "center")
+        top -= draw_text_line(canv, m.name, big, a.left, top, a.width, "center")
         meta = self.s["masthead_meta"]
         if m.issue:
-            top -= _line(canv, m.issue, meta, a.left, top, a.width, "center")
-        _line(canv, m.unit, meta, a.left, top, a.width, "left")
-        _line(canv, self.date, meta, a.left, top, a.width, "right")
+            top -= draw_text_line(canv, m.issue, meta, a.left, top, a.width, "center")
+        draw_text_line(canv, m.unit, meta, a.left, top, a.width, "left")
+        draw_text_line(canv, self.date, meta, a.left, top, a.width, "right")
         top -= meta.leading
         y = top - self.s["body"].leading / 4
         canv.setStrokeColor(rgb(red))
@@ -115,13 +115,13 @@ class Furniture:
         right = "　".join(x for x in (m.issue, self.date) if x)
         room = a.width - 2 * pad - (natural_width(right, meta) + meta.size if right else 0)
         big = _fit(_recolor(self.s["masthead"], "#FFFFFF"), m.name, room)
-        _line(canv, m.name, big, a.left + pad, a.top - (h - big.leading) / 2, room, "left")
+        draw_text_line(canv, m.name, big, a.left + pad, a.top - (h - big.leading) / 2, room, "left")
         if right:
             mt = a.top - (h - meta.leading) / 2
-            _line(canv, right, meta, a.left + pad, mt, a.width - 2 * pad, "right")
+            draw_text_line(canv, right, meta, a.left + pad, mt, a.width - 2 * pad, "right")
         if m.unit:
             under = _recolor(self.s["masthead_meta"], self.t.colors.accent)
-            _line(canv, m.unit, under, a.left, a.top - h - 4, a.width, "left")
+            draw_text_line(canv, m.unit, under, a.left, a.top - h - 4, a.width, "left")
 
     # -- later pages ---------------------------------------------------------------------------
     def later_page(self, canv: Any, doc: Any) -> None:
@@ -132,8 +132,8 @@ class Furniture:
             meta = _recolor(self.s["masthead_meta"], self.t.colors.accent)
             y = a.top + 6 + meta.leading
             left = " ".join(x for x in (self.m.name, self.m.issue) if x)
-            _line(canv, left, meta, a.left, y, a.width / 2, "left")
-            _line(canv, self.title, _recolor(meta, "#555555"), a.left + a.width / 2, y, a.width / 2, "right")
+            draw_text_line(canv, left, meta, a.left, y, a.width / 2, "left")
+            draw_text_line(canv, self.title, _recolor(meta, "#555555"), a.left + a.width / 2, y, a.width / 2, "right")
             canv.setStrokeColor(rgb(self.t.colors.rule))
             canv.setLineWidth(0.6)
             canv.line(a.left, a.top + 4, a.left + a.width, a.top + 4)
@@ -152,11 +152,11 @@ class Furniture:
         if pn.position == "outside":
             inset = st.size  # one character in from the edge of the type area
             if n % 2:
-                _line(canv, text, st, a.left, top, a.width - inset, "right")
+                draw_text_line(canv, text, st, a.left, top, a.width - inset, "right")
             else:
-                _line(canv, text, st, a.left + inset, top, a.width - inset, "left")
+                draw_text_line(canv, text, st, a.left + inset, top, a.width - inset, "left")
         else:
-            _line(canv, text, st, a.left, top, a.width, "center")
+            draw_text_line(canv, text, st, a.left, top, a.width, "center")
         canv.restoreState()
 
 

@@ -380,6 +380,7 @@ def test_after_a_sigkill_a_rerun_skips_every_input_finished_before_it(tmp_path: 
     run = cli("build", "in", "-o", "out", "-j", "1", cwd=tmp_path)
     assert run.code == 0, run.output
     skipped = {Path(e["outputs"]["pdf"]).stem for e in manifest_of(out).values() if e["status"] == "skipped"}
-    # The input whose files appeared last may have been killed between its files and its record.
-    assert len(done - skipped) <= 1, (sorted(done), sorted(skipped))
+    # The worker writes the files and the main process records them when it hears back: on a loaded
+    # machine the record of the last input or two may not have been made when the kill came.
+    assert len(done - skipped) <= 2 < len(done), (sorted(done), sorted(skipped))
     assert skipped <= done

@@ -84,6 +84,23 @@ def numbered_sections(summary: Summary) -> list[tuple[int, str, Section]]:
     return out
 
 
+# Words a label may be cut before or after in the text it came from: a verb that led to the number
+# (迈上, 达到), a frequency (每年), an auxiliary or adverb before the action (将继续).
+_LABEL_TAIL = re.compile(r"(?:每年|每月|年均|累计|全年|如期完成|顺利完成|全面完成|完成|达到|迈上|突破|超过|增至|提高到|保持在|稳定在|保持|实现|继续|共|均)+$")
+_LABEL_HEAD = re.compile(r"^(?:将|要|需|还将|继续|持续|再|全年|今年|力争|确保)+(?=.{4})")
+
+
+def label_phrase(indicator: str) -> str:
+    """An indicator as a label that reads as a whole phrase: 地区生产总值迈上 → 地区生产总值,
+    城镇新增就业每年 → 城镇新增就业, 将继续实施10大类民生实事项目 → 实施10大类民生实事项目
+    (never cut down below four characters)."""
+    out = _LABEL_HEAD.sub("", indicator)
+    tail = _LABEL_TAIL.search(out)
+    if tail and tail.start() >= 4:
+        out = out[: tail.start()]
+    return out
+
+
 def format_number(x: float | int) -> str:
     """240 → 240, 2.2 → 2.2, 5.0 → 5 (shortest form that reads back as the same number)."""
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:

@@ -91,13 +91,16 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
     from .charts import charts_of, drawings, png
 
     out = []
-    for n, (chart, d) in enumerate(zip(charts_of(summary), drawings(summary, t, width / 20)), 1):
+    pairs = list(zip(charts_of(summary), drawings(summary, t, width / 20)))
+    for n, (chart, d) in enumerate(pairs, 1):
         rid = pkg.add_media(f"media/chart{n}.png", png(d))
         cx, cy = round(d.width * _EMU_PER_PT), round(d.height * _EMU_PER_PT)
         # An exact line pitch would clip the picture to one line.
         ppr = {"keepLines": "<w:keepLines/>", "spacing": f'<w:spacing w:before="{pt_to_twips(t.role("body").size)}" '
                'w:after="0" w:line="240" w:lineRule="auto"/>', "snapToGrid": '<w:snapToGrid w:val="0"/>',
                "ind": '<w:ind w:firstLine="0" w:firstLineChars="0"/>', "jc": '<w:jc w:val="left"/>'}
+        if n < len(pairs):  # the charts stay together: none alone on the last page
+            ppr["keepNext"] = "<w:keepNext/>"
         out.append(paragraph(ids["TableText"], _inline(rid, n, chart.caption, chart.alt_text(), cx, cy, esc), **ppr))
     return "".join(out)
 

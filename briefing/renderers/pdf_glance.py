@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus.flowables import Flowable, Spacer
+from reportlab.platypus.flowables import Flowable, KeepTogether, Spacer
 
 from ..model import Summary
 from ..template import Template
@@ -201,7 +201,9 @@ def charts(summary: Summary, t: Template, styles: dict[str, TextStyle], missing:
     out: list[Flowable] = []
     for fig in drawings(summary, t, width, missing.chars):
         out += [Spacer(0, styles["body"].leading * 0.75), vector(fig)]
-    return out
+    # The charts move as one block (split only when they fill more than a page), so that no chart
+    # is left alone on the last page.
+    return [KeepTogether(out)] if len(out) > 2 else out
 
 
 def vector(fig: Figure) -> Flowable:

@@ -166,13 +166,21 @@ def test_gbt9704_body_after_the_panel_stays_on_the_28_point_grid():
 
 
 # -- the charts ---------------------------------------------------------------------------------------
-def test_pairs_make_one_chart_per_unit_labelled_with_the_target():
+def test_pairs_make_one_chart_per_unit_and_units_of_one_pair_share_one_chart():
     s = fixture(BEIJING)
     got = charts_of(s)
-    assert [c.unit for c in got] == list(dict.fromkeys(s.targets[p.target].unit for p in sorted(s.pairs, key=lambda p: p.target)))
+    units = [s.targets[p.target].unit for p in s.pairs]
+    shared = [u for u in dict.fromkeys(units) if units.count(u) > 1]
+    assert [c.unit for c in got if not c.mixed] == [u for u in dict.fromkeys(
+        s.targets[p.target].unit for p in sorted(s.pairs, key=lambda p: p.target)) if u in shared]
+    assert all(len(c.rows) >= 2 for c in got)  # issue 17: no chart of one bar per unit
+    (mixed,) = [c for c in got if c.mixed]
+    assert len(mixed.rows) == len(units) - sum(units.count(u) for u in shared) and mixed is got[-1]
     texts = {r.label: r.target_text for c in got for r in c.rows}
-    assert texts["面向民间资本推介重大项目总投资"] == "不低于2000"  # a qualifier reads before or after
-    assert texts["实施老楼加装电梯"] == "800以上"
+    # a qualifier reads before or after; in the shared chart the unit follows each number
+    assert texts["面向民间资本推介重大项目总投资"] == "不低于2000亿元"
+    assert texts["实施老楼加装电梯"] == "800台以上"
+    assert texts["一般公共预算收入增长"] == "4左右"
     a = charts_of(fixture(ARTICLE))
     assert len(a) == 1 and a[0].unit == "家"
     assert [(r.label, r.result_text, r.target_text) for r in a[0].rows][0] == ("新增高新技术企业", "870", "1000")

@@ -16,6 +16,7 @@ from .docx_xml import Text, border, paragraph, pt_to_twips, role_rpr_parts, run,
 from .glance import Card, cards, charts_enabled, rows
 
 _EMU_PER_PT = 12700
+WORD_JOINER = "\u2060"
 _CELL_PAD = 100  # twips, left and right inside a card
 
 
@@ -41,7 +42,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     value_size, unit_role = t.role("title").size, t.role("label")
     room = (cell_w - 2 * _CELL_PAD) / 20
     need = max(text_ems(x.value) * value_size + text_ems(x.unit) * unit_role.size for x in items)
-    k = min(1.0, room / need) if need else 1.0
+    # 10% to spare: the office's bold digits may be wider than the bundled faces measured here
+    k = min(1.0, 0.9 * room / need) if need else 1.0
     value_size, unit_size = round(value_size * k, 1), round(unit_role.size * k, 1)
     center = '<w:jc w:val="center"/>'
     no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
@@ -49,8 +51,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
 
     def card(x: Card) -> str:
         runs = run(x.value, esc, _rpr(t, "heading", size=value_size, color=c.accent, bold=True))
-        if x.unit:
-            runs += run(x.unit, esc, _rpr(t, "label", size=unit_size, color=c.accent))
+        if x.unit:  # a word joiner first: Word and LibreOffice never put the unit on a line of its own
+            runs += run(WORD_JOINER + WORD_JOINER.join(x.unit), esc, _rpr(t, "label", size=unit_size, color=c.accent))
         out = paragraph(ids["TableText"], runs, jc=center, ind=no_indent, spacing=spacing(value_size * 1.3))
         out += paragraph(ids["TableText"], run(x.indicator, esc, _rpr(t, "table")), jc=center, ind=no_indent,
                          spacing=spacing(text_role.leading))

@@ -29,7 +29,7 @@ from .common import byline_lines, numbered_sections, tail_lines
 from .pdf_blocks import Block, BottomBlock, BoxLook, NeedRoom, Row, tag_lines, text_rows
 from .pdf_glance import charts, panel
 from .pdf_page import Area, Furniture
-from .pdf_table import appendix_table
+from .pdf_table import TableThenCharts, appendix_table
 from .pdf_text import Missing, TextStyle
 
 
@@ -53,8 +53,9 @@ def _with(style: TextStyle, **kw: Any) -> TextStyle:
 
 class _Story:
     def __init__(self, s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing,
-                 width: float) -> None:
+                 width: float, frame: float = 0.0) -> None:
         self.s, self.t, self.st, self.missing, self.width = s, t, styles, missing, width
+        self.frame = frame  # the height of a page's frame
         self.grid = bool(t.body.chars_per_line)
         self.body_leading = styles["body"].leading
         self.indent = t.body.first_line_indent_chars
@@ -151,8 +152,9 @@ class _Story:
         self.out.append(PageBreak() if self.grid else CondPageBreak(self.body_leading * 8))
         self.para(a.title, "heading", align="left", indent=0, before=0 if self.grid else self.body_leading * 0.6,
                   after=self.body_leading / 2, outline=(a.title, "appendix", 1))
-        self.out.append(appendix_table(self.s, self.t, self.st, self.missing, self.width))
-        self.out.extend(charts(self.s, self.t, self.st, self.missing, self.width))
+        table = appendix_table(self.s, self.t, self.st, self.missing, self.width)
+        after = charts(self.s, self.t, self.st, self.missing, self.width)
+        self.out.append(TableThenCharts(table, after, self.frame) if after else table)
 
     def tail(self) -> None:
         items, copies = tail_lines(self.t.tail)
@@ -195,7 +197,7 @@ def render(summary: Summary, template: Template, options: RenderOptions | None =
     for n in notes:
         opts.warn(n)
     missing = Missing()
-    story = _Story(summary, template, styles, missing, area.width)
+    story = _Story(summary, template, styles, missing, area.width, area.height)
     story.title_block()
     for p in summary.lead:
         story.para(p, "lead")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus.flowables import Flowable, KeepTogether, Spacer
+from reportlab.platypus.flowables import Flowable, Spacer
 
 from ..model import Summary
 from ..template import Template
@@ -201,9 +201,7 @@ def charts(summary: Summary, t: Template, styles: dict[str, TextStyle], missing:
     out: list[Flowable] = []
     for fig in drawings(summary, t, width, missing.chars):
         out += [Spacer(0, styles["body"].leading * 0.75), vector(fig)]
-    # The charts move as one block (split only when they fill more than a page), so that no chart
-    # is left alone on the last page.
-    return [KeepTogether(out)] if len(out) > 2 else out
+    return out
 
 
 def vector(fig: Figure) -> Flowable:

@@ -19,7 +19,7 @@ from lxml import etree
 from briefing.model import Figure, Pair, Summary, Target
 from briefing.renderers import charts as charts_mod
 from briefing.renderers.charts import CAPTION, Chart, charts_of, drawing, png
-from briefing.renderers.common import format_number, numbered_sections
+from briefing.renderers.common import format_number, label_phrase, numbered_sections
 from briefing.renderers.docx import render as render_docx
 from briefing.renderers.glance import cards, columns, growth_text
 from briefing.renderers.pdf import render as render_pdf
@@ -113,8 +113,9 @@ def test_docx_panel_is_a_table_of_the_key_figures_right_after_the_lead(article, 
     for paras, i in zip(seen, article.glance):
         f = article.figures[i]
         assert float(NUMBER.match(paras[0]).group()) == f.value  # type: ignore[union-attr]
-        assert paras[0] == f"{format_number(f.value)}{f.unit}"
-        assert paras[1] == f.indicator
+        # the unit is joined to its number (U+2060): it never wraps onto a line of its own
+        assert paras[0] == (format_number(f.value) + "".join("\u2060" + ch for ch in f.unit))
+        assert paras[1] == label_phrase(f.indicator)
         assert paras[2:] == ([growth_text(f.growth)] if f.growth is not None else [])
     marks = [r for r in tbl._tbl.iter(f"{W}r") if "▲" in "".join(x.text or "" for x in r.iter(f"{W}t"))]
     assert marks and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}hint") == "eastAsia" for r in marks)
@@ -311,3 +312,16 @@ def test_charts_code_is_loaded_only_when_a_chart_is_drawn():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@needs_poppler
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+@pytest.mark.parametrize("path", [ARTICLE, BEIJING], ids=["article", "beijing"])
+def test_no_chart_is_left_alone_on_the_last_page(tpl, path):
+    # the article's table fills its page in gbt9704: its last rows go over with the chart
+    data = render_pdf(fixture(path), load(tpl))
+    pages = [p for p in pdf_text(data).split("\f") if p.strip()]
+    last = flat(pages[-1])
+    assert CAPTION in "".join(flat(p) for p in pages)
+    if CAPTION in last:
+        assert last.count(CAPTION) >= 2 or flat(load(tpl).appendix.title) in last or "序号" in last

@@ -83,7 +83,9 @@ def style_defs(t: Template) -> list[StyleDef]:
         StyleDef("Heading4", "heading 4", "body", next="BodyText", outline=3, indent=True, align="left",
                  keep_next=True, builtin=True),
         # no keepNext inside table cells: LibreOffice then refuses to split the row across pages
-        StyleDef("HighlightLabel", "Highlight Label", "label", align="left"),
+        # a little space above the label's tag: its shading (taller than an exact line) never
+        # reaches the box's top border
+        StyleDef("HighlightLabel", "Highlight Label", "label", align="left", before=0.15),
         StyleDef("Highlight", "Highlight", "highlight", indent=True),
         StyleDef("AppendixTitle", "Appendix Title", "heading", next="BodyText", outline=0, align="left",
                  keep_next=True, after=0 if g else 0.3),

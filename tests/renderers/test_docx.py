@@ -591,3 +591,14 @@ def test_the_last_appendix_rows_keep_with_the_charts(name, charts):
     table = [t for t in _tables(render(s, load("gbt9704"))) if t.find(".//w:tblHeader", NS) is not None][0]
     keeps = [tr.find(".//w:keepNext", NS) is not None for tr in table.findall("w:tr", NS)]
     assert keeps[-2:] == [charts, charts] and not any(keeps[:-2])  # no chart alone on the last page
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_the_box_label_tag_keeps_clear_of_the_border(built, name):
+    # the tag's shading is as tall as the label face's ascent and descent (about 1.45 em), taller
+    # than the label's exact line: the space above it keeps it off the box's top border
+    styles = parts(built[name])["word/styles.xml"]
+    label = styles.find(".//w:style[@w:styleId='HighlightLabel']", NS)
+    role = load(name).role("label")
+    before = int(label.find("w:pPr/w:spacing", NS).get(w("before")))
+    assert before / 20 + (role.leading - 1.45 * role.size) / 2 >= 1.0

@@ -87,10 +87,12 @@ def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
         seen_sections[f.section] = seen_sections.get(f.section, 0) + 1
         if seen_sections[f.section] <= 2:
             first_of_section.add(i)
+    # sentences that state an amount reached beside a mark passed (突破4000亿元、达到4211亿元)
+    reached = {f.text for f in figures if not _passed_mark(f)}
     scored = []
     for i, f in enumerate(figures):
         score = 2.0 * (f.growth is not None) + 1.0 * f.unit.endswith(_MONEY) + 1.0 * (i in paired) \
-            + 0.5 * (i in first_of_section)
+            + 0.5 * (i in first_of_section) - 0.25 * (f.text in reached and _passed_mark(f))
         scored.append((score, i))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[int] = []
@@ -104,6 +106,17 @@ def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
         if len(chosen) == GLANCE_MAX:
             break
     return sorted(chosen)
+
+
+_PASSED = re.compile(r"(?:突破|超过|超|逾|迈上)\s*$")
+
+
+def _passed_mark(f: Figure) -> bool:
+    """A round mark passed (突破4000亿元) rather than the amount reached (达到4211亿元): of the two
+    in one sentence, the amount is the key figure."""
+    v = f"{f.value:g}" if isinstance(f.value, float) else str(f.value)
+    at = f.text.find(v)
+    return at > 0 and _PASSED.search(f.text[:at]) is not None
 
 
 def add_glance(summary: Summary) -> None:

@@ -62,3 +62,11 @@ def test_the_panel_and_chart_labels_of_a_real_report_end_on_a_noun(hubei):
     labels = [c.indicator for c in cards(hubei, load("standard"))] + [r.label for c in charts_of(hubei) for r in c.rows]
     assert "地区生产总值" in labels
     assert not [x for x in labels if x.endswith(("迈上", "每年", "继续", "完成", "达到"))]
+
+
+def test_of_a_mark_passed_and_the_amount_reached_the_amount_is_the_key_figure(hubei):
+    # 地方一般公共预算收入突破4000亿元、达到4211亿元
+    values = {hubei.figures[i].value for i in hubei.glance if hubei.figures[i].indicator == "地方一般公共预算收入"}
+    assert values == {4211}
+    # a mark passed with no amount beside it is still a key figure (超过6000亿元)
+    assert any(hubei.figures[i].value == 6000 for i in hubei.glance)

@@ -37,14 +37,18 @@ def similarity(a: str, b: str) -> float:
 # A figure that is a running total (达到4808万亩, 累计…, 总数…) measures a stock; a target that
 # builds, adds or completes (建设200万亩) measures this year's flow: the two are not one measure.
 _STOCK = re.compile(r"达到|累计|总数|总量|总规模|增至|保有|余额|存量|稳定在|保持在|提高到|升至")
+# A change measured over several years (较2020年增长90%, 年均增长) is not this year's change.
+_MULTI_YEAR = re.compile(r"较\d{4}年|年均|累计|五年|多年")
 _FLOW = re.compile(r"^(?:新增|新建|新培育|新引进|新签约|新开工|建设|建成|完成|实施|改造|营造|培育|引进|开工|筹集|招引)")
 # Past this ratio two amounts of one unit are not the same measure either (a five-year total
-# against one year's goal).
-MAX_PAIR_RATIO = 8.0
+# against one year's goal: 建成高标准农田142万亩 in five years, 建设25万亩 this year).
+MAX_PAIR_RATIO = 5.0
 
 
 def same_measure(t: Target, f: Figure) -> bool:
     if _FLOW.match(t.indicator) and _STOCK.search(f.text) and not _FLOW.match(f.indicator):
+        return False
+    if _MULTI_YEAR.search(f.text) and not _MULTI_YEAR.search(t.text):
         return False
     a, b = abs(float(t.value)), abs(float(f.value))
     return not (a and b and max(a, b) / min(a, b) > MAX_PAIR_RATIO)

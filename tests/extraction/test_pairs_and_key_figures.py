@@ -70,3 +70,13 @@ def test_of_a_mark_passed_and_the_amount_reached_the_amount_is_the_key_figure(hu
     assert values == {4211}
     # a mark passed with no amount beside it is still a key figure (超过6000亿元)
     assert any(hubei.figures[i].value == 6000 for i in hubei.glance)
+
+
+def test_a_change_over_several_years_and_a_five_year_total_pair_with_no_yearly_target():
+    s = api.extract(REAL / "2026_海南省_政府工作报告.txt")
+    pairs = {(s.targets[p.target].value, s.targets[p.target].unit, s.figures[p.figure].value) for p in s.pairs}
+    # 外国人来琼工作人数较2020年增长90% is no result against 来琼工作外国人增长20%
+    assert not any(f == 90 and u == "%" for _, u, f in pairs)
+    # 建成高标准农田142万亩 (five years) against 建设高标准农田25万亩 (this year): more than 5x apart
+    assert (25, "万亩", 142) not in pairs
+    assert (17, "万人", 17.78) in pairs  # 城镇新增就业 of one year against one year's target

@@ -101,7 +101,7 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
         ppr = {"keepLines": "<w:keepLines/>", "spacing": f'<w:spacing w:before="{pt_to_twips(t.role("body").size)}" '
                'w:after="0" w:line="240" w:lineRule="auto"/>', "snapToGrid": '<w:snapToGrid w:val="0"/>',
                "ind": '<w:ind w:firstLine="0" w:firstLineChars="0"/>', "jc": '<w:jc w:val="left"/>'}
-        if n < len(pairs):  # the charts stay together: none alone on the last page
+        if n == len(pairs) - 1:  # the last two charts stay together: none alone on the last page
             ppr["keepNext"] = "<w:keepNext/>"
         out.append(paragraph(ids["TableText"], _inline(rid, n, chart.caption, chart.alt_text(), cx, cy, esc), **ppr))
     return "".join(out)

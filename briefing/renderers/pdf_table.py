@@ -200,15 +200,23 @@ class TableThenCharts(Flowable):
         while k < len(t.body) and used + t.body[k].height <= room + 1e-6:
             used += t.body[k].height
             k += 1
+        charts = sum(f.wrap(aw, self.frame)[1] for f in self.after)
+        last_rows = t.header.height + sum(r.height for r in t.body[-self.KEEP_ROWS:])
+        if last_rows + charts > self.frame:
+            # No page holds the last rows and all the charts: the table breaks where it must and
+            # the charts flow after it, the last two kept together.
+            after = self.after if len(self.after) < 4 else [*self.after[:-4], KeepTogether(self.after[-4:])]
+            if k >= len(t.body):
+                return [t, *after]
+            if k < 1:
+                return [t, *after] if ah >= self.frame - 1e-6 else []
+            return [TargetTable(t.header, t.body[:k], t.columns, t.look),
+                    TargetTable(t.header, t.body[k:], t.columns, t.look), *after]
         k = min(k, len(t.body) - self.KEEP_ROWS)
         if k >= 1:
             return [TargetTable(t.header, t.body[:k], t.columns, t.look),
                     TableThenCharts(TargetTable(t.header, t.body[k:], t.columns, t.look), self.after, self.frame)]
-        if ah >= self.frame - 1e-6:  # a whole page cannot hold the last rows and the charts:
-            # they flow, the last two charts kept together
-            after = self.after if len(self.after) < 4 else [*self.after[:-4], KeepTogether(self.after[-4:])]
-            return [t, *after]
-        return []  # on to the next page, rows and charts together
+        return []  # on to the next page, the last rows and the charts together
 
     def draw(self) -> None:
         y = self.height

@@ -179,6 +179,7 @@ def _without_runt(rows: list[str], width: float, advance: Callable[[str], float]
     return rows[:-2] + [keep, (moved + last).lstrip()]
 
 
+_PHRASE_MIN = 4
 _PHRASE_END = re.compile(r"[，、；：,;:](?=\S)")
 
 
@@ -189,6 +190,8 @@ def _at_a_phrase(text: str, lines_for: Callable[..., list[str]], width: float) -
     best_diff = 0
     for m in _PHRASE_END.finditer(text):
         head, tail = text[:m.end()].strip(), text[m.end():].strip()
+        if min(len(head), len(tail)) < _PHRASE_MIN:
+            continue  # not after a heading's number (二、), nor before a last word
         if len(lines_for(width, head)) != 1 or len(lines_for(width, tail, False)) != 1:
             continue
         diff = abs(len(head) - len(tail))

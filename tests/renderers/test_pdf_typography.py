@@ -45,3 +45,12 @@ def test_a_hyphen_inside_a_name_never_ends_a_line():
         assert not [ln for ln in lines[:-1] if ln.endswith("-")], (w, lines)
     # a Latin compound keeps its own rule
     assert wrap("COVID-19防控", 4.5, lambda ch: 0.5 if ch.isascii() else 1.0)[0] == "COVID-19"
+
+
+def test_a_two_line_heading_never_breaks_after_its_number():
+    from dataclasses import replace
+
+    t = load("gbt9704")
+    st = replace(make_styles(t, Area.of(t))["heading"], balance=True, indent_chars=2)
+    lines = [ln.text for ln in layout("二、“十四五”时期发展成就和“十五五”时期主要目标任务", st, Area.of(t).width)]
+    assert len(lines) == 2 and lines[0] != "二、" and min(len(x) for x in lines) >= 4

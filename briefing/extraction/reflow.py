@@ -170,12 +170,17 @@ _FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|
 _CONTINUATION_HEAD = re.compile(r"^(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 
 
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def reflow_lines(lines: list[str]) -> list[Para]:
     paras: list[Para] = []
     for i, line in enumerate(lines):
         if not line:
             continue
-        if paras and paras[-1].last_line == i - 1 and _continues(paras[-1].text, line):
+        # a bare number a page cut out of its sentence (PM / 2.5 / 浓度…) joins what follows it too
+        after_fragment = paras and paras[-1].n_lines > 1 and _BARE_NUMBER.match(lines[i - 1]) is not None
+        if paras and paras[-1].last_line == i - 1 and (after_fragment or _continues(paras[-1].text, line)):
             p = paras[-1]
             p.text = join_text(p.text, line)
             p.last_line = i

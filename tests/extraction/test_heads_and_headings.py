@@ -59,3 +59,9 @@ def test_the_file_name_is_never_the_title(tmp_path):
     with zipfile.ZipFile(io.BytesIO(out["docx"])) as z:
         assert not any("草稿" in z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
     assert b"v3" not in out["pdf"]  # the PDF's /Title metadata would hold it in plain text
+
+
+def test_a_number_a_web_page_cut_onto_its_own_line_joins_both_neighbours():
+    text = BODY + "持续改善空气质量，以PM\n2.5\n浓度持续下降为主线，推动协同减排。\n下一段。\n"
+    s = extract_summary(text)
+    assert "持续改善空气质量，以PM2.5浓度持续下降为主线，推动协同减排。" in s.all_paragraphs()

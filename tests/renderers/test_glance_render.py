@@ -325,3 +325,25 @@ def test_no_chart_is_left_alone_on_the_last_page(tpl, path):
     assert CAPTION in "".join(flat(p) for p in pages)
     if CAPTION in last:
         assert last.count(CAPTION) >= 2 or flat(load(tpl).appendix.title) in last or "序号" in last
+
+
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+def test_docx_key_figure_and_unit_fit_their_card_with_the_offices_wider_digits(tpl):
+    # issue 17: LibreOffice sets the digits in a wider bold face and spaces them from the unit;
+    # the card's value and unit are sized so that they still fit on one line (2359.6亿元)
+    s, t = fixture(ARTICLE), load(tpl)
+    d = render_docx(s, t)
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml"))
+    W_ = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    tbl = next(x for x in body.iter(f"{W_}tbl") if t.glance.title in "".join(x.itertext()))
+    cell = tbl.findall(f"{W_}tr")[1].find(f"{W_}tc")
+    width = int(cell.find(f"{W_}tcPr/{W_}tcW").get(f"{W_}w")) - 200  # less the cell's padding
+    for tc in [c for tr in tbl.findall(f"{W_}tr")[1:] for c in tr.findall(f"{W_}tc")]:
+        p = tc.find(f"{W_}p")
+        runs = p.findall(f"{W_}r") if p is not None else []
+        if len(runs) < 2:
+            continue
+        (value, vsize), (unit, usize) = [("".join(r.itertext()), int(r.find(f"{W_}rPr/{W_}sz").get(f"{W_}val")) / 2)
+                                         for r in runs[:2]]
+        ems = sum(0.7 if ch.isascii() else 1.0 for ch in value) + 0.4
+        assert ems * vsize + len(unit.replace("\u2060", "")) * usize <= width / 20 + 1e-6

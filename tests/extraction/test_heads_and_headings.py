@@ -65,3 +65,12 @@ def test_a_number_a_web_page_cut_onto_its_own_line_joins_both_neighbours():
     text = BODY + "持续改善空气质量，以PM\n2.5\n浓度持续下降为主线，推动协同减排。\n下一段。\n"
     s = extract_summary(text)
     assert "持续改善空气质量，以PM2.5浓度持续下降为主线，推动协同减排。" in s.all_paragraphs()
+
+
+def test_a_heading_run_into_its_first_sentence_without_a_stop_is_split_at_its_end():
+    text = (HEAD + "各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n过去一年，地区生产总值增长5%。\n"
+            "二、关于《某省国民经济和社会发展第十五个五年规划纲要（草案）》的说明根据省委全会精神，省政府编制了规划纲要草案，"
+            "提请大会审查，今后五年我们将着力推动高质量发展，加快建设现代化经济体系。\n三、今年重点工作\n今年城镇新增就业70万人以上。\n")
+    s = extract_summary(text)
+    assert [x.keyword[:2] for x in s.sections] == ["一、", "二、", "三、"]  # not 一、三
+    assert s.sections[1].keyword.endswith("》的说明") and s.sections[1].paragraphs[0].startswith("根据省委全会精神")

@@ -606,3 +606,12 @@ def test_the_box_label_tag_keeps_clear_of_the_border(built, name):
     role = load(name).role("label")
     before = int(label.find("w:pPr/w:spacing", NS).get(w("before")))
     assert before / 20 + (role.leading - 1.45 * role.size) / 2 >= 1.0
+
+
+def test_a_hyphen_inside_a_name_is_a_non_breaking_hyphen():
+    s = Summary(title="T", sections=[Section(keyword="甲", paragraphs=["中国-北欧经贸合作论坛、COVID-19防控。"])])
+    data = render(s, load("standard"))
+    body = parts(data)["word/document.xml"]
+    p = next(p for p in body.iter(w("p")) if "北欧" in "".join(p.itertext()))
+    assert len(list(p.iter(w("noBreakHyphen")))) == 1  # 中国-北欧 never breaks; COVID-19 keeps its "-"
+    assert "中国-北欧经贸合作论坛、COVID-19防控。" in all_texts(data)  # read back as typed

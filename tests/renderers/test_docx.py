@@ -64,7 +64,10 @@ def parts(data: bytes) -> dict[str, etree._Element]:
 def all_texts(data: bytes) -> list[str]:
     """Every paragraph's text, body and table cells, in document order."""
     body = parts(data)["word/document.xml"]
-    return ["".join(t.text or "" for t in p.iter(w("t"))) for p in body.iter(w("p"))]
+    def text(e: etree._Element) -> str:
+        return "-" if e.tag == w("noBreakHyphen") else (e.text or "")
+
+    return ["".join(text(t) for t in p.iter(w("t"), w("noBreakHyphen"))) for p in body.iter(w("p"))]
 
 
 def style_of(root: etree._Element, name: str) -> etree._Element:

@@ -7,7 +7,8 @@ Text is cut into *units* that a line may never break inside:
 * an opening mark (``（《〈「『【“‘`` …) sticks to what follows it, so no line ends with one;
 * a Latin word or a number stays whole, and a number keeps its unit (``236.7亿元``, ``27.8%``,
   ``5G``, ``4.5%—5%``, ``第3期``, ``第十六届``);
-* a dash or ellipsis pair (``——``, ``……``) is never split.
+* a dash or ellipsis pair (``——``, ``……``) is never split;
+* a hyphen between two ideographs (``中国-北欧``, ``黄冈-鄂州``) joins the names: no break after it.
 
 Between units a line may break. :func:`wrap` is a greedy wrapper over any measure (points, Word
 twips or character counts), so the PDF paragraphs, table cells and boxes, and any other wrapping
@@ -59,6 +60,7 @@ _NUM = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
 # PM2.5, COVID-19, www.gov.cn; a percent sign; a number range 4.5%—5%; 第 before a number) with up
 # to two units after a number (2049万平方米); or a dash or ellipsis run; or spaces; or one character.
 _TOKEN = re.compile(
+    r"[\u3400-\u9fff][\-‐‑－][\u3400-\u9fff]|"  # 中国-北欧: no break at the hyphen of a name
     r"(?:第)?"
     r"[A-Za-z0-9０-９\u00c0-\u024f]+(?:['’.,．\-_/:@&+][A-Za-z0-9０-９\u00c0-\u024f]+)*[%％‰]?"
     rf"(?:[—–\-～~至到](?:{_NUM})[%％‰]?)?"

@@ -9,7 +9,6 @@ The extractor knows nothing about fonts or pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from ..errors import InputError
 from ..model import Summary
@@ -62,9 +61,6 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
         lead = [p for p in lead if p]
-    if not head.title and not name.startswith("<"):
-        # No headline in the text: the file's name is the best title there is.
-        head.title = PurePath(name).stem
     summary = head
     summary.lead, summary.sections = lead, body.sections
     summary.dropped = dropped + head.dropped

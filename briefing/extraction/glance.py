@@ -34,11 +34,38 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(A & B) / max(1, len(A) + len(B))
 
 
+# A figure that is a running total (达到4808万亩, 累计…, 总数…) measures a stock; a target that
+# builds, adds or completes (建设200万亩) measures this year's flow: the two are not one measure.
+_STOCK = re.compile(r"达到|累计|总数|总量|总规模|增至|保有|余额|存量|稳定在|保持在|提高到|升至")
+# A change measured over several years (较2020年增长90%, 年均增长) is not this year's change.
+_MULTI_YEAR = re.compile(r"较\d{4}年|年均|累计|五年|多年")
+_FLOW = re.compile(r"^(?:新增|新建|新培育|新引进|新签约|新开工|建设|建成|完成|实施|改造|营造|培育|引进|开工|筹集|招引)")
+# Past this ratio two amounts of one unit are not the same measure either (a five-year total
+# against one year's goal: 建成高标准农田142万亩 in five years, 建设25万亩 this year).
+MAX_PAIR_RATIO = 5.0
+
+
+def same_measure(t: Target, f: Figure) -> bool:
+    if _FLOW.match(t.indicator) and _STOCK.search(f.text) and not _FLOW.match(f.indicator):
+        return False
+    if _MULTI_YEAR.search(f.text) and not _MULTI_YEAR.search(t.text):
+        return False
+    a, b = abs(float(t.value)), abs(float(f.value))
+    return not (a and b and max(a, b) / min(a, b) > MAX_PAIR_RATIO)
+
+
+def inside_label(f: Figure) -> bool:
+    """A number read from inside its own label (3个过三千亿元城市 → 3000亿元 of 过三千亿元城市):
+    the label holds the figure's unit, so the figure names a kind of thing, not an amount."""
+    return bool(f.unit) and re.search(rf"[零〇一二两三四五六七八九十百千万\d.]{re.escape(f.unit)}", f.indicator) is not None
+
+
 def pair(targets: list[Target], figures: list[Figure]) -> list[Pair]:
     cands = []
     for ti, t in enumerate(targets):
         for fi, f in enumerate(figures):
-            if t.unit == f.unit and min(len(_VERB.sub("", t.indicator)), len(_VERB.sub("", f.indicator))) >= 4:
+            if t.unit == f.unit and not inside_label(f) and same_measure(t, f) \
+                    and min(len(_VERB.sub("", t.indicator)), len(_VERB.sub("", f.indicator))) >= 4:
                 sim = similarity(t.indicator, f.indicator)
                 if sim >= PAIR_THRESHOLD:
                     cands.append((sim, ti, fi))
@@ -64,23 +91,36 @@ def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
         seen_sections[f.section] = seen_sections.get(f.section, 0) + 1
         if seen_sections[f.section] <= 2:
             first_of_section.add(i)
+    # sentences that state an amount reached beside a mark passed (突破4000亿元、达到4211亿元)
+    reached = {f.text for f in figures if not _passed_mark(f)}
     scored = []
     for i, f in enumerate(figures):
         score = 2.0 * (f.growth is not None) + 1.0 * f.unit.endswith(_MONEY) + 1.0 * (i in paired) \
-            + 0.5 * (i in first_of_section)
+            + 0.5 * (i in first_of_section) - 0.25 * (f.text in reached and _passed_mark(f))
         scored.append((score, i))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[int] = []
     indicators: set[str] = set()
     for _, i in scored:
         ind = figures[i].indicator
-        if ind in indicators:
+        if ind in indicators or inside_label(figures[i]):
             continue
         indicators.add(ind)
         chosen.append(i)
         if len(chosen) == GLANCE_MAX:
             break
     return sorted(chosen)
+
+
+_PASSED = re.compile(r"(?:突破|超过|超|逾|迈上)\s*$")
+
+
+def _passed_mark(f: Figure) -> bool:
+    """A round mark passed (突破4000亿元) rather than the amount reached (达到4211亿元): of the two
+    in one sentence, the amount is the key figure."""
+    v = f"{f.value:g}" if isinstance(f.value, float) else str(f.value)
+    at = f.text.find(v)
+    return at > 0 and _PASSED.search(f.text[:at]) is not None
 
 
 def add_glance(summary: Summary) -> None:

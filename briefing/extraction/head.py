@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Summary
-from .chars import ends_sentence, width
+from .chars import SPACES, ends_sentence, width
 from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
@@ -72,11 +72,14 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
         elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
-        elif _headline_like(paras[i]) and not head.subtitle and not head.speaker and len(headlines) < 3:
-            headlines.append(t)
+        elif _headline_like(p := _undoubled(paras[i])) and not head.subtitle and not head.speaker \
+                and len(headlines) < 3:
+            headlines.append(p.text)
         else:
             break
         i += 1
+    if len(headlines) > 1 and (once := _undoubled(Para("".join(headlines), 0, 0)).text) != "".join(headlines):
+        headlines = [once]  # one headline printed twice, cut over lines
     if len(headlines) == 1:
         head.title = headlines[0]
     elif len(headlines) == 2:
@@ -85,6 +88,16 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+def _undoubled(p: Para) -> Para:
+    """A headline a column cut and a PDF's fake bold printed twice: ``XX报告XX报告`` (the lines
+    joined, so the line repair did not see it) is the headline once."""
+    t = p.text
+    half = len(t) // 2
+    if half >= 4 and t[:half] == t[len(t) - half:] and t[half:len(t) - half].strip(SPACES) == "":
+        return Para(t[:half], p.first_line, p.last_line, p.n_lines)
+    return p
 
 
 def _continues_subtitle(sub: str, nxt: str) -> bool:

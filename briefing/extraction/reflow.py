@@ -93,7 +93,8 @@ def reflow_columns(lines: list[str]) -> list[Para]:
     for pos, i in enumerate(idx):
         line = lines[i]
         prev = idx[pos - 1] if pos else None
-        if cur is not None and prev is not None and not _breaks(lines, widths, prev, i):
+        heading = _in_heading(cur, lines, widths, prev, i) if cur is not None and prev is not None else None
+        if cur is not None and prev is not None and (heading or (heading is None and not _breaks(lines, widths, prev, i))):
             cur.text = join_text(cur.text, line)
             cur.last_line = i
             cur.n_lines += 1
@@ -101,6 +102,33 @@ def reflow_columns(lines: list[str]) -> list[Para]:
         cur = Para(line, i, i)
         paras.append(cur)
     return paras
+
+
+# A heading's next line that only continues it: a word, then a comma (``建设，提升…``); not a
+# paragraph's opening adverb (``同时，``).
+_HEADING_TAIL = re.compile(
+    r"^(?!(?:为此|同时|此外|其中|目前|当前|今年|去年|明年|近年|因此|另外|首先|其次|最后|总之|对此)[，、])"
+    r"[\u4e00-\u9fff]{1,3}[，、；]"
+)
+
+
+def _unclosed(text: str) -> bool:
+    return sum(text.count(c) for c in "《（(“") > sum(text.count(c) for c in "》）)”")
+
+
+def _in_heading(cur: Para, lines: list[str], widths: list[float | None], a: int, b: int) -> bool | None:
+    """Does a numbered heading that a column cut over lines go on at line b? A heading's lines are
+    set large, so they fall short of the column even where the heading goes on: it goes on while a
+    bracket (《…》, （…）) is open or the next line only ends its phrase, and ends at the first
+    other short line. None when ``cur`` is no open heading (the general rules decide)."""
+    if not HEADING_START.match(cur.text) or ends_sentence(cur.text) or b - a > 1:
+        return None
+    if _unclosed(cur.text) or _HEADING_TAIL.match(lines[b]):
+        return True
+    col = max(_local_width(widths, a), _local_width(widths, b))
+    if cur.n_lines > 1 and col - (widths[a] or 0.0) >= 1.5:
+        return False
+    return None
 
 
 def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> bool:
@@ -142,12 +170,17 @@ _FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|
 _CONTINUATION_HEAD = re.compile(r"^(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 
 
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def reflow_lines(lines: list[str]) -> list[Para]:
     paras: list[Para] = []
     for i, line in enumerate(lines):
         if not line:
             continue
-        if paras and paras[-1].last_line == i - 1 and _continues(paras[-1].text, line):
+        # a bare number a page cut out of its sentence (PM / 2.5 / 浓度…) joins what follows it too
+        after_fragment = paras and paras[-1].n_lines > 1 and _BARE_NUMBER.match(lines[i - 1]) is not None
+        if paras and paras[-1].last_line == i - 1 and (after_fragment or _continues(paras[-1].text, line)):
             p = paras[-1]
             p.text = join_text(p.text, line)
             p.last_line = i

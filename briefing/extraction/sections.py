@@ -20,6 +20,8 @@ HEADING_STYLES = [
     ("d.", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
     ("(d)", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 ]
+# A heading about a document: 关于《…》 and the kind of text it is (的说明, 的报告 …).
+_DOC_HEADING = re.compile(r"^\S{0,12}关于《[^》]{1,50}》(?:的)?(?:说明|报告|情况|意见|决定|建议)")
 ANNEX = re.compile(r"^(?:附件\s*\d*|附[：:]?|附录\s*\d*)(?:[：:\s]|$)")
 MAX_HEADING_WIDTH = 60
 
@@ -57,6 +59,11 @@ def heading_style(text: str) -> tuple[str, str, str] | None:
         cut = text.find("。")
         if 0 < cut <= MAX_HEADING_WIDTH and cut < len(text) - 1:
             return style, text[: cut + 1], text[cut + 1 :]
+        # …or, with no stop of its own, where it names a document and what it is about it
+        # (二、关于《…纲要（草案）》的说明 run into its first sentence)
+        doc = _DOC_HEADING.match(text)
+        if doc and width(doc.group(0)) <= MAX_HEADING_WIDTH:
+            return style, doc.group(0), text[doc.end():]
         return None
     return None
 

@@ -19,9 +19,10 @@ chain that has the character; text is drawn as it is (graphics strings are never
 from __future__ import annotations
 
 import math
+import re
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..fonts import Face, FontChain, chain
@@ -29,7 +30,7 @@ from ..linebreak import wrap
 from ..model import Summary
 from ..template import Role, Template
 from ..textutil import xml_clean
-from .common import format_number, target_value_text
+from .common import format_number, label_phrase, target_value_text
 
 CAPTION = "目标与完成对比"
 RESULT, TARGET = "完成", "目标"
@@ -51,7 +52,8 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class Chart:
-    """The paired indicators of one unit."""
+    """The paired indicators of one unit; or, ``mixed``, the indicators whose unit no other pair
+    shares, each row on its own scale with its unit printed at its values."""
 
     unit: str
     rows: tuple[ChartRow, ...]
@@ -59,10 +61,14 @@ class Chart:
     # share one scale) and the part's number (the caption of a later part says 续).
     span: tuple[float, float] | None = None
     part: int = 0
+    mixed: bool = False
 
     @property
     def caption(self) -> str:
-        head = f"{CAPTION}（单位：{self.unit}）" if self.unit else CAPTION
+        if self.mixed:
+            head = f"{CAPTION}（各项按自身量值）"
+        else:
+            head = f"{CAPTION}（单位：{self.unit}）" if self.unit else CAPTION
         return f"{head}（续）" if self.part else head
 
     def alt_text(self) -> str:
@@ -73,18 +79,31 @@ class Chart:
 
 def charts_of(summary: Summary) -> list[Chart]:
     """The paired indicators grouped by unit, in the order of the targets; the label is the
-    target's indicator (the name the appendix table uses). Pairs that point past the lists (a
-    hand-edited summary) are left out."""
+    target's indicator (the name the appendix table uses) as a whole phrase. Pairs that point past
+    the lists (a hand-edited summary) are left out. Units that hold one pair each do not get a
+    chart of one bar each: they share one chart, last, each row on its own scale."""
     groups: dict[str, list[ChartRow]] = {}
     for p in sorted(summary.pairs, key=lambda p: (p.target, p.figure)):
         if not (0 <= p.target < len(summary.targets) and 0 <= p.figure < len(summary.figures)):
             continue
         t, f = summary.targets[p.target], summary.figures[p.figure]
         text = _with_qualifier(target_value_text(t), _clean(t.qualifier or ""))
-        row = ChartRow(_clean(t.indicator or f.indicator), float(f.value), float(t.value),
+        row = ChartRow(label_phrase(_clean(t.indicator or f.indicator)), float(f.value), float(t.value),
                        None if t.value_max is None else float(t.value_max), format_number(f.value), text)
         groups.setdefault(_clean(t.unit), []).append(row)
-    return [Chart(unit, tuple(rows)) for unit, rows in groups.items()]
+    singles = [u for u, rows in groups.items() if len(rows) == 1]
+    if len(singles) < 2:
+        return [Chart(unit, tuple(rows)) for unit, rows in groups.items()]
+    out = [Chart(unit, tuple(rows)) for unit, rows in groups.items() if unit not in singles]
+    mixed = tuple(replace(groups[u][0], result_text=groups[u][0].result_text + u,
+                          target_text=_with_unit(groups[u][0].target_text, u)) for u in singles)
+    return out + [Chart("", mixed, mixed=True)]
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """300以上 → 300万亩以上; 不低于2000 → 不低于2000亿元: the unit right after the number."""
+    m = re.search(r"[\d.]+(?:[-–~～][\d.]+)?", text)
+    return text[: m.end()] + unit + text[m.end():] if m else text + unit
 
 
 def _clean(text: str) -> str:
@@ -237,7 +256,13 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
 
     y = height - top_band
     first_top = y
+    axis_x = zero
     for (r, lines), h in zip(rows, heights):
+        if c.mixed:  # each row on its own scale: its largest value spans the bar area
+            own = [v for v in (r.result, r.target, r.target_max) if v is not None]
+            rlo, rhi = min(0.0, *own), max(0.0, *own)
+            scale = (x1 - x0) / ((rhi - rlo) or 1.0)
+            zero = x0 - rlo * scale
         mid = y - h / 2
         ly = mid + len(lines) * label.leading / 2
         for ln in lines:
@@ -258,7 +283,7 @@ def drawing(c: Chart, t: Template, width: float, missing: list[str] | None = Non
             else:
                 _text(d, max(far, end) + 3, ty, text, value_font, ink, missing=missing)
         y -= h + row_gap
-    d.contents.append(Rule(zero, first_top + 2, zero, y + row_gap - 2, axis, 0.6))
+    d.contents.append(Rule(axis_x, first_top + 2, axis_x, y + row_gap - 2, axis, 0.6))
     return d
 
 
@@ -313,7 +338,7 @@ def split(c: Chart, t: Template, label_w: float, max_height: float) -> list[Char
         used += h
     if len(parts) == 1:
         return [c]
-    return [Chart(c.unit, tuple(rows), span, k) for k, rows in enumerate(parts)]
+    return [Chart(c.unit, tuple(rows), span, k, c.mixed) for k, rows in enumerate(parts)]
 
 
 def page_room(t: Template) -> float:

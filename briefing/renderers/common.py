@@ -86,6 +86,23 @@ def numbered_sections(summary: Summary) -> list[tuple[int, str, Section]]:
     return out
 
 
+# Words a label may be cut before or after in the text it came from: a verb that led to the number
+# (迈上, 达到), a frequency (每年), an auxiliary or adverb before the action (将继续).
+_LABEL_TAIL = re.compile(r"(?:每年|每月|年均|累计|全年|如期完成|顺利完成|全面完成|完成|达到|迈上|突破|超过|增至|提高到|保持在|稳定在|保持|实现|继续|共|均)+$")
+_LABEL_HEAD = re.compile(r"^(?:将|要|需|还将|继续|持续|再|全年|今年|力争|确保)+(?=.{4})")
+
+
+def label_phrase(indicator: str) -> str:
+    """An indicator as a label that reads as a whole phrase: 地区生产总值迈上 → 地区生产总值,
+    城镇新增就业每年 → 城镇新增就业, 将继续实施10大类民生实事项目 → 实施10大类民生实事项目
+    (never cut down below four characters)."""
+    out = _LABEL_HEAD.sub("", indicator)
+    tail = _LABEL_TAIL.search(out)
+    if tail and tail.start() >= 4:
+        out = out[: tail.start()]
+    return out
+
+
 def format_number(x: float | int) -> str:
     """240 → 240, 2.2 → 2.2, 5.0 → 5 (shortest form that reads back as the same number)."""
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
@@ -109,9 +126,33 @@ def target_part(summary: Summary, t: Target) -> str:
 def appendix_rows(summary: Summary) -> list[tuple[str, str, str, str, str, str]]:
     """One row per target, in the order of APPENDIX_COLUMNS."""
     return [
-        (str(i), target_part(summary, t), t.indicator, target_value_text(t), t.unit, t.qualifier or "")
+        (str(i), target_part(summary, t), counted_indicator(summary.targets, i - 1), target_value_text(t), t.unit,
+         t.qualifier or "")
         for i, t in enumerate(summary.targets, 1)
     ]
+
+
+# An indicator that ends on its verb names no thing: 区县（市）引进 (3个 of what?).
+_BARE_VERB = re.compile(r"(引进|新建|建设|建成|培育|打造|新增|招引|签约|开工|落地|认定|创建)$")
+# A size threshold before the thing (5亿元以上的): the elided clause need not share it.
+_THRESHOLD = re.compile(r"^[\d.]+[万亿千百]*(?:美元|元)?(?:以上|以下|及以上)?的?")
+
+
+def counted_indicator(targets: list[Target], i: int) -> str:
+    """The indicator of target ``i``, naming what it counts when the text left that to the clause
+    before (…开发区引进5亿元以上关联企业均不少于5个、区县（市）引进均不少于3个 → 区县（市）引进关联企业):
+    the thing after the same verb in an earlier target of the same section and unit."""
+    t = targets[i]
+    m = _BARE_VERB.search(t.indicator)
+    if not m:
+        return t.indicator
+    for prev in reversed(targets[max(0, i - 3):i]):
+        if prev.section != t.section or prev.unit != t.unit or m.group(1) not in prev.indicator:
+            continue
+        thing = _THRESHOLD.sub("", prev.indicator.rsplit(m.group(1), 1)[1])
+        if len(thing) >= 2:
+            return t.indicator + thing
+    return t.indicator
 
 
 def byline_lines(summary: Summary) -> list[str]:

@@ -12,6 +12,7 @@ import re
 
 from ..model import Highlight, Summary
 from ..template import Template
+from ..textutil import xml_clean
 from . import RenderOptions, docx_reference
 from .common import (
     APPENDIX_ALIGN,
@@ -132,6 +133,19 @@ class _Writer:
         lines = sum(math.ceil((len(p) + indent) / per_line) for p in h.paragraphs)
         return pt_to_twips(label.leading + lines * role.leading) + 240
 
+    def _box_head(self, h: Highlight, inner: int) -> int:
+        """How many paragraphs go with the label into the box's first row: enough for three lines,
+        0 when the box has no more paragraphs than that or those would fill half a page."""
+        role = self.t.role("highlight")
+        per_line = max(1, int(inner / pt_to_twips(role.size)))
+        indent = self.t.body.first_line_indent_chars
+        lines, n = 0, 0
+        while n < len(h.paragraphs) and lines < 3:
+            lines += math.ceil((len(h.paragraphs[n]) + indent) / per_line)
+            n += 1
+        fits = pt_to_twips(lines * role.leading) <= self.height / 2
+        return n if n < len(h.paragraphs) and fits else 0
+
     def box(self, h: Highlight) -> None:
         """A one-cell table: tinted, thin border, the label as a tag. Short boxes keep together."""
         c = self.t.colors
@@ -142,8 +156,22 @@ class _Writer:
         tag = {"color": f'<w:color w:val="{hex_color(c.label_text)}"/>',
                "shd": shading(c.label_fill)}
         label = run(f" {h.label} ", self.esc, tag) if h.label else ""
-        cell = paragraph(self.ids["HighlightLabel"], label)
-        cell += "".join(paragraph(self.ids["Highlight"], run(p, self.esc)) for p in h.paragraphs)
+        texts = [paragraph(self.ids["Highlight"], run(p, self.esc)) for p in h.paragraphs]
+        head_n = 0 if short else self._box_head(h, cell_w - 2 * pad)
+        tc = f'<w:tcPr><w:tcW w:w="{cell_w}" w:type="dxa"/>{shading(c.box_fill)}'
+
+        def tr(content: str, keep: bool, mar: str = "") -> str:
+            return (f'<w:tr>{"<w:trPr><w:cantSplit/></w:trPr>" if keep else ""}'
+                    f"<w:tc>{tc}{mar}</w:tcPr>{content}</w:tc></w:tr>")
+
+        first = paragraph(self.ids["HighlightLabel"], label)
+        if head_n:
+            # A long box that may split: its label and first lines form a row that does not, so
+            # the label never stands at a page foot with one line under it.
+            rows = (tr(first + "".join(texts[:head_n]), True, '<w:tcMar><w:bottom w:w="0" w:type="dxa"/></w:tcMar>')
+                    + tr("".join(texts[head_n:]), False, '<w:tcMar><w:top w:w="0" w:type="dxa"/></w:tcMar>'))
+        else:
+            rows = tr(first + "".join(texts), short)
         self.spacer(4, keep_next=True)
         self.out.append(
             "<w:tbl><w:tblPr>"
@@ -152,10 +180,7 @@ class _Writer:
             f'<w:tblCellMar><w:top w:w="100" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
             f'<w:bottom w:w="100" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
             '<w:tblLook w:val="0000"/></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{cell_w}"/></w:tblGrid>'
-            f'<w:tr>{"<w:trPr><w:cantSplit/></w:trPr>" if short else ""}'
-            f'<w:tc><w:tcPr><w:tcW w:w="{cell_w}" w:type="dxa"/>{shading(c.box_fill)}</w:tcPr>{cell}</w:tc>'
-            "</w:tr></w:tbl>"
+            f'<w:tblGrid><w:gridCol w:w="{cell_w}"/></w:tblGrid>{rows}</w:tbl>'
         )
         self.spacer(6)
 
@@ -183,19 +208,25 @@ class _Writer:
         rules = border("top", c.rule, 8) + border("bottom", c.rule, 8) + border("insideH", c.box_border, 2)
         under_head = f"<w:tcBorders>{border('bottom', c.rule, 5)}</w:tcBorders>"
 
-        def row(cells: tuple[str, ...], header: bool) -> str:
+        charts = charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width)
+
+        def row(cells: tuple[str, ...], header: bool, keep: bool = False) -> str:
             style = self.ids["TableHeader" if header else "TableText"]
             tr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
             tcs = ""
+            # the last rows keep with the charts after the table (the rows never split anyway), so
+            # that no chart is left alone on the last page
+            kn = {"keepNext": "<w:keepNext/>"} if keep else {}
             for text, wd, al in zip(cells, widths, APPENDIX_ALIGN):
                 extra = under_head + shading(c.box_fill) if header else ""
                 jc = "" if header else f'<w:jc w:val="{al}"/>'
                 tcs += (f'<w:tc><w:tcPr><w:tcW w:w="{wd}" w:type="dxa"/>{extra}</w:tcPr>'
-                        f'{paragraph(style, run(text, self.esc) if text else "", jc=jc)}</w:tc>')
+                        f'{paragraph(style, run(text, self.esc) if text else "", jc=jc, **kn)}</w:tc>')
             return f"<w:tr>{tr}{tcs}</w:tr>"
 
         grid_cols = "".join(f'<w:gridCol w:w="{wd}"/>' for wd in widths)
-        content = row(APPENDIX_COLUMNS, True) + "".join(row(r, False) for r in rows)
+        keep_from = len(rows) - 2 if charts else len(rows)
+        content = row(APPENDIX_COLUMNS, True) + "".join(row(r, False, i >= keep_from) for i, r in enumerate(rows))
         self.out.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/><w:tblBorders>{rules}</w:tblBorders>'
             f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{pad // 2}" w:type="dxa"/>'
@@ -203,7 +234,7 @@ class _Writer:
             f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
             f"<w:tblGrid>{grid_cols}</w:tblGrid>{content}</w:tbl>"
         )
-        self.out.append(charts_xml(self.s, self.t, self.ids, self.esc, self.pkg, self.width))
+        self.out.append(charts)
 
     def tail(self) -> None:
         """The 版记 after the text, kept with its last lines (:mod:`.docx_tail`)."""
@@ -226,13 +257,23 @@ class _Writer:
         return f"{XML_HEAD}<w:ftr {NS_DECL}>{p}</w:ftr>"
 
     def header_xml(self, rule: bool) -> str:
-        """The running header of later pages: a rule in the accent colour, without text. Text in
-        the header would land inside every paragraph that runs over a page break when the pages
-        are read back as text (pdftotext, screen readers, copy and paste)."""
+        """The running header of later pages, as the PDF's: the briefing's name and issue on the
+        left in the accent colour, the title on the right in grey (a right tab), over a rule.
+        The first page's header (``rule`` False) is empty: it carries the masthead."""
         c = self.t.colors
-        ppr = {"pBdr": f"<w:pBdr>{border('bottom', c.rule, 6, space=1)}</w:pBdr>"} if rule else {}
-        p = paragraph(self.ids["Header"], "", **ppr)
-        return f"{XML_HEAD}<w:hdr {NS_DECL}>{p}</w:hdr>"
+        if not rule:
+            return f"{XML_HEAD}<w:hdr {NS_DECL}>{paragraph(self.ids['Header'])}</w:hdr>"
+        m = self.t.masthead
+        left = " ".join(x for x in (m.name, m.issue) if x)
+        role = self.t.role("masthead_meta")
+        runs = run(left, self.esc, role_rpr_parts(role, color=c.accent)) if left else ""
+        if self.s.title:
+            # cleaned first: the title's forbidden characters are counted once, in the title block
+            runs += "<w:r><w:tab/></w:r>" + run(xml_clean(self.s.title), self.esc, role_rpr_parts(role, color="#555555"))
+        ppr = {"pBdr": f"<w:pBdr>{border('bottom', c.rule, 6, space=1)}</w:pBdr>",
+               "tabs": f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>',
+               "jc": '<w:jc w:val="left"/>'}
+        return f"{XML_HEAD}<w:hdr {NS_DECL}>{paragraph(self.ids['Header'], runs, **ppr)}</w:hdr>"
 
     def sect_pr(self, pkg: Package) -> str:
         t, p = self.t, self.t.page

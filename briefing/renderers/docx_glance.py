@@ -16,6 +16,7 @@ from .docx_xml import Text, border, paragraph, pt_to_twips, role_rpr_parts, run,
 from .glance import Card, cards, charts_enabled, rows
 
 _EMU_PER_PT = 12700
+WORD_JOINER = "\u2060"
 _CELL_PAD = 100  # twips, left and right inside a card
 
 
@@ -26,6 +27,14 @@ def _rpr(t: Template, role: str, *, size: float | None = None, color: str = "", 
         parts["szCs"] = f'<w:szCs w:val="{round(size * 2)}"/>'
     parts["spacing"] = '<w:spacing w:val="0"/>'  # not condensed to the body's character grid
     return parts
+
+
+def _value_ems(value: str) -> float:
+    """A key figure's width in ems as the office may set it: bold serif digits of another face
+    (LibreOffice's DejaVu Serif Bold) run to 0.7 em, not the half em of the bundled faces, and a
+    quarter em or so may open before the unit (LibreOffice spaces digits from ideographs); too
+    narrow a guess wraps the unit away from its number."""
+    return sum(0.7 if ch.isascii() else 1.0 for ch in value) + 0.4
 
 
 def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, width: int) -> str:
@@ -40,7 +49,7 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     widths = [cell_w] * (ncol - 1) + [width - cell_w * (ncol - 1)]
     value_size, unit_role = t.role("title").size, t.role("label")
     room = (cell_w - 2 * _CELL_PAD) / 20
-    need = max(text_ems(x.value) * value_size + text_ems(x.unit) * unit_role.size for x in items)
+    need = max(_value_ems(x.value) * value_size + text_ems(x.unit) * unit_role.size for x in items)
     k = min(1.0, room / need) if need else 1.0
     value_size, unit_size = round(value_size * k, 1), round(unit_role.size * k, 1)
     center = '<w:jc w:val="center"/>'
@@ -49,8 +58,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
 
     def card(x: Card) -> str:
         runs = run(x.value, esc, _rpr(t, "heading", size=value_size, color=c.accent, bold=True))
-        if x.unit:
-            runs += run(x.unit, esc, _rpr(t, "label", size=unit_size, color=c.accent))
+        if x.unit:  # a word joiner first: Word and LibreOffice never put the unit on a line of its own
+            runs += run(WORD_JOINER + WORD_JOINER.join(x.unit), esc, _rpr(t, "label", size=unit_size, color=c.accent))
         out = paragraph(ids["TableText"], runs, jc=center, ind=no_indent, spacing=spacing(value_size * 1.3))
         out += paragraph(ids["TableText"], run(x.indicator, esc, _rpr(t, "table")), jc=center, ind=no_indent,
                          spacing=spacing(text_role.leading))
@@ -91,14 +100,18 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
     from .charts import drawings, page_room, png
 
     out = []
-    # numbered on from the pictures already in the package (a combined issue has charts per item)
-    for n, (chart, d) in enumerate(drawings(summary, t, width / 20, None, page_room(t)), len(pkg.media) + 1):
+    pairs = drawings(summary, t, width / 20, None, page_room(t))
+    first = len(pkg.media) + 1  # numbered on from the pictures already in the package (a combined issue)
+    for k, (chart, d) in enumerate(pairs):
+        n = first + k
         rid = pkg.add_media(f"media/chart{n}.png", png(d))
         cx, cy = round(d.width * _EMU_PER_PT), round(d.height * _EMU_PER_PT)
         # An exact line pitch would clip the picture to one line.
         ppr = {"keepLines": "<w:keepLines/>", "spacing": f'<w:spacing w:before="{pt_to_twips(t.role("body").size)}" '
                'w:after="0" w:line="240" w:lineRule="auto"/>', "snapToGrid": '<w:snapToGrid w:val="0"/>',
                "ind": '<w:ind w:firstLine="0" w:firstLineChars="0"/>', "jc": '<w:jc w:val="left"/>'}
+        if k == len(pairs) - 2:  # the last two charts stay together: none alone on the last page
+            ppr["keepNext"] = "<w:keepNext/>"
         out.append(paragraph(ids["TableText"], _inline(rid, n, chart.caption, chart.alt_text(), cx, cy, esc), **ppr))
     return "".join(out)
 

@@ -83,7 +83,9 @@ def style_defs(t: Template) -> list[StyleDef]:
         StyleDef("Heading4", "heading 4", "body", next="BodyText", outline=3, indent=True, align="left",
                  keep_next=True, builtin=True),
         # no keepNext inside table cells: LibreOffice then refuses to split the row across pages
-        StyleDef("HighlightLabel", "Highlight Label", "label", align="left"),
+        # a little space above the label's tag: its shading (taller than an exact line) never
+        # reaches the box's top border
+        StyleDef("HighlightLabel", "Highlight Label", "label", align="left", before=0.15),
         StyleDef("Highlight", "Highlight", "highlight", indent=True),
         StyleDef("AppendixTitle", "Appendix Title", "heading", next="BodyText", outline=0, align="left",
                  keep_next=True, after=0 if g else 0.3),
@@ -163,24 +165,27 @@ def style_elements(t: Template, ids: dict[str, str], only: set[str]) -> list[str
 
 # -- fonts ---------------------------------------------------------------------------------------
 
-def _font_entries(t: Template) -> dict[str, str]:
-    """Font name → altName ('' for none): each role's CJK face with the next name of its fallback
-    list (仿宋_GB2312 → 仿宋) so Word and WPS substitute sensibly, and the Latin faces."""
-    out: dict[str, str] = {}
+def _font_entries(t: Template) -> dict[str, tuple[str, str]]:
+    """Font name → (altName, family): each role's CJK face with the rest of its fallback chain, in
+    order and comma-separated as ECMA-376 (17.8.3.1) has it (方正小标宋简体 → 华文中宋,Noto Serif SC
+    Bold), so Word and WPS substitute within the chain, down to the bundled face that keeps the
+    role's weight; the family (serif ``roman`` or sans ``swiss``) is the bundled face's, the last
+    of the chain. Then the Latin faces."""
+    out: dict[str, tuple[str, str]] = {}
     for role in t.roles.values():
-        alt = role.fonts[1] if len(role.fonts) > 1 else ""
-        out.setdefault(role.fonts[0], alt)
-        out.setdefault(role.latin, "")
+        alt = ",".join(dict.fromkeys(f for f in role.fonts[1:] if f != role.fonts[0]))
+        family = "swiss" if any(k in role.fonts[-1] for k in ("Sans", "黑", "Hei")) else "roman"
+        out.setdefault(role.fonts[0], (alt, family))
+        out.setdefault(role.latin, ("", "swiss" if role.latin in ("Arial", "Helvetica") else "roman"))
     return out
 
 
 def font_table_entries(t: Template) -> list[str]:
     entries = []
-    for name, alt in _font_entries(t).items():
+    for name, (alt, family) in _font_entries(t).items():
         cjk = any(ord(c) > 0x2E7F for c in name + alt)
         alt_xml = f'<w:altName w:val="{xml_attr(alt)}"/>' if alt else ""
         charset = "86" if cjk else "00"
-        family = "auto" if cjk else ("swiss" if name in ("Arial", "Helvetica") else "roman")
         entries.append(f'<w:font w:name="{xml_attr(name)}">{alt_xml}<w:charset w:val="{charset}"/>'
                        f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>')
     return entries

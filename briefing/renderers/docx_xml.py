@@ -154,8 +154,10 @@ def run(text: str, esc: Text, rpr_parts: dict[str, str] | None = None) -> str:
 
 
 # Tabs and line breaks are elements in a run; a raw CR in w:t would read back as LF.
-_SPLIT = re.compile("(\t|\r\n|\r|\n)")
-_BREAKS = {"\t": "<w:tab/>", "\r\n": "<w:br/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+# A hyphen between two ideographs joins two names (中国-北欧): Word's non-breaking hyphen, which
+# reads back as "-" and never ends a line.
+_SPLIT = re.compile("(\t|\r\n|\r|\n|(?<=[\u3400-\u9fff])-(?=[\u3400-\u9fff]))")
+_BREAKS = {"\t": "<w:tab/>", "\r\n": "<w:br/>", "\r": "<w:br/>", "\n": "<w:br/>", "-": "<w:noBreakHyphen/>"}
 
 
 def field_runs(instr: str, placeholder: str, rpr_parts: dict[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Summary
 from ..template import Template
 from ..textutil import xml_clean
-from .common import format_number
+from .common import format_number, label_phrase
 
 UP, DOWN = "▲", "▼"
 _SIGNS = ("%", "％", "‰")
@@ -48,7 +48,7 @@ def cards(summary: Summary, t: Template) -> list[Card]:
             value, unit = format_number(f.value), _clean(f.unit)
             if unit in _SIGNS:  # 4.8%: the sign belongs to the number and is set with it
                 value, unit = value + unit, ""
-            out.append(Card(value, unit, _clean(f.indicator), growth_text(f.growth)))
+            out.append(Card(value, unit, label_phrase(_clean(f.indicator)), growth_text(f.growth)))
     return out
 
 

@@ -29,7 +29,7 @@ from .pdf_blocks import Block, BoxLook, NeedRoom, Row, tag_lines, text_rows
 from .pdf_copies import Copies
 from .pdf_glance import charts, panel
 from .pdf_page import Area, Furniture
-from .pdf_table import appendix_table
+from .pdf_table import TableThenCharts, appendix_table
 from .pdf_tail import attach_tail, tail_block
 from .pdf_text import Missing, TextStyle
 
@@ -54,9 +54,10 @@ def _with(style: TextStyle, **kw: Any) -> TextStyle:
 
 class _Story:
     def __init__(self, s: Summary, t: Template, styles: dict[str, TextStyle], missing: Missing,
-                 width: float, key: str = "") -> None:
+                 width: float, key: str = "", frame: float = 0.0) -> None:
         self.s, self.t, self.st, self.missing, self.width = s, t, styles, missing, width
         self.key = key  # prefix of the outline keys: one per item of a combined issue
+        self.frame = frame  # the height of a page's frame
         self.grid = bool(t.body.chars_per_line)
         self.body_leading = styles["body"].leading
         self.indent = t.body.first_line_indent_chars
@@ -153,8 +154,9 @@ class _Story:
         self.out.append(PageBreak() if self.grid else CondPageBreak(self.body_leading * 8))
         self.para(a.title, "heading", align="left", indent=0, before=0 if self.grid else self.body_leading * 0.6,
                   after=self.body_leading / 2, outline=(a.title, "appendix", 1))
-        self.out.append(appendix_table(self.s, self.t, self.st, self.missing, self.width))
-        self.out.extend(charts(self.s, self.t, self.st, self.missing, self.width))
+        table = appendix_table(self.s, self.t, self.st, self.missing, self.width)
+        after = charts(self.s, self.t, self.st, self.missing, self.width)
+        self.out.append(TableThenCharts(table, after, self.frame) if after else table)
 
     def tail(self) -> None:
         """The 版记 at the foot of the last page, kept with the last lines of the text."""
@@ -189,7 +191,7 @@ class Setup:
         return cls(template, area, styles, Missing(), opts)
 
     def story(self, summary: Summary, key: str = "") -> _Story:
-        return _Story(summary, self.template, self.styles, self.missing, self.area.width, key)
+        return _Story(summary, self.template, self.styles, self.missing, self.area.width, key, self.area.height)
 
 
 def summary_story(story: _Story) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from ..model import Summary
 from ..template import Template
@@ -176,3 +176,51 @@ def _column_widths(rows: list[list[str] | tuple[str, ...]], head: TextStyle, bod
     for j, w in zip(_WIDE, share):
         cols[j] = w
     return cols
+
+
+class TableThenCharts(Flowable):
+    """The appendix table with the charts after it, as one flowable. Where the two do not fit on
+    the page, the table breaks so that its last KEEP_ROWS rows go over with the charts: no chart
+    is left alone on the last page. ``frame`` is the height of a whole page's frame."""
+
+    KEEP_ROWS = 2
+
+    def __init__(self, table: TargetTable, after: list[Flowable], frame: float) -> None:
+        super().__init__()
+        self.table, self.after, self.frame = table, after, frame
+        self.width, self.height = table.width, table.height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.height = self.table.wrap(aw, ah)[1] + sum(f.wrap(aw, ah)[1] for f in self.after)
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        t = self.table
+        room, used, k = ah - t.header.height, 0.0, 0
+        while k < len(t.body) and used + t.body[k].height <= room + 1e-6:
+            used += t.body[k].height
+            k += 1
+        charts = sum(f.wrap(aw, self.frame)[1] for f in self.after)
+        last_rows = t.header.height + sum(r.height for r in t.body[-self.KEEP_ROWS:])
+        if last_rows + charts > self.frame:
+            # No page holds the last rows and all the charts: the table breaks where it must and
+            # the charts flow after it, the last two kept together.
+            after = self.after if len(self.after) < 4 else [*self.after[:-4], KeepTogether(self.after[-4:])]
+            if k >= len(t.body):
+                return [t, *after]
+            if k < 1:
+                return [t, *after] if ah >= self.frame - 1e-6 else []
+            return [TargetTable(t.header, t.body[:k], t.columns, t.look),
+                    TargetTable(t.header, t.body[k:], t.columns, t.look), *after]
+        k = min(k, len(t.body) - self.KEEP_ROWS)
+        if k >= 1:
+            return [TargetTable(t.header, t.body[:k], t.columns, t.look),
+                    TableThenCharts(TargetTable(t.header, t.body[k:], t.columns, t.look), self.after, self.frame)]
+        return []  # on to the next page, the last rows and the charts together
+
+    def draw(self) -> None:
+        y = self.height
+        for f in (self.table, *self.after):
+            h = f.wrap(self.width, 1e6)[1]
+            y -= h
+            f.drawOn(self.canv, 0, y)

@@ -127,6 +127,9 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     rows = lines_for(width)
     if (style.align == "center" or style.balance) and len(rows) > 1:
         rows = (len(rows) == 2 and _at_a_phrase(text, lines_for, width)) or _balanced(rows, width, lines_for)
+    elif style.align == "justify" and len(rows) > 1 and len(rows[-1]) <= RUNT:
+        prev_width = width - (indent if len(rows) == 2 else 0.0)
+        rows = _without_runt(rows, prev_width + tracking, advance, size)
     out: list[Line] = []
     last = len(rows) - 1
     for i, row in enumerate(rows):
@@ -153,6 +156,30 @@ def layout(text: str, style: TextStyle, width: float, missing: Missing | None = 
     return out
 
 
+#: A body paragraph's last line of this many characters or fewer is a runt.
+RUNT = 2
+
+
+def _without_runt(rows: list[str], width: float, advance: Callable[[str], float], size: float) -> list[str]:
+    """A paragraph that would end on a line of one or two characters: the line before takes them
+    in, tightened by at most one em, or else gives its last units to the last line (loosened);
+    ``width`` is the line before's measure (plus one tracking, as :func:`wrap` counts it)."""
+    prev, last = rows[-2], rows[-1]
+    joined = prev + last
+    trim = advance(joined[-1]) / 2 if joined[-1] in HALF_BLANK_END and is_wide(joined[-1]) else 0.0
+    if sum(map(advance, joined)) - trim <= width + size:
+        return rows[:-2] + [joined]
+    pieces = units(prev)
+    moved = ""
+    while len(pieces) > 1 and len(moved + last) <= RUNT:
+        moved = pieces.pop() + moved
+    keep = "".join(pieces).rstrip()
+    if len(keep) < 2 * len(moved + last):
+        return rows  # a short line before: nothing to take from it
+    return rows[:-2] + [keep, (moved + last).lstrip()]
+
+
+_PHRASE_MIN = 4
 _PHRASE_END = re.compile(r"[，、；：,;:](?=\S)")
 
 
@@ -163,6 +190,8 @@ def _at_a_phrase(text: str, lines_for: Callable[..., list[str]], width: float) -
     best_diff = 0
     for m in _PHRASE_END.finditer(text):
         head, tail = text[:m.end()].strip(), text[m.end():].strip()
+        if min(len(head), len(tail)) < _PHRASE_MIN:
+            continue  # not after a heading's number (二、), nor before a last word
         if len(lines_for(width, head)) != 1 or len(lines_for(width, tail, False)) != 1:
             continue
         diff = abs(len(head) - len(tail))

@@ -64,7 +64,10 @@ def parts(data: bytes) -> dict[str, etree._Element]:
 def all_texts(data: bytes) -> list[str]:
     """Every paragraph's text, body and table cells, in document order."""
     body = parts(data)["word/document.xml"]
-    return ["".join(t.text or "" for t in p.iter(w("t"))) for p in body.iter(w("p"))]
+    def text(e: etree._Element) -> str:
+        return "-" if e.tag == w("noBreakHyphen") else (e.text or "")
+
+    return ["".join(text(t) for t in p.iter(w("t"), w("noBreakHyphen"))) for p in body.iter(w("p"))]
 
 
 def style_of(root: etree._Element, name: str) -> etree._Element:
@@ -187,8 +190,15 @@ def test_font_table_names_each_face_with_its_alternative(built):
     fonts = parts(built["gbt9704"])["word/fontTable.xml"]
     alt = {f.get(w("name")): (f.find("w:altName", NS).get(w("val")) if f.find("w:altName", NS) is not None else None)
            for f in fonts.iter(w("font"))}
-    assert alt["仿宋_GB2312"] == "仿宋" and alt["方正小标宋简体"] == "方正小标宋_GBK" and alt["黑体"] == "SimHei"
+    t = load("gbt9704")
+    assert alt["仿宋_GB2312"].split(",")[0] == "仿宋" and alt["方正小标宋简体"].split(",")[0] == "方正小标宋_GBK"
+    assert alt["黑体"].split(",")[0] == "SimHei"
     assert "Times New Roman" in alt
+    # issue 17: the whole chain, East-Asian faces down to the bundled one that keeps the weight
+    assert alt["方正小标宋简体"].split(",") == t.role("title").fonts[1:]
+    assert alt["方正小标宋简体"].split(",")[-1].startswith("Noto Serif SC")
+    family = {f.get(w("name")): f.find("w:family", NS).get(w("val")) for f in fonts.iter(w("font"))}
+    assert family["方正小标宋简体"] == "roman" and family["黑体"] == "swiss"
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
@@ -255,7 +265,16 @@ def test_short_box_keeps_together_and_long_box_may_split():
     s = Summary(title="T", sections=[Section(keyword="甲", paragraphs=["正文。"], highlights=[short, long])])
     boxes = _box_tables(render(s, load("standard")))
     assert boxes[0].find("w:tr/w:trPr/w:cantSplit", NS) is not None
-    assert boxes[1].find("w:tr/w:trPr/w:cantSplit", NS) is None
+    # issue 17: a long box splits, but its label stays with its first paragraph, in a first row
+    # that does not split (never the label and one line at a page foot)
+    head, rest = boxes[1].findall("w:tr", NS)
+    assert head.find("w:trPr/w:cantSplit", NS) is not None and rest.find("w:trPr/w:cantSplit", NS) is None
+    styles = [p.find("w:pPr/w:pStyle", NS).get(w("val")) for p in head.iter(w("p"))]
+    assert styles == ["HighlightLabel", "Highlight"] and len(list(rest.iter(w("p")))) == 3
+    # …and a first paragraph of half a page or more is no row of its own
+    huge = Highlight(label="典型案例", paragraphs=["很长的案例文字。" * 200] * 2)
+    s = Summary(title="T", sections=[Section(keyword="甲", paragraphs=["正文。"], highlights=[huge])])
+    assert len(_box_tables(render(s, load("standard")))[0].findall("w:tr", NS)) == 1
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
@@ -554,3 +573,48 @@ def test_the_masthead_prints_a_numeric_report_date_as_a_chinese_date(name):
     texts = all_texts(render(Summary(title="题", date="2026-02-02", lead=["正文。"]), load(name)))
     assert any("2026年2月2日" in t for t in texts)
     assert not any("2026-02-02" in t for t in texts)
+
+
+def test_standard_running_header_has_the_name_and_the_title_as_the_pdf(built, article):
+    p = parts(built["standard"])
+    rels = p["word/_rels/document.xml.rels"]
+    sect = p["word/document.xml"].find(".//w:body/w:sectPr", NS)
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    ref = {h.get(w("type")): target[h.get(R)] for h in sect.findall("w:headerReference", NS)}
+    later = "".join(x.text or "" for x in p["word/" + ref["default"]].iter(w("t")))
+    first = "".join(x.text or "" for x in p["word/" + ref["first"]].iter(w("t")))
+    assert later == load("standard").masthead.name + article.title and first == ""  # issue 17
+    assert p["word/" + ref["default"]].find(".//w:tab", NS) is not None  # the title set right
+
+
+@pytest.mark.parametrize("name, charts", [("beijing-glance.summary.json", True), ("report-beijing.summary.json", False)])
+def test_the_last_appendix_rows_keep_with_the_charts(name, charts):
+    s = Summary.from_json((FIXTURES / name).read_text(encoding="utf-8"))
+    table = [t for t in _tables(render(s, load("gbt9704"))) if t.find(".//w:tblHeader", NS) is not None][0]
+    keeps = [tr.find(".//w:keepNext", NS) is not None for tr in table.findall("w:tr", NS)]
+    assert keeps[-2:] == [charts, charts] and not any(keeps[:-2])  # no chart alone on the last page
+    body = parts(render(s, load("gbt9704")))["word/document.xml"]
+    pictures = [p for p in body.iter(w("p")) if p.find(".//w:drawing", NS) is not None]
+    # of the charts, the last two keep together (a chain through all would leave a page empty)
+    assert [p.find("w:pPr/w:keepNext", NS) is not None for p in pictures] == [False] * (len(pictures) - 2) + [True, False][-len(pictures):] if charts else not pictures
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_the_box_label_tag_keeps_clear_of_the_border(built, name):
+    # the tag's shading is as tall as the label face's ascent and descent (about 1.45 em), taller
+    # than the label's exact line: the space above it keeps it off the box's top border
+    styles = parts(built[name])["word/styles.xml"]
+    label = styles.find(".//w:style[@w:styleId='HighlightLabel']", NS)
+    role = load(name).role("label")
+    before = int(label.find("w:pPr/w:spacing", NS).get(w("before")))
+    assert before / 20 + (role.leading - 1.45 * role.size) / 2 >= 1.0
+
+
+def test_a_hyphen_inside_a_name_is_a_non_breaking_hyphen():
+    s = Summary(title="T", sections=[Section(keyword="甲", paragraphs=["中国-北欧经贸合作论坛、COVID-19防控。"])])
+    data = render(s, load("standard"))
+    body = parts(data)["word/document.xml"]
+    p = next(p for p in body.iter(w("p")) if "北欧" in "".join(p.itertext()))
+    assert len(list(p.iter(w("noBreakHyphen")))) == 1  # 中国-北欧 never breaks; COVID-19 keeps its "-"
+    assert "中国-北欧经贸合作论坛、COVID-19防控。" in all_texts(data)  # read back as typed

@@ -19,7 +19,7 @@ from lxml import etree
 from briefing.model import Figure, Pair, Summary, Target
 from briefing.renderers import charts as charts_mod
 from briefing.renderers.charts import CAPTION, Chart, charts_of, drawing, png
-from briefing.renderers.common import format_number, numbered_sections
+from briefing.renderers.common import format_number, label_phrase, numbered_sections
 from briefing.renderers.docx import render as render_docx
 from briefing.renderers.glance import cards, columns, growth_text
 from briefing.renderers.pdf import render as render_pdf
@@ -113,8 +113,9 @@ def test_docx_panel_is_a_table_of_the_key_figures_right_after_the_lead(article, 
     for paras, i in zip(seen, article.glance):
         f = article.figures[i]
         assert float(NUMBER.match(paras[0]).group()) == f.value  # type: ignore[union-attr]
-        assert paras[0] == f"{format_number(f.value)}{f.unit}"
-        assert paras[1] == f.indicator
+        # the unit is joined to its number (U+2060): it never wraps onto a line of its own
+        assert paras[0] == (format_number(f.value) + "".join("\u2060" + ch for ch in f.unit))
+        assert paras[1] == label_phrase(f.indicator)
         assert paras[2:] == ([growth_text(f.growth)] if f.growth is not None else [])
     marks = [r for r in tbl._tbl.iter(f"{W}r") if "▲" in "".join(x.text or "" for x in r.iter(f"{W}t"))]
     assert marks and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}hint") == "eastAsia" for r in marks)
@@ -166,13 +167,21 @@ def test_gbt9704_body_after_the_panel_stays_on_the_28_point_grid():
 
 
 # -- the charts ---------------------------------------------------------------------------------------
-def test_pairs_make_one_chart_per_unit_labelled_with_the_target():
+def test_pairs_make_one_chart_per_unit_and_units_of_one_pair_share_one_chart():
     s = fixture(BEIJING)
     got = charts_of(s)
-    assert [c.unit for c in got] == list(dict.fromkeys(s.targets[p.target].unit for p in sorted(s.pairs, key=lambda p: p.target)))
+    units = [s.targets[p.target].unit for p in s.pairs]
+    shared = [u for u in dict.fromkeys(units) if units.count(u) > 1]
+    assert [c.unit for c in got if not c.mixed] == [u for u in dict.fromkeys(
+        s.targets[p.target].unit for p in sorted(s.pairs, key=lambda p: p.target)) if u in shared]
+    assert all(len(c.rows) >= 2 for c in got)  # issue 17: no chart of one bar per unit
+    (mixed,) = [c for c in got if c.mixed]
+    assert len(mixed.rows) == len(units) - sum(units.count(u) for u in shared) and mixed is got[-1]
     texts = {r.label: r.target_text for c in got for r in c.rows}
-    assert texts["面向民间资本推介重大项目总投资"] == "不低于2000"  # a qualifier reads before or after
-    assert texts["实施老楼加装电梯"] == "800以上"
+    # a qualifier reads before or after; in the shared chart the unit follows each number
+    assert texts["面向民间资本推介重大项目总投资"] == "不低于2000亿元"
+    assert texts["实施老楼加装电梯"] == "800台以上"
+    assert texts["一般公共预算收入增长"] == "4左右"
     a = charts_of(fixture(ARTICLE))
     assert len(a) == 1 and a[0].unit == "家"
     assert [(r.label, r.result_text, r.target_text) for r in a[0].rows][0] == ("新增高新技术企业", "870", "1000")
@@ -338,3 +347,38 @@ def test_a_report_with_200_pairs_builds_both_outputs(name):
         text = flat(pdf_text(pdf))
         assert text.count(flat(CAPTION)) == len(pictures)
         assert all(f"第{i}类项目建设数量" in text for i in range(200))
+
+
+@needs_poppler
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+@pytest.mark.parametrize("path", [ARTICLE, BEIJING], ids=["article", "beijing"])
+def test_no_chart_is_left_alone_on_the_last_page(tpl, path):
+    # the article's table fills its page in gbt9704: its last rows go over with the chart
+    data = render_pdf(fixture(path), load(tpl))
+    pages = [p for p in pdf_text(data).split("\f") if p.strip()]
+    last = flat(pages[-1])
+    assert CAPTION in "".join(flat(p) for p in pages)
+    if CAPTION in last:
+        assert last.count(CAPTION) >= 2 or flat(load(tpl).appendix.title) in last or "序号" in last
+
+
+@pytest.mark.parametrize("tpl", ["standard", "gbt9704"])
+def test_docx_key_figure_and_unit_fit_their_card_with_the_offices_wider_digits(tpl):
+    # issue 17: LibreOffice sets the digits in a wider bold face and spaces them from the unit;
+    # the card's value and unit are sized so that they still fit on one line (2359.6亿元)
+    s, t = fixture(ARTICLE), load(tpl)
+    d = render_docx(s, t)
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml"))
+    W_ = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    tbl = next(x for x in body.iter(f"{W_}tbl") if t.glance.title in "".join(x.itertext()))
+    cell = tbl.findall(f"{W_}tr")[1].find(f"{W_}tc")
+    width = int(cell.find(f"{W_}tcPr/{W_}tcW").get(f"{W_}w")) - 200  # less the cell's padding
+    for tc in [c for tr in tbl.findall(f"{W_}tr")[1:] for c in tr.findall(f"{W_}tc")]:
+        p = tc.find(f"{W_}p")
+        runs = p.findall(f"{W_}r") if p is not None else []
+        if len(runs) < 2:
+            continue
+        (value, vsize), (unit, usize) = [("".join(r.itertext()), int(r.find(f"{W_}rPr/{W_}sz").get(f"{W_}val")) / 2)
+                                         for r in runs[:2]]
+        ems = sum(0.7 if ch.isascii() else 1.0 for ch in value) + 0.4
+        assert ems * vsize + len(unit.replace("\u2060", "")) * usize <= width / 20 + 1e-6

@@ -10,17 +10,21 @@ from dataclasses import dataclass
 COUNT_UNITS = (
     "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户次 户 人次 人 名 位 只 头 株 棵 架次 架 艘 列 部 件 批次 批 场次 场 "
     "班次 车次 次 种 篇 门 块 根 "
-    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床"
+    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床 盏"
 ).split()
 # Measures: an amount of something (236.7亿元, 27.8%).
 MEASURE_UNITS = (
     "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
-    "标准箱 箱 元 美元 欧元 港元 小时 分钟 倍 % ％ ‰ TEU"
+    "标准箱 箱 元 美元 欧元 港元 斤 小时 分钟 倍 % ％ ‰ TEU"
 ).split()
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千")
 
 _BASE = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
-UNIT_RE = "(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + ")|万亿|亿)"
+# 人 of 人口 is not a unit; a bare 万 before a noun is (200万中小学生, 1000万以上).
+UNIT_RE = (
+    "(?:(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + "))(?<!人(?=口))"
+    "(?:[（(][套间户个人][）)])?|万亿|亿|万)"
+)
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九]|十"
 NUMBER = rf"(?:{ARABIC}|百分之[零〇一二两三四五六七八九十百点]+|{CHINESE})"

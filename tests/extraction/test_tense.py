@@ -1,0 +1,36 @@
+"""Goals against results in texts without the headings of a full report: goal frames, lists
+introduced by a colon, short items that open with a verb of doing, past markers; units kept whole;
+counts of a list's own items and of what exists are not goals."""
+
+from __future__ import annotations
+
+from briefing import api
+from briefing.extraction.numbers import find_quantities
+
+
+def _targets(text: str) -> list[tuple[float, str, str | None]]:
+    return [(t.value, t.unit, t.qualifier) for t in api.extract_text(text).targets]
+
+
+def test_a_goal_frame_makes_what_follows_it_goals():
+    text = ("市长作政府工作报告。\n\n去年地区生产总值增长6%。今年经济社会发展主要预期目标是：地区生产总值增长7.5%左右，"
+            "固定资产投资增长11%左右，地方一般公共预算收入增长7.5%。\n")
+    assert _targets(text) == [(7.5, "%", "左右"), (11, "%", "左右"), (7.5, "%", None)]
+
+
+def test_items_under_a_list_introduction_are_goals_and_its_own_count_is_not():
+    text = ("为民兴办实事\n\n2019年，市委、市政府为民兴办10件实事：\n\n一是完成农村改厕6万户。\n\n"
+            "二是新建农村公路300公里，重点养护600公里。\n")
+    assert _targets(text) == [(6, "万户", None), (300, "公里", None), (600, "公里", None)]
+
+
+def test_a_dated_event_and_an_enumeration_are_not_goals():
+    text = ("实事出炉\n\n2月21日下午，到会的174名人大代表进行票决，项目包括8个方面、33件实事项目。\n\n"
+            "完成6000亩鱼塘标准化改造。\n")
+    assert _targets(text) == [(6000, "亩", None)]
+
+
+def test_measure_words_after_wan_and_yi_stay_in_the_unit():
+    units = [(q.value, q.unit) for t in ("粮食产量1.4万亿斤", "租赁住房8万套（间）", "9万人口", "路灯1000盏")
+             for q in find_quantities(t)]
+    assert units == [(1.4, "万亿斤"), (8, "万套（间）"), (9, "万"), (1000, "盏")]

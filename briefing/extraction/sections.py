@@ -11,6 +11,7 @@ from .align import Unit, align
 from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
 from .reflow import Para
+from .tense import is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES = [
@@ -20,6 +21,8 @@ HEADING_STYLES = [
     ("d.", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
     ("(d)", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 ]
+# A bullet or a list number opens an item of a list, never a heading of a news article.
+_LIST_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※]|\d{1,2}[.．、]|[-—](?!—))")
 ANNEX = re.compile(r"^(?:附件\s*\d*|附[：:]?|附录\s*\d*)(?:[：:\s]|$)")
 MAX_HEADING_WIDTH = 60
 
@@ -99,8 +102,21 @@ def _top_styles(paras: list[str]) -> list[str]:
                 seen[hs[0]] = []
                 order.append(hs[0])
             seen[hs[0]].append(t)
-    styles = [s for s in order if len(seen[s]) >= 2]
+    # A style numbers headings when it does at least twice — or once, on a line of its own, as
+    # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
+    # again at 1 numbers the items of lists, not the parts of the text.
+    styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
+              and not (s.startswith(("d", "(d")) and _restarts(seen[s]))]
     return styles[:2]
+
+
+def _stands_alone(heading: str, style: str) -> bool:
+    return style in ("cn、", "第cn部分") and width(heading) <= 30 and not ends_sentence(heading)
+
+
+def _restarts(headings: list[str]) -> bool:
+    nums = [ordinal(h) or 0 for h in headings]
+    return any(b <= a for a, b in zip(nums, nums[1:]))
 
 
 def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
@@ -111,7 +127,13 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     if styles:
         return _by_headings(texts, styles, hl_labels)
     heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
-    if len(heads) >= 2:
+    # A short line that recurs (重点工作 under each city) labels a part of each section.
+    counts: dict[str, int] = {}
+    for i in heads:
+        counts[paras[i].text] = counts.get(paras[i].text, 0) + 1
+    heads = [i for i in heads if counts[paras[i].text] == 1]
+    # Short lines that make up most of the text are a list (of goals, of names), not headings.
+    if len(heads) >= 2 and len(heads) * 2 <= len(paras):
         return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
                             drop=set(heads))
     return _by_topics(texts, hl_labels)
@@ -121,7 +143,8 @@ def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon."""
     t = p.text
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
-            and not split_label(t) and not re.search(r"[。；;]", t))
+            and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
+            and not _LIST_MARK.match(t))
 
 
 # -- highlights ------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ def test_items_under_a_list_introduction_are_goals_and_its_own_count_is_not():
     assert _targets(text) == [(6, "万户", None), (300, "公里", None), (600, "公里", None)]
 
 
+def test_short_items_opening_with_a_verb_of_doing_are_goals_unless_past():
+    text = "民生清单\n\n新增托位1. 6万个\n\n打通断头路20条\n\n去年已建成公园30个\n"
+    assert _targets(text) == [(1.6, "万个", None), (20, "条", None)]
+
+
 def test_a_dated_event_and_an_enumeration_are_not_goals():
     text = ("实事出炉\n\n2月21日下午，到会的174名人大代表进行票决，项目包括8个方面、33件实事项目。\n\n"
             "完成6000亩鱼塘标准化改造。\n")

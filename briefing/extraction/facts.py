@@ -17,12 +17,15 @@ from ..model import Figure, Highlight, Summary, Target
 from .numbers import Quantity, find_quantities
 from .tense import (
     HORIZON_SENTENCE,
+    before_year,
     frame_split,
+    goal_year,
     has_past,
     is_bullet_item,
     is_list_frame,
     is_list_item,
     later_year_plans,
+    line_tense,
     prior_of,
     tense_of_heading,
     tense_of_text,
@@ -70,9 +73,15 @@ def find_facts(summary: Summary) -> None:
                     items.append((n, b, tense, False))
     frame: str | None = None  # the tense a list's introduction passes on to its items
     prior = prior_of(" ".join([summary.title or "", *summary.lead[:1]]))
+    plan_year = goal_year(items)
+    local: tuple[int, str | None] = (-1, None)  # a short heading line's tense, in its section
     for n, text, tense, _in_box in items:
         if frame and not (is_list_item(text) and tense is None):
             frame = None
+        if tense is None and (lt := line_tense(text)):
+            local = (n, lt)  # 2019年成绩 on a line of its own: what follows reviews
+        if tense is None and local[0] == n:
+            tense = local[1]
         if is_list_frame(text):
             # 2019年为民兴办10件实事： introduces the list; its own counts are of the list.
             cut = max(text.rfind(c) for c in "。；;！？") + 1
@@ -87,8 +96,9 @@ def find_facts(summary: Summary) -> None:
             for sentence in re.split(r"(?<=[。！？；;])", part):
                 if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
+                st = "review" if t == "plan" and tense is None and before_year(sentence, plan_year) else t
                 for f in sentence_facts(sentence):
-                    if t == "plan":
+                    if st == "plan":
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:
@@ -140,7 +150,7 @@ def _quoted(text: str, pos: int) -> bool:
 def _excluded(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 1) : q.start]
     after = text[q.end : q.end + 1]
-    if before == "第" or (before.isascii() and before.isalnum()) or before in ".．":
+    if before == "第" or (before.isascii() and before.isalnum()) or (before and before in ".．"):
         return True
     if after.isascii() and after.isalpha():
         return True
@@ -150,6 +160,10 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if q.unit in ("小时", "分钟") and text[max(0, q.start - 2) : q.start] in ("每天", "每日", "全天", "昼夜"):
         return True  # 每天24小时提供服务: when a service runs, not a goal
+    if q.unit in ("次", "遍") and "每" in text[: q.start]:
+        return True  # 每学年开展1次测评: how often, not how much
+    if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
+        return True  # 共38家单位参与: who takes part
     return False
 
 
@@ -160,7 +174,7 @@ _DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: �
 # Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.
 _ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
 # 办好15件民生实事 / 33件实事项目: the count of the list's own items.
-_LIST_COUNT = re.compile(r"(?:民生)?实事(?:项目)?$")
+_LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
 # 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
 _ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
 
@@ -182,7 +196,7 @@ def _is_threshold(text: str, q: Quantity) -> bool:
 
 
 _GROWTH_CLAUSE = re.compile(
-    r"^(?:同比|比上年|较上年|分别)?(?P<dir>增长|下降|增加|减少|提高|降低)(?P<num>\d+(?:\.\d+)?)[%％]$"
+    r"^(?:同比|比上年|较上年|[较比](?:20\d\d|上一?)年|分别)?(?P<dir>增长|下降|增加|减少|提高|降低)(?P<num>\d+(?:\.\d+)?)[%％]$"
 )
 
 
@@ -253,7 +267,7 @@ def _clause_facts(clause: str) -> list[Fact]:
         pre = _last_words(_FROM.sub("", between.split("、")[-1]))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
-        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.search(noun)):
+        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])

@@ -30,10 +30,11 @@ _STAMP_PART = re.compile(
     r"\s*[：:]?\s*(?:[^\s|：:]{0,16}(?=\s|\||$))?|[|｜\[\]]"
 )
 _STAMP_KEY = re.compile(r"来源|发布|时间|日期|作者|编辑|浏览|索引号|文号|分类|机构|有效性|公开")
+_STAMP_FIELD = re.compile(rf"(?:{_STAMP_KEY.pattern})[\u4e00-\u9fff]{{0,3}}\s*[：:]")
 # A headline row of a document's metadata table: 文件名称 | 某某报告.
 _NAME_CELL = re.compile(r"^(?:文件名称|标题|名称|题目)\s*[|｜:：]\s*([^|｜]{4,80}?)\s*[|｜]")
 # Chrome a page puts before its headline: a breadcrumb, a menu of short cells, a copyright line.
-_BREADCRUMB = re.compile(r"[>＞»](?:\s|$)")
+_BREADCRUMB = re.compile(r"^\s*[>＞»]|[>＞»]\s*$|[>＞»].*[>＞»]")
 _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
 # A long first headline is an official document's title when it ends like one.
 _DOC_TITLE = re.compile(r"(?:通知|报告|意见|方案|决定|办法|公告|通告|清单|要点|规划|纲要|讲话|纪要|实事)》?$")
@@ -45,8 +46,8 @@ def is_stamp(t: str) -> bool:
         return True
     if _SUBTITLE.match(t):
         return False
-    if t.count("|") >= 2 and _STAMP_KEY.search(t):
-        return True  # a row of a metadata table: 索引号 | … | 发文字号 | …
+    if t.count("|") >= 2 and _STAMP_KEY.search(t) or len(_STAMP_FIELD.findall(t)) >= 2:
+        return True  # a row of a metadata table: 索引号 | … | 发文字号 | … / 发布机构: … 公开日期: …
     rest = _STAMP_PART.sub("", t)
     return len(rest) < len(t) * 0.6 and width(rest.strip()) <= 8 and len(t) >= 4
 
@@ -67,6 +68,7 @@ def _headline_like(p: Para, first: bool = False) -> bool:
         and (width(t) <= 40 or long_ok)
         and (not ends_sentence(t) or first and t.endswith(("!", "！")) and width(t) <= 40)
         and not is_stamp(t)
+        and not re.fullmatch(r"\d{1,3}", t)  # a section's number on a line of its own
         and not HEADING_START.match(t)
         and not _META.match(t)
         and not _GREETING.match(t)
@@ -84,7 +86,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     while i < len(paras):
         t = paras[i].text
         m = _META.match(t)
-        if not headlines and (_is_chrome(t) or _is_prompt(paras, i)):
+        if _is_chrome(t) or not headlines and _is_prompt(paras, i):
             head.dropped.append(t)
         elif not headlines and not head.title and (nm := _NAME_CELL.match(t)):
             head.title = nm.group(1).strip()
@@ -125,6 +127,9 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         else:
             break
         i += 1
+    if len(headlines) >= 2 and headlines[1] in headlines[0]:
+        # 某某办公室关于印发…的通知 / 关于印发…的通知: the title again without its issuer
+        head.dropped.append(headlines.pop(1))
     if head.title:  # from the metadata table; a headline after it repeats it
         head.dropped.extend(headlines)
     elif len(headlines) == 1:

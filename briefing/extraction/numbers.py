@@ -10,7 +10,7 @@ from dataclasses import dataclass
 COUNT_UNITS = (
     "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户次 户 人次 人 名 位 只 头 株 棵 架次 架 艘 列 部 件 批次 批 场次 场 "
     "班次 车次 次 种 篇 门 块 根 "
-    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床 盏"
+    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床 盏 期"
 ).split()
 # Measures: an amount of something (236.7亿元, 27.8%).
 MEASURE_UNITS = (
@@ -35,7 +35,7 @@ AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下", "
 
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"
-    rf"(?P<num>{NUMBER})(?P<u1>{UNIT_RE})?"
+    rf"(?P<num>{NUMBER})(?:(?P<mag>万|亿)(?P<more>余|多))?(?P<u1>{UNIT_RE})?"
     rf"(?:{RANGE_SEP}(?P<num2>{ARABIC})(?P<u2>{UNIT_RE})?)?"
     rf"(?P<post>{'|'.join(AFTER_BOUNDS)})?"
 )
@@ -93,6 +93,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         num = m.group("num")
         u1, u2 = m.group("u1"), m.group("u2")
+        if m.group("mag"):
+            # 6万余名: the magnitude belongs to the unit, 余/多 is the bound (more than)
+            u1 = m.group("mag") + (u1 or "")
         unit = u1 or u2
         if num.startswith("百分之"):
             unit = "%"
@@ -112,7 +115,7 @@ def find_quantities(text: str) -> list[Quantity]:
         ns = m.start("num")
         out.append(Quantity(
             start=m.start(), num_start=ns, end=m.end(), value=value, value_max=vmax,
-            unit=normalise_unit(unit), before=m.group("pre") or "", after=m.group("post") or "",
+            unit=normalise_unit(unit), before=m.group("pre") or "", after=m.group("post") or m.group("more") or "",
             raw=m.group(0),
         ))
     return out

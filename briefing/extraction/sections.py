@@ -120,23 +120,72 @@ def _restarts(headings: list[str]) -> bool:
 
 
 def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+    paras = _join_cut_items(paras)
     texts = [p.text for p in paras]
     if keyword_labels:
         return _by_keywords(paras, keyword_labels, hl_labels)
     styles = _top_styles(texts)
     if styles:
         return _by_headings(texts, styles, hl_labels)
+    numbered = _numbered_by_lines(paras)
+    if numbered:
+        labels = [(paras[i].first_line, f"{paras[i].text} {paras[i + 1].text}") for i in numbered]
+        return _by_keywords(paras, labels, hl_labels, drop={j for i in numbered for j in (i, i + 1)})
     heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
-    # A short line that recurs (重点工作 under each city) labels a part of each section.
+    # A short line that recurs (重点工作 under each city) labels a part of each section; one
+    # with another right after it (主要预期目标 / 惠州) heads nothing.
     counts: dict[str, int] = {}
     for i in heads:
         counts[paras[i].text] = counts.get(paras[i].text, 0) + 1
     heads = [i for i in heads if counts[paras[i].text] == 1]
+    heads = [i for k, i in enumerate(heads) if not (k + 1 < len(heads) and heads[k + 1] == i + 1)]
     # Short lines that make up most of the text are a list (of goals, of names), not headings.
-    if len(heads) >= 2 and len(heads) * 2 <= len(paras):
+    items = sum(1 for p in paras if p.n_lines == 1 and is_goal_item(p.text))
+    if len(heads) >= 2 and (len(heads) + items) * 2 <= len(paras):
         return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
                             drop=set(heads))
     return _by_topics(texts, hl_labels)
+
+
+_SEQ_NUMBER = re.compile(r"^0?(\d{1,2})$")
+
+
+def _numbered_by_lines(paras: list[Para]) -> list[int]:
+    """Numbers on lines of their own (01, 02 …) in sequence, each before its heading line: the
+    indices of the number lines, or [] when the text has no such run."""
+    idx = [i for i, p in enumerate(paras[:-1]) if _SEQ_NUMBER.match(p.text)
+           and width(paras[i + 1].text) <= 30 and not ends_sentence(paras[i + 1].text)]
+    nums = [int(_SEQ_NUMBER.match(paras[i].text).group(1)) for i in idx]  # type: ignore[union-attr]
+    ok = len(idx) >= 2 and nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] <= 1
+    return idx if ok else []
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]")
+
+
+def _join_cut_items(paras: list[Para]) -> list[Para]:
+    """A numbered item cut across two lines by a web page (4.…不断提高创新引领高质 / 量发展效能 /
+    5.…): the fragment between two numbers in sequence belongs to the item before it."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        m = _ITEM_NUMBER.match(p.text)
+        if m and i + 2 < len(paras) and not ends_sentence(p.text) and p.text[-1] not in "，,、；;：:":
+            frag, nxt = paras[i + 1].text, _ITEM_NUMBER.match(paras[i + 2].text)
+            if (nxt and int(nxt.group(1)) == int(m.group(1)) + 1 and width(frag) <= 12
+                    and not _LIST_MARK.match(frag) and not any(rx.match(frag) for _, rx in HEADING_STYLES)):
+                out.append(Para(text=p.text + frag, first_line=p.first_line, last_line=paras[i + 1].last_line,
+                                n_lines=p.n_lines + paras[i + 1].n_lines))
+                i += 2
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
+# A photo caption (发布会现场 供图 某某, （资料图片）) is not a heading.
+_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图")
 
 
 def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
@@ -144,7 +193,8 @@ def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     t = p.text
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
             and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
-            and not _LIST_MARK.match(t))
+            and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
+            and not re.match(r"^【[^】]*[：:]", t))
 
 
 # -- highlights ------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ _PLAN_CUES = re.compile(
 _REVIEW_CUES = re.compile(
     r"(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
     r"投用|上线运行|落地|开工|投产|验收|挂牌|签约|举办|入驻|达到了|突破|首次|位居|居全国|今年以来|截至|上半年|"
-    r"票决|表决|审议|开幕|召开|最终"
+    r"票决|表决|审议|开幕|召开|最终|被评为|获评|入选|荣获"
 )
 # Markers that a sentence tells what was done, whatever its verbs.
 _PAST = re.compile(
@@ -39,9 +39,9 @@ _PAST = re.compile(
 HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
-_FRAME = re.compile(r"(?:目标|目标任务|实事|任务安排|工作安排)[^。；;！？!?]{0,12}[：:]")
+_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}[：:]")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
-_ITEM_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※\-—]+\s*|[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*|[（(][一二三四五六七八九十\d]+[）)])")
+_ITEM_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※\-—]+\s*|[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
 # Verbs that open a goal in a list of things to do.
 _DOING = re.compile(
@@ -123,10 +123,38 @@ def frame_split(text: str) -> int:
     """Where the goals of a paragraph start when a goal frame (主要预期目标是：) introduces them,
     else -1."""
     m = _FRAME.search(text)
-    if not m or _PAST.search(text[max(0, m.start() - 12) : m.start()]) and "目标" not in m.group(0):
+    if not m:
         return -1
+    start = max(0, m.start() - 12, *(text.rfind(c, 0, m.start()) + 1 for c in "。；;！？"))
+    if _PAST.search(text[start : m.start()]) and "目标" not in m.group(0):
+        return -1  # 主要做了以下工作： introduces what was done
     return m.end()
 
 
 def has_past(text: str) -> bool:
     return bool(_PAST.search(text))
+
+
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_GOAL_WORDS = re.compile(r"今年|预期|目标|计划|将|力争|确保")
+
+
+def goal_year(items: list[tuple[int, str, str | None, bool]]) -> int | None:
+    """The year the text sets goals for: the latest year named in a sentence about goals."""
+    years = [int(y) for _, text, _, _ in items for s in re.split(r"[。！？；;]", text)
+             if _GOAL_WORDS.search(s) and not HORIZON_SENTENCE.search(s) for y in _YEAR.findall(s)]
+    return max(years) if years else None
+
+
+def before_year(sentence: str, year: int | None) -> bool:
+    """A sentence that opens on an earlier year than the goals' (2024年我国国内生产总值增长5%)
+    tells a result."""
+    m = _YEAR.search(sentence[:8])
+    return bool(year and m and int(m.group(1)) < year and not _FRAME.search(sentence))
+
+
+def line_tense(text: str) -> str | None:
+    """The tense a short heading line without a number gives what follows it (2019年成绩)."""
+    if width(text) > 24 or re.search(r"[。！？；;，,：:]", text) or is_goal_item(text):
+        return None
+    return tense_of_heading(text)

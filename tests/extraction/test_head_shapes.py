@@ -46,3 +46,33 @@ def test_city_names_head_sections_and_a_recurring_label_stays_inside():
     s = api.extract_text(text)
     assert [x.keyword for x in s.sections] == ["甲市", "乙市"]
     assert [(t.section, t.value, t.qualifier) for t in s.targets] == [(1, 6, "以上"), (2, 8.5, None)]
+
+
+def test_numbers_on_lines_of_their_own_number_the_headings_after_them():
+    text = ("某区发布民生实事!\n每一件都和市民生活息息相关。\n01\n交通畅行实事\n▶新增公共停车位800个。\n"
+            "02\n幸福宜居实事\n▶改造老旧小区20个。\n")
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["01 交通畅行实事", "02 幸福宜居实事"]
+    assert [(t.section, t.value) for t in s.targets] == [(1, 800), (2, 20)]
+
+
+def test_a_numbered_item_cut_across_two_lines_is_joined():
+    text = ("重点工作\n\n1.强化科技创新支撑能力\n\n2.不断提高创新引领高质\n\n量发展效能\n\n3.改善人民生活品质\n")
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["1.强化科技创新支撑能力", "2.不断提高创新引领高质量发展效能",
+                                              "3.改善人民生活品质"]
+
+
+def test_captions_and_credits_are_not_headings():
+    text = ("某区实事\n\n记者从发布会上获悉，今年将办好10件实事。\n\n发布会现场 供图 某区委宣传部\n\n"
+            "新增残疾人就业40人，实施无障碍改造60户。\n\n公园一角 供图 某区委宣传部\n\n建设3个口袋公园。\n\n【编辑:某某】\n")
+    s = api.extract_text(text)
+    assert not [x.keyword for x in s.sections if x.keyword.replace(" ", "") in text.replace(" ", "")]
+
+
+def test_a_breadcrumb_metadata_fields_and_a_repeated_title_before_the_body():
+    text = ("当前位置:首页\n> 政务公开 > 政策文件 > 其他文件\n发布机构: 市政府办公室 公开日期: 2025-02-18\n"
+            "某市人民政府办公室关于印发实事项目的通知\n字号:\n关于印发实事项目的通知\n某政办发〔2025〕6号\n各区人民政府:\n"
+            "现将实事项目印发给你们，请认真组织实施。\n")
+    s = api.extract_text(text)
+    assert (s.kicker, s.title) == ("", "某市人民政府办公室关于印发实事项目的通知")

@@ -39,3 +39,26 @@ def test_measure_words_after_wan_and_yi_stay_in_the_unit():
     units = [(q.value, q.unit) for t in ("粮食产量1.4万亿斤", "租赁住房8万套（间）", "9万人口", "路灯1000盏")
              for q in find_quantities(t)]
     assert units == [(1.4, "万亿斤"), (8, "万套（间）"), (9, "万"), (1000, "盏")]
+
+
+def test_a_sentence_that_opens_on_an_earlier_year_tells_a_result():
+    text = ("关键数看今年\n\n2024年国内生产总值增长5%，对全球经济增长贡献率保持在30%左右。"
+            "今年政府工作报告提到，2025年国内生产总值增长预期目标为5%左右。\n")
+    assert _targets(text) == [(5, "%", "左右")]
+
+
+def test_a_short_heading_line_gives_its_tense_to_what_follows():
+    text = ("2020年某区政府工作报告\n\n区长作报告。\n\n2019年成绩\n\n——抓招商建项目，持续扩大投资，引进亿元以上项目60个。\n")
+    assert _targets(text) == []
+
+
+def test_how_often_who_takes_part_and_a_growth_against_a_year_are_not_goals_of_their_own():
+    text = ("璧山民生实事\n\n今年将办好10件重点民生实事，共38家单位参与，预计投入资金2.5亿元，较2024年增长120%。\n\n"
+            "开展心理关爱，每学年为6万余名中小学生开展1次心理健康测评，托管服务60期以上。\n")
+    assert _targets(text) == [(2.5, "亿元", None), (6, "万名", "余"), (60, "期", "以上")]
+
+
+def test_a_frame_after_a_past_sentence_still_introduces_goals():
+    text = ("本报讯 今年是新一届政府的第一年。\n\n区政府把55项工作任务全部进行了细化。"
+            "16项经济工作主要是：30万平方米旧楼房改造工程全面开工，开发就业岗位2000个。\n")
+    assert _targets(text) == [(30, "万平方米", None), (2000, "个", None)]

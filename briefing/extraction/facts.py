@@ -16,16 +16,19 @@ import re
 from ..model import Figure, Highlight, Summary, Target
 from .numbers import Quantity, find_quantities
 from .tense import (
+    GLOSSARY,
     HORIZON_SENTENCE,
     before_year,
     frame_split,
     goal_year,
     has_past,
     is_bullet_item,
+    is_definition,
     is_list_frame,
     is_list_item,
     later_year_plans,
     line_tense,
+    past_sentence,
     prior_of,
     tense_of_heading,
     tense_of_text,
@@ -75,7 +78,12 @@ def find_facts(summary: Summary) -> None:
     prior = prior_of(" ".join([summary.title or "", *summary.lead[:1]]))
     plan_year = goal_year(items)
     local: tuple[int, str | None] = (-1, None)  # a short heading line's tense, in its section
+    # A glossary (名词解释) explains terms: its entries are not goals nor results.
+    glossary = bool(GLOSSARY.search(summary.title or ""))
     for n, text, tense, _in_box in items:
+        if glossary and is_definition(text):
+            continue
+        glossary = bool(GLOSSARY.search(text)) or glossary and not tense
         if frame and not (is_list_item(text) and tense is None):
             frame = None
         if tense is None and (lt := line_tense(text)):
@@ -93,12 +101,13 @@ def find_facts(summary: Summary) -> None:
         for part, t in _parts(text, tense, frame, prior):
             if t == "horizon":
                 continue
-            for sentence in re.split(r"(?<=[。！？；;])", part):
+            for sentence in re.split(r"(?<=[。！？；;!?])", part):
                 if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
-                st = "review" if t == "plan" and tense is None and before_year(sentence, plan_year) else t
+                told = t == "plan" and tense is None and before_year(sentence, plan_year)
                 for f in sentence_facts(sentence):
-                    if st == "plan":
+                    # 记者发现…都带了4本画册: a clause that tells what happened, in a goal paragraph
+                    if t == "plan" and not told and not (tense is None and past_sentence(f.text)):
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:

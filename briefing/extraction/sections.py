@@ -11,7 +11,7 @@ from .align import Unit, align
 from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
 from .reflow import Para
-from .tense import is_goal_item
+from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES = [
@@ -106,8 +106,14 @@ def _top_styles(paras: list[str]) -> list[str]:
     # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
     # again at 1 numbers the items of lists, not the parts of the text.
     styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
-              and not (s.startswith(("d", "(d")) and _restarts(seen[s]))]
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))]
     return styles[:2]
+
+
+def _defines(headings: list[str]) -> bool:
+    """Numbered items that each name a term and explain it (a glossary, 名词解释) are entries of
+    a list, not the parts of a text."""
+    return sum(1 for h in headings if is_definition(h)) * 2 > len(headings)
 
 
 def _stands_alone(heading: str, style: str) -> bool:
@@ -185,7 +191,7 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
 
 
 # A photo caption (发布会现场 供图 某某, （资料图片）) is not a heading.
-_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图")
+_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
 
 
 def _is_subheading(p: Para, hl_labels: set[str]) -> bool:

@@ -36,6 +36,8 @@ _PAST = re.compile(
     r"同比|比上年|较上年|已经|已(?![有知])|累计|一年来|五年来|过去|去年|上年|今年以来|截至|回望|回顾|(?<![为])了(?![解])|"
     r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)"  # a dated event: news of what happened
 )
+# Past markers the review cues do not count already: 带了4本画册.
+_PAST_ONLY = re.compile(r"(?<![为])了(?![解])|已经|\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)")
 HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
@@ -158,3 +160,18 @@ def line_tense(text: str) -> str | None:
     if width(text) > 24 or re.search(r"[。！？；;，,：:]", text) or is_goal_item(text):
         return None
     return tense_of_heading(text)
+
+
+def past_sentence(sentence: str) -> bool:
+    """A sentence of a goal paragraph that tells what happened (记者发现…都带了4本画册)."""
+    past = len(_PAST_ONLY.findall(sentence))
+    return past > 0 and past >= len(_PLAN_CUES.findall(sentence))
+
+
+# 3.规上工业企业：指年主营业务收入在2000万元以上的工业企业。 — a numbered term and what it means.
+_DEFINITION = re.compile(r"^\d{1,2}[.．、]\s*[\u4e00-\u9fff“”‘’\"()（）A-Za-z\d·+]{1,24}[：:]")
+GLOSSARY = re.compile(r"名词解释|名词注释|名词解读|小词典|术语|注释")
+
+
+def is_definition(text: str) -> bool:
+    return bool(_DEFINITION.match(text)) and len(text) > 16

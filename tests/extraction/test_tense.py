@@ -62,3 +62,15 @@ def test_a_frame_after_a_past_sentence_still_introduces_goals():
     text = ("本报讯 今年是新一届政府的第一年。\n\n区政府把55项工作任务全部进行了细化。"
             "16项经济工作主要是：30万平方米旧楼房改造工程全面开工，开发就业岗位2000个。\n")
     assert _targets(text) == [(30, "万平方米", None), (2000, "个", None)]
+
+
+def test_a_clause_that_tells_what_happened_in_a_goal_paragraph_is_not_a_goal():
+    text = ("今年办好十件实事\n\n今年新增停车位300个。记者发现代表的材料袋里都带了4本画册，这是今年的一份礼物。\n")
+    assert _targets(text) == [(300, "个", None)]
+
+
+def test_a_glossary_of_the_report_gives_no_goals_and_no_sections():
+    text = ("《政府工作报告》名词解释\n1.规上工业企业:指年主营业务收入在2000万元以上的工业企业。\n"
+            "2.“小巨人”企业:指营业收入在1亿元至4亿元之间的排头兵企业。\n3.百千工程:集中打造100个示范村、提升1000个整治村。\n")
+    s = api.extract_text(text)
+    assert s.targets == [] and not [x for x in s.sections if x.keyword in text]  # topic sections only

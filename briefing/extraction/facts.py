@@ -38,12 +38,16 @@ _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<d
 _CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
 _LEAD_TRIM = re.compile(
     r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|为|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
-    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近)+"
+    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近|让|使|"
+    r"[■□●○◆◇▲△★☆▶►•◎※*]|[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d))+"
 )
 _TAIL_TRIM = re.compile(
     r"(?:分别达到|分别达|分别为|分别|达到|达|提高到|提高至|提升到|提升至|增加到|增至|降低到|降至|下降到|"
-    r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在)+$"
+    r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在|"
+    r"拟按|按|将|首次)+$"
 )
+_DOING_START = re.compile(r"(?:新增|新建|新开工|建设|建成|完成|实施|打造|引进|培育|开展|改造|提升|推进|开设|发放)")
+_BARE_VERB = re.compile(r"实施|建设|建成|开展|推进|新建|新增|打造|改造|提升")
 _VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
 MAX_PRE = 24  # an indicator names the thing counted: the words right before the number
@@ -273,7 +277,11 @@ def _clause_facts(clause: str) -> list[Fact]:
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
-        pre = _last_words(_FROM.sub("", between.split("、")[-1]))
+        # 新建和改扩建幼儿园、中小学20所: the first count of a clause is of the whole list before it,
+        # unless the list's last part has a verb of its own (建设世界级商圈、新增碧道100公里)
+        part = between.split("、")[-1]
+        whole = prev_end == 0 and last is None and not _DOING_START.match(part)
+        pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
         if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
@@ -282,12 +290,13 @@ def _clause_facts(clause: str) -> list[Fact]:
         if q.is_count and (_ENUMERATION.search(clause[: q.start])
                            or clause[q.start - 1 : q.start] == "在" and q is not qs[-1]):
             # 涵盖8个方面 / 在17个乡镇硬化道路10万平方米: where, or what there is, not the goal.
-            prev_end = q.end + len(noun)
+            prev_end = q.end
             continue
         if q.is_count:
             ind = _clean_indicator(ind + noun, tail=False)
-        elif not ind and not re.search(r".[为达到至在]$", pre.strip(" 　、，")):
-            ind = _clean_indicator(_post_noun(clause, q.end), tail=False)  # 完成6000亩鱼塘改造
+        elif (not ind or _BARE_VERB.fullmatch(ind)) and not re.search(r".[为达到至在]$", pre.strip(" 　、，")):
+            # 完成6000亩鱼塘改造 / 实施51.5公里“四好农村路”提档升级: the thing is named after the amount
+            ind = _clean_indicator(ind + _post_noun(clause, q.end), tail=False)
         if not ind and last is not None:
             # 新增1000处信号灯联网、累计达8000处: the second value is of the same thing.
             ind = _VERB_HEAD.sub("", last.indicator) + re.sub(r"[达为到至在]+$", "", pre.strip())
@@ -318,7 +327,7 @@ def _last_words(pre: str) -> str:
 
 # The noun after a classifier runs to the next list mark or number, but an age stays in it
 # (50万名3岁以下婴幼儿).
-_NOUN = re.compile(r"(?:[^、，。；\d]|\d+周?岁(?:及以上|以上|以下)?)*")
+_NOUN = re.compile(r"(?:“[^”、，。；]{0,20}”|[^、，。；\d…]|\d+周?岁(?:及以上|以上|以下)?)*")
 
 
 def _post_noun(clause: str, end: int) -> str:
@@ -330,6 +339,9 @@ def _post_noun(clause: str, end: int) -> str:
     noun = m.group(0) if m else ""
     if m and m.end() < len(rest) and rest[m.end()].isdigit() and re.search(r"(?:以上|以下|以内)的", rest):
         noun = re.match(r"[^、，。；]*", rest).group(0)  # type: ignore[union-attr]
+    elif m and rest[m.end() : m.end() + 1] == "、" and not re.search(r"\d", rest[m.end():]):
+        # 180个都市型、楼宇型体育场地: the list after the count is one noun when no count follows
+        noun = re.match(r"[^，。；…]*", rest).group(0)  # type: ignore[union-attr]
     for dm in re.finditer("的", noun):
         if not re.search(r"(?:以上|以下|以内|及以上)$", noun[: dm.start()]):
             noun = noun[: dm.start()]

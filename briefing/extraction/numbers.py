@@ -64,7 +64,7 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         base = self.unit.lstrip("万亿千百")
-        return base in COUNT_UNITS and base != "个百分点"
+        return base in COUNT_UNITS and base != "个百分点" or self.unit in ("万", "亿")  # 200万中小学生
 
 
 def parse_number(s: str) -> float | int | None:

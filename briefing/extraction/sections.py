@@ -106,8 +106,14 @@ def _top_styles(paras: list[str]) -> list[str]:
     # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
     # again at 1 numbers the items of lists, not the parts of the text.
     styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
-              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))]
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s]) or _goals(seen[s])))]
     return styles[:2]
+
+
+def _goals(headings: list[str]) -> bool:
+    """Numbered lines most of which are goals with their amount (1.新建幼儿园20所) are the items
+    of a list of goals."""
+    return sum(1 for h in headings if is_goal_item(h) and re.search(r"\d", h[3:])) * 2 > len(headings)
 
 
 def _defines(headings: list[str]) -> bool:

@@ -74,3 +74,11 @@ def test_a_glossary_of_the_report_gives_no_goals_and_no_sections():
             "2.“小巨人”企业:指营业收入在1亿元至4亿元之间的排头兵企业。\n3.百千工程:集中打造100个示范村、提升1000个整治村。\n")
     s = api.extract_text(text)
     assert s.targets == [] and not [x for x in s.sections if x.keyword in text]  # topic sections only
+
+
+def test_indicator_names_keep_their_list_and_lose_list_marks():
+    text = ("实事清单\n\n今年将办好以下实事：\n\n1.*新建和改扩建幼儿园、中小学20所\n\n2.*新建180个都市型、楼宇型体育场地\n\n"
+            "3.*建成20个“15分钟就业服务圈”社区就业服务站点\n\n4.*实施51.5公里“四好农村路”提档升级\n")
+    names = [t.indicator for t in api.extract_text(text).targets]
+    assert names == ["新建和改扩建幼儿园、中小学", "新建都市型、楼宇型体育场地", "建成“15分钟就业服务圈”社区就业服务站点",
+                     "实施“四好农村路”提档升级"]

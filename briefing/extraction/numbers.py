@@ -20,9 +20,11 @@ MEASURE_UNITS = (
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千")
 
 _BASE = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
-# 人 of 人口 is not a unit; a bare 万 before a noun is (200万中小学生, 1000万以上).
+# A classifier that opens a word is not a unit (6部门, 人口, 家庭, 所有); a bare 万 before a noun
+# is one (200万中小学生, 1000万以上).
 UNIT_RE = (
-    "(?:(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + "))(?<!人(?=口))"
+    "(?:(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + "))"
+    "(?<!人(?=口))(?<!部(?=[门署分委]))(?<!所(?=[有属在得]))(?<!家(?=[庭长属]))"
     "(?:[（(][套间户个人][）)])?|万亿|亿|万)"
 )
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"

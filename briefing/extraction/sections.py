@@ -106,7 +106,8 @@ def _top_styles(paras: list[str]) -> list[str]:
     # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
     # again at 1 numbers the items of lists, not the parts of the text.
     styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
-              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s]) or _goals(seen[s])))]
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))
+              and not _goals(seen[s])]
     return styles[:2]
 
 
@@ -173,6 +174,7 @@ def _numbered_by_lines(paras: list[Para]) -> list[int]:
 
 
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]")
+_BARE_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])$")
 
 
 def _join_cut_items(paras: list[Para]) -> list[Para]:
@@ -182,6 +184,13 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
     i = 0
     while i < len(paras):
         p = paras[i]
+        if _BARE_NUMBER.match(p.text) and i + 1 < len(paras) and not _BARE_NUMBER.match(paras[i + 1].text):
+            # (一) on a line of its own, its item on the next: one numbered item
+            nxt = paras[i + 1]
+            out.append(Para(text=p.text + nxt.text, first_line=p.first_line, last_line=nxt.last_line,
+                            n_lines=p.n_lines + nxt.n_lines))
+            i += 2
+            continue
         m = _ITEM_NUMBER.match(p.text)
         if m and i + 2 < len(paras) and not ends_sentence(p.text) and p.text[-1] not in "，,、；;：:":
             frag, nxt = paras[i + 1].text, _ITEM_NUMBER.match(paras[i + 2].text)

@@ -24,12 +24,13 @@ _PLAN_NOW = re.compile(r"重点工作|工作安排|工作任务|今年|明年|�
 
 _PLAN_CUES = re.compile(
     r"力争|确保|努力|争取|争创|计划|预期目标|目标是|(?<!今年以来)今年(?!以来)|明年|将|要|加快|谋划|推动|推进|鼓励|引导|支持|实施|"
-    r"围绕|办好|打造|研究出台|持续|新建|提升|提高到|控制在|稳定在|左右|以上|以内|不低于|不少于|不超过|拟"
+    r"围绕|办好|打造|研究出台|持续|新建|提升|提高到|控制在|稳定在|左右|以上|以内|不低于|不少于|不超过|拟|"
+    r"预计投入|计划投入"
 )
 _REVIEW_CUES = re.compile(
-    r"(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
+    r"(?<!年)(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
     r"投用|上线运行|落地|开工|投产|验收|挂牌|签约|举办|入驻|达到了|突破|首次|位居|居全国|今年以来|截至|上半年|"
-    r"票决|表决|审议|开幕|召开|最终|被评为|获评|入选|荣获"
+    r"票决|表决|审议|开幕|召开|最终|被评为|获评|入选|荣获|被确定|被列为|被纳入"
 )
 # Markers that a sentence tells what was done, whatever its verbs.
 _PAST = re.compile(
@@ -81,6 +82,7 @@ def later_year_plans(keywords: list[str]) -> dict[int, str]:
     return {i: "plan" for i, ys in years.items() if ys and min(ys) > last and tense_of_heading(keywords[i]) is None}
 
 
+_NAMED = re.compile(r"《[^》]*》|“[^”]*”")
 # A title or lead that announces goals: a paragraph with no cue of its own is one of them.
 _ANNOUNCES = re.compile(r"实事|目标|计划|任务|今年|明年|将|要点|安排|部署|清单")
 
@@ -90,6 +92,7 @@ def prior_of(head: str) -> str:
 
 
 def tense_of_text(text: str, prior: str = "review") -> str:
+    text = _NAMED.sub("", text)  # 《实施方案》: a name's words are no cue
     plan = len(_PLAN_CUES.findall(text))
     review = len(_REVIEW_CUES.findall(text))
     if plan > review * 1.5:

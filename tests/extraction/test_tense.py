@@ -82,3 +82,24 @@ def test_indicator_names_keep_their_list_and_lose_list_marks():
     names = [t.indicator for t in api.extract_text(text).targets]
     assert names == ["新建和改扩建幼儿园、中小学", "新建都市型、楼宇型体育场地", "建成“15分钟就业服务圈”社区就业服务站点",
                      "实施“四好农村路”提档升级"]
+
+
+def test_past_measures_of_a_review_are_not_goals_and_keep_their_words():
+    text = ("林业这一年\n\n去年，省林草局等6部门联合印发《实施方案》，出台支持林下经济发展21条措施，"
+            "我省被确定为全国林业改革试点4个省份之一。\n\n今年将新增造林100万亩，力争森林覆盖率达到46%。\n")
+    s = api.extract_text(text)
+    assert [(t.indicator, t.value, t.unit) for t in s.targets] == [("新增造林", 100, "万亩"), ("森林覆盖率", 46, "%")]
+    assert not any("等门" in f.indicator for f in s.figures)  # 6部门 is no count of 部
+
+
+def test_targets_packed_behind_category_labels_in_one_paragraph():
+    text = ("某市今年目标\n\n会议提出今年主要预期目标。总量支撑型指标方面，地区生产总值增长6%左右，固定资产投资增长8%；"
+            "质量效益型指标方面，一般公共预算收入增长5%，研发投入强度达到3.2%；民生保障型指标方面，城镇新增就业12万人以上。\n")
+    assert _targets(text) == [(6, "%", "左右"), (8, "%", None), (5, "%", None), (3.2, "%", None), (12, "万人", "以上")]
+
+
+def test_bracket_numbers_alone_on_a_line_number_the_item_after_them():
+    text = "某区2025年工作安排\n(一)\n新增学位3000个。\n(二)\n改造老旧小区40个,惠及居民1.2万户。\n(三)\n新建公园5座。\n"
+    s = api.extract_text(text)
+    assert [(t.indicator, t.value) for t in s.targets] == [("新增学位", 3000), ("改造老旧小区", 40), ("惠及居民", 1.2),
+                                                         ("新建公园", 5)]

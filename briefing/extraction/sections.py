@@ -186,9 +186,9 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
         p = paras[i]
         if _BARE_NUMBER.match(p.text) and i + 1 < len(paras) and not _BARE_NUMBER.match(paras[i + 1].text):
             # (一) on a line of its own, its item on the next: one numbered item
-            nxt = paras[i + 1]
-            out.append(Para(text=p.text + nxt.text, first_line=p.first_line, last_line=nxt.last_line,
-                            n_lines=p.n_lines + nxt.n_lines))
+            item = paras[i + 1]
+            out.append(Para(text=p.text + item.text, first_line=p.first_line, last_line=item.last_line,
+                            n_lines=p.n_lines + item.n_lines))
             i += 2
             continue
         m = _ITEM_NUMBER.match(p.text)

@@ -32,6 +32,7 @@ from .tense import (
     prior_of,
     tense_of_heading,
     tense_of_text,
+    weak_cues,
 )
 
 _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
@@ -82,6 +83,7 @@ def find_facts(summary: Summary) -> None:
     prior = prior_of(" ".join([summary.title or "", *summary.lead[:1]]))
     plan_year = goal_year(items)
     local: tuple[int, str | None] = (-1, None)  # a short heading line's tense, in its section
+    held: str | None = None  # the tense of the last paragraph whose own words said it plainly
     # A glossary (名词解释) explains terms: its entries are not goals nor results.
     glossary = bool(GLOSSARY.search(summary.title or ""))
     for n, text, tense, _in_box in items:
@@ -102,7 +104,15 @@ def find_facts(summary: Summary) -> None:
             text = text[:cut]
             if not text:
                 continue
-        for part, t in _parts(text, tense, frame, prior):
+        parts = _parts(text, tense, frame, prior)
+        if tense is None and frame is None and len(parts) == 1 and not is_bullet_item(text):
+            # A paragraph with a cue or none (社会保障日益健全。城镇新增就业4.6万人) reads like the one
+            # before it, whose words were plain.
+            if weak_cues(text):
+                parts = [(text, held or parts[0][1])]
+            else:
+                held = parts[0][1]
+        for part, t in parts:
             if t == "horizon":
                 continue
             for sentence in re.split(r"(?<=[。！？；;!?])", part):
@@ -257,11 +267,13 @@ def _clause_facts(clause: str) -> list[Fact]:
         listed = [q for q in qs if q.start > fb and not _is_baseline(clause, q)]
         subjects = [s for s in clause[:fb].split("、") if s]
         if len(listed) >= 2 and len(listed) == len(subjects):
-            closing = listed[-1].after
+            closing, opening = listed[-1].after, listed[0].before
             out = []
             for s, q in zip(subjects, listed):
                 if closing and not q.after:
                     q.after = closing
+                if opening and not q.before:
+                    q.before = opening  # 分别不少于1家、1家和7家: the bound opens the list
                 out.append(Fact(q, _clean_indicator(s), text))
             return out
     out = []

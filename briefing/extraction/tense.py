@@ -178,3 +178,17 @@ GLOSSARY = re.compile(r"名词解释|名词注释|名词解读|小词典|术语|
 
 def is_definition(text: str) -> bool:
     return bool(_DEFINITION.match(text)) and len(text) > 16
+
+
+# The cues that say a goal outright (a bound, a year to come, a resolve), as against verbs of
+# doing (持续, 推进, 实施) that a review uses as well.
+_STRONG_PLAN = re.compile(
+    r"力争|确保|争取|目标|计划|今年|明年|将|要|拟|预计投入|计划投入|左右|以上|以内|不低于|不少于|不超过|提高到|控制在"
+)
+
+
+def weak_cues(text: str) -> bool:
+    """A paragraph whose words hardly say its tense: no cue but verbs of doing, no goal item."""
+    text = _NAMED.sub("", text)
+    return (not _STRONG_PLAN.search(text) and not _REVIEW_CUES.search(text) and not _PAST.search(text)
+            and not is_goal_item(text) and frame_split(text) < 0)

@@ -103,3 +103,15 @@ def test_bracket_numbers_alone_on_a_line_number_the_item_after_them():
     s = api.extract_text(text)
     assert [(t.indicator, t.value) for t in s.targets] == [("新增学位", 3000), ("改造老旧小区", 40), ("惠及居民", 1.2),
                                                          ("新建公园", 5)]
+
+
+def test_a_paragraph_whose_words_do_not_say_its_tense_reads_like_the_one_before():
+    text = ("(五)精益求精打造宜居城市。国土空间总体规划获批，全市新改建道路59条，成功创建省四星级智慧城市。\n"
+            "(六)用心用情发展民生事业。社会保障日益健全。城镇新增就业4.6万人，社会保险覆盖面持续扩大。\n")
+    s = api.extract_text(text)
+    assert s.targets == [] and [f.value for f in s.figures] == [59, 4.6]
+
+
+def test_a_bound_that_opens_a_fenbie_list_holds_for_every_value():
+    text = "高新区工作规划\n\n全年主要预期目标是：新增20亿元企业、10亿元企业、亿元企业分别不少于1家、1家和7家。\n"
+    assert _targets(text) == [(1, "家", "不少于"), (1, "家", "不少于"), (7, "家", "不少于")]

@@ -25,3 +25,12 @@ def test_corpus_scores_hold_their_floor():
 
 
 FLOOR = {"target_recall": 0.95, "target_precision": 0.95, "section_recall": 0.95, "section_precision": 0.95, "title": 0.95}
+
+
+@pytest.mark.parametrize("txt", texts(), ids=lambda p: p.stem)
+def test_nothing_of_a_corpus_text_is_lost(txt):
+    from briefing import api
+    from tests.extraction.lossless import assert_nothing_lost
+
+    text = txt.read_text(encoding="utf-8")
+    assert_nothing_lost(text, api.extract_text(text))

@@ -144,6 +144,10 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     if numbered:
         labels = [(paras[i].first_line, f"{paras[i].text} {paras[i + 1].text}") for i in numbered]
         return _by_keywords(paras, labels, hl_labels, drop={j for i in numbered for j in (i, i + 1)})
+    marked = _bullet_heads(paras)
+    if marked:
+        labels = [(paras[i].first_line, paras[i].text[1:].strip()) for i in marked]
+        return _by_keywords(paras, labels, hl_labels, drop=set(marked))
     heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
     # A short line that recurs (重点工作 under each city) labels a part of each section; one
     # with another right after it (主要预期目标 / 惠州) heads nothing.
@@ -160,6 +164,22 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     return _by_topics(texts, hl_labels)
 
 
+def _bullet_heads(paras: list[Para]) -> list[int]:
+    """Short lines under one bullet mark, each followed by items under another (■ 2024年成绩单 /
+    ●…): the first mark heads the parts. [] unless there are two or more."""
+    marks: dict[str, int] = {}
+    for p in paras:
+        if _BULLET_START.match(p.text):
+            marks[p.text[0]] = marks.get(p.text[0], 0) + 1
+    if len(marks) < 2:
+        return []
+    head = min(marks, key=lambda m: marks[m])  # the rarer mark heads, the commoner marks items
+    idx = [i for i, p in enumerate(paras[:-1]) if p.text[0] == head and width(p.text) <= 30
+           and not ends_sentence(p.text) and paras[i + 1].text[:1] in marks and paras[i + 1].text[0] != head]
+    return idx if len(idx) >= 2 else []
+
+
+_BULLET_START = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
 _SEQ_NUMBER = re.compile(r"^0?(\d{1,2})$")
 
 

@@ -76,3 +76,11 @@ def test_a_breadcrumb_metadata_fields_and_a_repeated_title_before_the_body():
             "现将实事项目印发给你们，请认真组织实施。\n")
     s = api.extract_text(text)
     assert (s.kicker, s.title) == ("", "某市人民政府办公室关于印发实事项目的通知")
+
+
+def test_a_rarer_bullet_heads_the_items_of_a_commoner_one():
+    text = ("报告摘要与导读\n\n■ 2024年成绩单\n\n●粮食总产达到557亿斤\n\n●10大类52项民生实事全部超额完成\n\n"
+            "■ 2025年主要预期目标\n\n●经济增长6%左右\n\n●城镇新增就业70万人以上\n")
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["2024年成绩单", "2025年主要预期目标"]
+    assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(6, "%", "左右"), (70, "万人", "以上")]

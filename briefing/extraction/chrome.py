@@ -87,7 +87,7 @@ def drop_head_chrome(lines: list[str], dropped: list[str]) -> list[str]:
         nxt = _next_text(out, i)
         follows = out[nxt].strip(SPACES) if nxt is not None else ""
         # A greeting (各位代表：) opens the text that follows it; a widget's label opens nothing.
-        bare = _BARE_LABEL.match(s) and (not follows or not ends_sentence(follows) or width(follows) <= 20)
+        bare = _BARE_LABEL.match(s) and (not follows or not ends_sentence(follows) or width(follows) <= 8)
         if _SIZE_SWITCH.match(s) or bare:
             dropped.append(s)
             out[i] = ""

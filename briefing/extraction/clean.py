@@ -43,8 +43,13 @@ def _ideographs() -> dict[int, str]:
     return out
 
 
+# 托位1. 6万个: a web page's stray space inside a decimal (a list number stands at a line's start).
+_SPLIT_DECIMAL = re.compile(r"([\u4e00-\u9fff]\d+)\. +(\d)")
+
+
 def squeeze_spaces(s: str) -> str:
-    """Remove spaces next to CJK characters; keep one space between Latin words."""
+    """Remove spaces next to CJK characters and inside a decimal; keep one space between Latin words."""
+    s = _SPLIT_DECIMAL.sub(r"\1.\2", s)
     s = _SPACE_NEXT_TO_CJK.sub("", s)
     return _MULTI_SPACE.sub(" ", s).strip(SPACES)
 

@@ -15,31 +15,40 @@ import re
 
 from ..model import Figure, Highlight, Summary, Target
 from .numbers import Quantity, find_quantities
-
-_REVIEW_HEAD = re.compile(r"回顾|成就|过去|去年|上年|一年来|总结|成效|成绩")
-_HORIZON_HEAD = re.compile(r"十[一二三四五六七八九]五|五年|规划|远景|20[3-9]\d年|名词解释|说明")
-_PLAN_HEAD = re.compile(r"重点工作|工作安排|工作任务|主要任务|今年|明年|计划|部署|目标|民生实事|打算|措施")
-
-_PLAN_CUES = re.compile(
-    r"力争|确保|努力|争取|争创|计划|预期目标|目标是|今年|明年|将|要|加快|谋划|推动|推进|鼓励|引导|支持|实施|"
-    r"围绕|办好|打造|研究出台|持续|新建|提升|提高到|控制在|稳定在"
+from .tense import (
+    GLOSSARY,
+    HORIZON_SENTENCE,
+    before_year,
+    frame_split,
+    goal_year,
+    has_past,
+    is_bullet_item,
+    is_definition,
+    is_list_frame,
+    is_list_item,
+    later_year_plans,
+    line_tense,
+    past_sentence,
+    prior_of,
+    tense_of_heading,
+    tense_of_text,
+    weak_cues,
 )
-_REVIEW_CUES = re.compile(
-    r"(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
-    r"投用|上线运行|落地|开工|投产|验收|挂牌|签约|举办|入驻|达到了|突破|首次|位居|居全国"
-)
-_HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
 
 _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
 _CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
 _LEAD_TRIM = re.compile(
     r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|为|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
-    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近)+"
+    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近|让|使|将|"
+    r"[■□●○◆◇▲△★☆▶►•◎※*]|[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])+"
 )
 _TAIL_TRIM = re.compile(
     r"(?:分别达到|分别达|分别为|分别|达到|达|提高到|提高至|提升到|提升至|增加到|增至|降低到|降至|下降到|"
-    r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在)+$"
+    r"控制在|稳定在|保持在|保持|为|是|约|超过|超|突破|不少于|不低于|不超过|力争|实现|完成|累计|均|总计|共计|共|在|"
+    r"拟按|按|将|首次)+$"
 )
+_DOING_START = re.compile(r"(?:新增|新建|新开工|建设|建成|完成|实施|打造|引进|培育|开展|改造|提升|推进|开设|发放)")
+_BARE_VERB = re.compile(r"实施|建设|建成|开展|推进|新建|新增|打造|改造|提升")
 _VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
 MAX_PRE = 24  # an indicator names the thing counted: the words right before the number
@@ -50,63 +59,92 @@ MAX_WHOLE = 32  # with no particle to cut after, a run this long is kept whole
 # The verbs of a change from one value to another (从77%提高到80%).
 _CHANGE = "(?:提高|增加|扩大|提升|降低|下降|减少|缩小|调整)"
 # 从77%提高到 before the goal: where the indicator starts from, not part of its name.
-_FROM = re.compile(rf"从[^从]*(?:{_CHANGE}|增长)(?:到|至)?$")
+_FROM = re.compile(rf"[从由][^从由]*(?:{_CHANGE}|增长)(?:到|至)?$")
 _CLOSERS = "”’》）)"
-
-
-def _tense_of_heading(keyword: str) -> str | None:
-    if _REVIEW_HEAD.search(keyword):
-        # 2025年工作回顾和2026年工作安排: both in one part, so each paragraph decides.
-        # A part that reviews and sets multi-year goals (“十四五”成就和“十五五”目标) gives figures only.
-        rest = _REVIEW_HEAD.sub("", keyword)
-        return None if _PLAN_HEAD.search(rest) and not _HORIZON_HEAD.search(rest) else "review"
-    if _HORIZON_HEAD.search(keyword) and not _PLAN_HEAD.search(re.sub(_HORIZON_HEAD, "", keyword)):
-        return "horizon"
-    if _PLAN_HEAD.search(keyword):
-        return "plan"
-    return None
-
-
-def _tense_of_text(text: str) -> str:
-    plan = len(_PLAN_CUES.findall(text))
-    review = len(_REVIEW_CUES.findall(text))
-    return "plan" if plan > review * 1.5 else "review"
 
 
 def find_facts(summary: Summary) -> None:
     targets: list[Target] = []
     figures: list[Figure] = []
+    by_year = later_year_plans([sec.keyword for sec in summary.sections])
+    # (section number, 0 for the lead; text; the tense its headings give; in a highlight box)
+    items: list[tuple[int, str, str | None, bool]] = [(0, t, None, False) for t in summary.lead]
     for n, sec in enumerate(summary.sections, 1):
-        sec_tense = _tense_of_heading(sec.keyword)
-        items: list[tuple[str, str | None, bool]] = []
+        sec_tense = tense_of_heading(sec.keyword) or by_year.get(n - 1)
         for depth_sec in [sec, *_walk(sec.subsections)]:
             # A subsection's heading decides only when its part's heading did not.
-            tense = sec_tense or _tense_of_heading(depth_sec.keyword)
+            tense = sec_tense or tense_of_heading(depth_sec.keyword)
             for b in depth_sec.blocks():
                 if isinstance(b, Highlight):
-                    items.extend((p, "review", True) for p in b.paragraphs)
+                    items.extend((n, p, "review", True) for p in b.paragraphs)
                 else:
-                    items.append((b, tense, False))
-        for text, tense, _in_box in items:
-            t = tense or _tense_of_text(text)
+                    items.append((n, b, tense, False))
+    frame: str | None = None  # the tense a list's introduction passes on to its items
+    prior = prior_of(" ".join([summary.title or "", *summary.lead[:1]]))
+    plan_year = goal_year(items)
+    local: tuple[int, str | None] = (-1, None)  # a short heading line's tense, in its section
+    held: str | None = None  # the tense of the last paragraph whose own words said it plainly
+    # A glossary (名词解释) explains terms: its entries are not goals nor results.
+    glossary = bool(GLOSSARY.search(summary.title or ""))
+    for n, text, tense, _in_box in items:
+        if glossary and is_definition(text):
+            continue
+        glossary = bool(GLOSSARY.search(text)) or glossary and not tense
+        if frame and not (is_list_item(text) and tense is None):
+            frame = None
+        if tense is None and (lt := line_tense(text)):
+            local = (n, lt)  # 2019年成绩 on a line of its own: what follows reviews
+        if tense is None and local[0] == n:
+            tense = local[1]
+        if is_list_frame(text):
+            # 2019年为民兴办10件实事： introduces the list; its own counts are of the list.
+            cut = max(text.rfind(c) for c in "。；;！？") + 1
+            intro = text[cut:]
+            frame = tense or ("plan" if not has_past(intro) else tense_of_text(intro))
+            text = text[:cut]
+            if not text:
+                continue
+        parts = _parts(text, tense, frame, prior)
+        if tense is None and frame is None and len(parts) == 1 and not is_bullet_item(text):
+            # A paragraph with a cue or none (社会保障日益健全。城镇新增就业4.6万人) reads like the one
+            # before it, whose words were plain.
+            if weak_cues(text):
+                parts = [(text, held or parts[0][1])]
+            else:
+                held = parts[0][1]
+        for part, t in parts:
             if t == "horizon":
                 continue
-            for sentence in re.split(r"(?<=[。！？；;])", text):
-                if not sentence or _HORIZON_SENTENCE.search(sentence):
+            for sentence in re.split(r"(?<=[。！？；;!?])", part):
+                if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
+                told = t == "plan" and tense is None and before_year(sentence, plan_year)
                 for f in sentence_facts(sentence):
-                    if t == "plan":
+                    # 记者发现…都带了4本画册: a clause that tells what happened, in a goal paragraph
+                    if t == "plan" and not told and not (tense is None and past_sentence(f.text)):
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:
-                        figures.append(Figure(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
-                                              growth=f.growth, text=f.text))
-    for text in summary.lead:
-        for f in sentence_facts(text):
-            figures.append(Figure(section=None, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
-                                  growth=f.growth, text=f.text))
+                        figures.append(Figure(section=n or None, indicator=f.indicator, value=f.q.value,
+                                              unit=f.q.unit, growth=f.growth, text=f.text))
     summary.targets = targets
     summary.figures = figures
+
+
+def _parts(text: str, tense: str | None, frame: str | None, prior: str) -> list[tuple[str, str]]:
+    """The paragraph in its tenses: the heading's, else the list's it is an item of, else its own
+    words'; a goal frame (主要预期目标是：) makes the rest of it plan."""
+    if tense:
+        return [(text, tense)]
+    if frame and not has_past(text):
+        return [(text, frame)]
+    if is_bullet_item(text):
+        return [(text, prior)]  # ●地区生产总值增长6%: the list's tense is the text's
+    k = frame_split(text)
+    if k > 0:
+        head = text[:k]
+        return [(head, tense_of_text(head, prior)), (text[k:], "plan")]
+    return [(text, tense_of_text(text, prior))]
 
 
 def _walk(secs: list) -> list:  # type: ignore[type-arg]
@@ -135,7 +173,7 @@ def _quoted(text: str, pos: int) -> bool:
 def _excluded(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 1) : q.start]
     after = text[q.end : q.end + 1]
-    if before == "第" or (before.isascii() and before.isalnum()) or before in ".．":
+    if before == "第" or (before.isascii() and before.isalnum()) or (before and before in ".．"):
         return True
     if after.isascii() and after.isalpha():
         return True
@@ -145,15 +183,23 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if q.unit in ("小时", "分钟") and text[max(0, q.start - 2) : q.start] in ("每天", "每日", "全天", "昼夜"):
         return True  # 每天24小时提供服务: when a service runs, not a goal
+    if q.unit in ("次", "遍") and "每" in text[: q.start]:
+        return True  # 每学年开展1次测评: how often, not how much
+    if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
+        return True  # 共38家单位参与: who takes part
     return False
 
 
-_BASELINE = re.compile(rf"从(?P<span>[^从]*?){_CHANGE}(?:到|至)")
+_BASELINE = re.compile(rf"[从由](?P<span>[^从由]*?){_CHANGE}(?:到|至)")
 _DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
 
 
 # Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.
 _ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
+# 办好15件民生实事 / 33件实事项目: the count of the list's own items.
+_LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
+# 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
+_ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
 
 
 def _is_baseline(text: str, q: Quantity) -> bool:
@@ -173,7 +219,7 @@ def _is_threshold(text: str, q: Quantity) -> bool:
 
 
 _GROWTH_CLAUSE = re.compile(
-    r"^(?:同比|比上年|较上年|分别)?(?P<dir>增长|下降|增加|减少|提高|降低)(?P<num>\d+(?:\.\d+)?)[%％]$"
+    r"^(?:同比|比上年|较上年|[较比](?:20\d\d|上一?)年|分别)?(?P<dir>增长|下降|增加|减少|提高|降低)(?P<num>\d+(?:\.\d+)?)[%％]$"
 )
 
 
@@ -221,11 +267,13 @@ def _clause_facts(clause: str) -> list[Fact]:
         listed = [q for q in qs if q.start > fb and not _is_baseline(clause, q)]
         subjects = [s for s in clause[:fb].split("、") if s]
         if len(listed) >= 2 and len(listed) == len(subjects):
-            closing = listed[-1].after
+            closing, opening = listed[-1].after, listed[0].before
             out = []
             for s, q in zip(subjects, listed):
                 if closing and not q.after:
                     q.after = closing
+                if opening and not q.before:
+                    q.before = opening  # 分别不少于1家、1家和7家: the bound opens the list
                 out.append(Fact(q, _clean_indicator(s), text))
             return out
     out = []
@@ -241,14 +289,26 @@ def _clause_facts(clause: str) -> list[Fact]:
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
-        pre = _last_words(_FROM.sub("", between.split("、")[-1]))
+        # 新建和改扩建幼儿园、中小学20所: the first count of a clause is of the whole list before it,
+        # unless the list's last part has a verb of its own (建设世界级商圈、新增碧道100公里)
+        part = between.split("、")[-1]
+        whole = prev_end == 0 and last is None and not _DOING_START.match(part)
+        pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
-        if noun and _ABSTRACT.fullmatch(noun):
+        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
+            continue
+        if q.is_count and (_ENUMERATION.search(clause[: q.start])
+                           or clause[q.start - 1 : q.start] == "在" and q is not qs[-1]):
+            # 涵盖8个方面 / 在17个乡镇硬化道路10万平方米: where, or what there is, not the goal.
+            prev_end = q.end
             continue
         if q.is_count:
             ind = _clean_indicator(ind + noun, tail=False)
+        elif (not ind or _BARE_VERB.fullmatch(ind)) and not re.search(r".[为达到至在]$", pre.strip(" 　、，")):
+            # 完成6000亩鱼塘改造 / 实施51.5公里“四好农村路”提档升级: the thing is named after the amount
+            ind = _clean_indicator(ind + _post_noun(clause, q.end), tail=False)
         if not ind and last is not None:
             # 新增1000处信号灯联网、累计达8000处: the second value is of the same thing.
             ind = _VERB_HEAD.sub("", last.indicator) + re.sub(r"[达为到至在]+$", "", pre.strip())
@@ -279,7 +339,7 @@ def _last_words(pre: str) -> str:
 
 # The noun after a classifier runs to the next list mark or number, but an age stays in it
 # (50万名3岁以下婴幼儿).
-_NOUN = re.compile(r"(?:[^、，。；\d]|\d+周?岁(?:及以上|以上|以下)?)*")
+_NOUN = re.compile(r"(?:“[^”、，。；]{0,20}”|[^、，。；\d…]|\d+周?岁(?:及以上|以上|以下)?)*")
 
 
 def _post_noun(clause: str, end: int) -> str:
@@ -291,6 +351,9 @@ def _post_noun(clause: str, end: int) -> str:
     noun = m.group(0) if m else ""
     if m and m.end() < len(rest) and rest[m.end()].isdigit() and re.search(r"(?:以上|以下|以内)的", rest):
         noun = re.match(r"[^、，。；]*", rest).group(0)  # type: ignore[union-attr]
+    elif m and rest[m.end() : m.end() + 1] == "、" and not re.search(r"\d", rest[m.end():]):
+        # 180个都市型、楼宇型体育场地: the list after the count is one noun when no count follows
+        noun = re.match(r"[^，。；…]*", rest).group(0)  # type: ignore[union-attr]
     for dm in re.finditer("的", noun):
         if not re.search(r"(?:以上|以下|以内|及以上)$", noun[: dm.start()]):
             noun = noun[: dm.start()]

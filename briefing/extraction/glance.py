@@ -57,7 +57,12 @@ def same_measure(t: Target, f: Figure) -> bool:
 def inside_label(f: Figure) -> bool:
     """A number read from inside its own label (3个过三千亿元城市 → 3000亿元 of 过三千亿元城市):
     the label holds the figure's unit, so the figure names a kind of thing, not an amount."""
-    return bool(f.unit) and re.search(rf"[零〇一二两三四五六七八九十百千万\d.]{re.escape(f.unit)}", f.indicator) is not None
+    if not f.unit:
+        return False
+    amount = rf"[零〇一二两三四五六七八九十百千万\d.]+{re.escape(f.unit)}"
+    # in the label, or a count's noun it describes in the text: 3个过三千亿元城市
+    return re.search(amount, f.indicator) is not None or re.search(
+        rf"\d+[个家座所项类][过超逾近]?{amount}[\u4e00-\u9fff]", f.text) is not None
 
 
 def pair(targets: list[Target], figures: list[Figure]) -> list[Pair]:

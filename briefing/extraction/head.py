@@ -8,6 +8,7 @@ import re
 from ..model import Summary
 from .chars import SPACES, ends_sentence, width
 from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
+from .tense import is_goal_item
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
 _SPEAKER = re.compile(
@@ -15,19 +16,61 @@ _SPEAKER = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
 _CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
-_SUBTITLE = re.compile(r"^(?:——|--|—|－－)")
+_SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
-_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社)?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
+_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
+# A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
+# little else — never a headline, wherever it stands in the head.
+_STAMP_PART = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"\b(?:HKT|CST|GMT)\b|[上下]一[版篇页]|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号|"
+    r"(?:[\u4e00-\u9fff]{0,4}(?:来源|出处|时间|日期|作者|编辑|记者|浏览|点击|阅读|字数|版|索引号|文号|分类|机构|有效性|公开[\u4e00-\u9fff]{0,4}))"
+    r"\s*[：:]?\s*(?:[^\s|：:]{0,16}(?=\s|\||$))?|[|｜\[\]]"
+)
+_STAMP_KEY = re.compile(r"来源|发布|时间|日期|作者|编辑|浏览|索引号|文号|分类|机构|有效性|公开")
+_STAMP_FIELD = re.compile(rf"(?:{_STAMP_KEY.pattern})[\u4e00-\u9fff]{{0,3}}\s*[：:]")
+# A headline row of a document's metadata table: 文件名称 | 某某报告.
+_NAME_CELL = re.compile(r"^(?:文件名称|标题|名称|题目)\s*[|｜:：]\s*([^|｜]{4,80}?)\s*[|｜]")
+# Chrome a page puts before its headline: a breadcrumb, a menu of short cells, a copyright line.
+# A breadcrumb is short places joined by `>`; a `<` on the line is markup pasted as text.
+_BREADCRUMB = re.compile(r"^\s*(?:[^<>＞»\n]{0,30}[>＞»]\s*)+[^<>＞»\n]{0,30}$")
+_COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
+# A long first headline is an official document's title when it ends like one.
+_DOC_TITLE = re.compile(r"(?:通知|报告|意见|方案|决定|办法|公告|通告|清单|要点|规划|纲要|讲话|纪要|实事)》?$")
 
 
-def _headline_like(p: Para) -> bool:
-    t = p.text
+def is_stamp(t: str) -> bool:
+    """A page's date/source/metadata line (``2026-03-16 10:40:34 | 来源:泰州日报``)."""
+    if _META.match(t) or _BARE_DATE.match(t):
+        return True
+    if _SUBTITLE.match(t):
+        return False
+    if t.count("|") >= 2 and _STAMP_KEY.search(t) or len(_STAMP_FIELD.findall(t)) >= 2:
+        return True  # a row of a metadata table: 索引号 | … | 发文字号 | … / 发布机构: … 公开日期: …
+    rest = _STAMP_PART.sub("", t)
+    return len(rest) < len(t) * 0.6 and width(rest.strip()) <= 8 and len(t) >= 4
+
+
+def _is_chrome(t: str) -> bool:
+    cells = [c for c in re.split(r"\s*[|｜]\s*", t) if c]
+    menu = "|" in t and len(cells) >= 2 and all(width(c) <= 6 for c in cells)
+    return bool(_BREADCRUMB.search(t) or _COPYRIGHT.search(t)) or menu
+
+
+def _headline_like(p: Para, first: bool = False) -> bool:
+    if not first and p.text.endswith(("|", "｜")):
+        return False  # a cell of a table after the headline
+    t = p.text.rstrip(" |｜")
+    long_ok = first and width(t) <= 80 and bool(_DOC_TITLE.search(t))
     return (
         p.n_lines <= 3
-        and width(t) <= 40
-        and not ends_sentence(t)
+        and (width(t) <= 40 or long_ok)
+        and (not ends_sentence(t) or first and t.endswith(("!", "！")) and width(t) <= 40)
+        and not is_stamp(t)
+        and not re.fullmatch(r"\d{1,3}", t)  # a section's number on a line of its own
+        and t[:1] not in "■□●○◆◇▲△★☆▶►•◎※"  # a bullet marks the body's parts and items
         and not HEADING_START.match(t)
         and not _META.match(t)
         and not _GREETING.match(t)
@@ -40,11 +83,17 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     index of the first paragraph of the body."""
     head = Summary()
     headlines: list[str] = []
+    stamped = False  # a stamp after the headlines: the next headline-like line is the body's
     i = 0
     while i < len(paras):
         t = paras[i].text
         m = _META.match(t)
-        if m:
+        if _is_chrome(t) or not headlines and _is_prompt(paras, i):
+            head.dropped.append(t)
+        elif not headlines and not head.title and (nm := _NAME_CELL.match(t)):
+            head.title = nm.group(1).strip()
+            head.dropped.append(t)
+        elif m:
             key, val = m.group(1), m.group(2).strip()
             if key in ("来源", "稿源", "出处") and not head.source:
                 head.source = val
@@ -53,34 +102,42 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             elif key in ("作者", "记者") and not head.reporter:
                 head.reporter = val
             head.dropped.append(t)
-        elif _BARE_DATE.match(t):
-            # A web page's timestamp on a line of its own.
-            head.date = head.date or t
+        elif (_BARE_DATE.match(t) or is_stamp(t)) and not _BYLINE_LINE.match(t):
+            # A web page's timestamp on a line of its own, or a line of its metadata.
+            if _BARE_DATE.match(t):
+                head.date = head.date or t
             head.dropped.append(t)
-        elif (bm := _BYLINE_LINE.match(t)) and headlines:
+            stamped = stamped or bool(headlines)
+        elif bm := _BYLINE_LINE.match(t):
             if not head.reporter:
                 head.reporter = _first_names(bm.group(0))
             head.dropped.append(t)
-        elif _SUBTITLE.match(t) and headlines:
+        elif _SUBTITLE.match(t) and (headlines or head.title):
             sub = t
             while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text):
                 i += 1
                 sub += paras[i].text
             head.subtitle = sub
-        elif (sm := _SPEAKER.match(t)) and headlines:
+        elif (sm := _SPEAKER.match(t)) and (headlines or head.title):
             # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
         elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
-        elif _headline_like(p := _undoubled(paras[i])) and not head.subtitle and not head.speaker \
-                and len(headlines) < 3:
-            headlines.append(p.text)
+        elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
+              and not head.speaker and len(headlines) < 3 and not stamped
+              and not (headlines and is_goal_item(t))):
+            headlines.append(p.text.rstrip(" |｜"))
         else:
             break
         i += 1
     if len(headlines) > 1 and (once := _undoubled(Para("".join(headlines), 0, 0)).text) != "".join(headlines):
         headlines = [once]  # one headline printed twice, cut over lines
-    if len(headlines) == 1:
+    if len(headlines) >= 2 and headlines[1] in headlines[0]:
+        # 某某办公室关于印发…的通知 / 关于印发…的通知: the title again without its issuer
+        head.dropped.append(headlines.pop(1))
+    if head.title:  # from the metadata table; a headline after it repeats it
+        head.dropped.extend(headlines)
+    elif len(headlines) == 1:
         head.title = headlines[0]
     elif len(headlines) == 2:
         head.kicker, head.title = headlines
@@ -100,6 +157,16 @@ def _undoubled(p: Para) -> Para:
     return p
 
 
+def _is_prompt(paras: list[Para], i: int) -> bool:
+    """A page's prompt before its headline (通版阅读请点击：) or a menu of short lines: a short
+    line ending in a colon with a short line after it, or two or more lines of a few characters."""
+    t = paras[i].text
+    nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+    if t.endswith(("：", ":")) and width(t) <= 12:
+        return bool(nxt) and width(nxt) <= 12 and not ends_sentence(nxt)
+    return width(t) <= 4 and bool(nxt) and width(nxt) <= 4 and not is_stamp(t)
+
+
 def _continues_subtitle(sub: str, nxt: str) -> bool:
     return not ends_sentence(sub) and not _SPEAKER.match(nxt) and not _META.match(nxt) and width(nxt) <= 30 \
         and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
@@ -109,8 +176,11 @@ def take_byline(text: str, head: Summary) -> str:
     """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
     m = DATELINE.match(text)
     if m:
-        if not head.source:
-            head.source = m.group("src")
+        # The dateline names the source, unless it only says 本报 (this paper) and the page's 来源
+        # (kept in dropped either way) has already named the paper.
+        src = m.group("src")
+        if not head.source or not (src.startswith("本报") or src in (head.source, head.source + "讯")):
+            head.source = src
         if m.group("rep") and not head.reporter:
             head.reporter = _first_names(m.group("paren"))
             if head.reporter != m.group("rep").strip():

@@ -83,7 +83,7 @@ def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[
         if not s or len(s) > 44 or ends_sentence(s) or "，" in s:
             continue
         m = _LABEL_BRACKET.match(s)
-        if m:
+        if m and not re.search(r"[：:]", m.group(1)):  # 【编辑：某某】 is a credit, not a label
             cands[i] = ("【】", squeeze_spaces(m.group(1)))
             continue
         m = _LABEL_PREFIX.match(s)

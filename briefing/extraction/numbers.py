@@ -10,17 +10,23 @@ from dataclasses import dataclass
 COUNT_UNITS = (
     "个百分点 个 家 项 栋 座 所 条 台 辆 套 张 处 间 户次 户 人次 人 名 位 只 头 株 棵 架次 架 艘 列 部 件 批次 批 场次 场 "
     "班次 车次 次 种 篇 门 块 根 "
-    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床"
+    "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床 盏 期"
 ).split()
 # Measures: an amount of something (236.7亿元, 27.8%).
 MEASURE_UNITS = (
     "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
-    "标准箱 箱 元 美元 欧元 港元 小时 分钟 倍 % ％ ‰ TEU"
+    "标准箱 箱 元 美元 欧元 港元 斤 小时 分钟 倍 % ％ ‰ TEU"
 ).split()
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千")
 
 _BASE = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
-UNIT_RE = "(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + ")|万亿|亿)"
+# A classifier that opens a word is not a unit (6部门, 人口, 家庭, 所有); a bare 万 before a noun
+# is one (200万中小学生, 1000万以上).
+UNIT_RE = (
+    "(?:(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + "))"
+    "(?<!人(?=口))(?<!部(?=[门署分委]))(?<!所(?=[有属在得]))(?<!家(?=[庭长属]))"
+    "(?:[（(][套间户个人][）)])?|万亿|亿|万)"
+)
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九]|十"
 NUMBER = rf"(?:{ARABIC}|百分之[零〇一二两三四五六七八九十百点]+|{CHINESE})"
@@ -31,7 +37,7 @@ AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下", "
 
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"
-    rf"(?P<num>{NUMBER})(?P<u1>{UNIT_RE})?"
+    rf"(?P<num>{NUMBER})(?:(?P<mag>万|亿)(?P<more>余|多))?(?P<u1>{UNIT_RE})?"
     rf"(?:{RANGE_SEP}(?P<num2>{ARABIC})(?P<u2>{UNIT_RE})?)?"
     rf"(?P<post>{'|'.join(AFTER_BOUNDS)})?"
 )
@@ -60,7 +66,7 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         base = self.unit.lstrip("万亿千百")
-        return base in COUNT_UNITS and base != "个百分点"
+        return base in COUNT_UNITS and base != "个百分点" or self.unit in ("万", "亿")  # 200万中小学生
 
 
 def parse_number(s: str) -> float | int | None:
@@ -89,6 +95,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         num = m.group("num")
         u1, u2 = m.group("u1"), m.group("u2")
+        if m.group("mag"):
+            # 6万余名: the magnitude belongs to the unit, 余/多 is the bound (more than)
+            u1 = m.group("mag") + (u1 or "")
         unit = u1 or u2
         if num.startswith("百分之"):
             unit = "%"
@@ -108,7 +117,7 @@ def find_quantities(text: str) -> list[Quantity]:
         ns = m.start("num")
         out.append(Quantity(
             start=m.start(), num_start=ns, end=m.end(), value=value, value_max=vmax,
-            unit=normalise_unit(unit), before=m.group("pre") or "", after=m.group("post") or "",
+            unit=normalise_unit(unit), before=m.group("pre") or "", after=m.group("post") or m.group("more") or "",
             raw=m.group(0),
         ))
     return out

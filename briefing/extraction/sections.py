@@ -11,6 +11,7 @@ from .align import Unit, align
 from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
 from .reflow import Para
+from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES = [
@@ -22,6 +23,8 @@ HEADING_STYLES = [
 ]
 # A heading about a document: 关于《…》 and the kind of text it is (的说明, 的报告 …).
 _DOC_HEADING = re.compile(r"^\S{0,12}关于《[^》]{1,50}》(?:的)?(?:说明|报告|情况|意见|决定|建议)")
+# A bullet or a list number opens an item of a list, never a heading of a news article.
+_LIST_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※]|\d{1,2}[.．、]|[-—](?!—))")
 ANNEX = re.compile(r"^(?:附件\s*\d*|附[：:]?|附录\s*\d*)(?:[：:\s]|$)")
 MAX_HEADING_WIDTH = 60
 
@@ -106,29 +109,140 @@ def _top_styles(paras: list[str]) -> list[str]:
                 seen[hs[0]] = []
                 order.append(hs[0])
             seen[hs[0]].append(t)
-    styles = [s for s in order if len(seen[s]) >= 2]
+    # A style numbers headings when it does at least twice — or once, on a line of its own, as
+    # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
+    # again at 1 numbers the items of lists, not the parts of the text.
+    styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))
+              and not _goals(seen[s])]
     return styles[:2]
 
 
+def _goals(headings: list[str]) -> bool:
+    """Numbered lines most of which are goals with their amount (1.新建幼儿园20所) are the items
+    of a list of goals."""
+    return sum(1 for h in headings if is_goal_item(h) and re.search(r"\d", h[3:])) * 2 > len(headings)
+
+
+def _defines(headings: list[str]) -> bool:
+    """Numbered items that each name a term and explain it (a glossary, 名词解释) are entries of
+    a list, not the parts of a text."""
+    return sum(1 for h in headings if is_definition(h)) * 2 > len(headings)
+
+
+def _stands_alone(heading: str, style: str) -> bool:
+    return style in ("cn、", "第cn部分") and width(heading) <= 30 and not ends_sentence(heading)
+
+
+def _restarts(headings: list[str]) -> bool:
+    nums = [ordinal(h) or 0 for h in headings]
+    return any(b <= a for a, b in zip(nums, nums[1:]))
+
+
 def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+    paras = _join_cut_items(paras)
     texts = [p.text for p in paras]
     if keyword_labels:
         return _by_keywords(paras, keyword_labels, hl_labels)
     styles = _top_styles(texts)
     if styles:
         return _by_headings(texts, styles, hl_labels)
+    numbered = _numbered_by_lines(paras)
+    if numbered:
+        labels = [(paras[i].first_line, f"{paras[i].text} {paras[i + 1].text}") for i in numbered]
+        return _by_keywords(paras, labels, hl_labels, drop={j for i in numbered for j in (i, i + 1)})
+    marked = _bullet_heads(paras)
+    if marked:
+        labels = [(paras[i].first_line, paras[i].text[1:].strip()) for i in marked]
+        return _by_keywords(paras, labels, hl_labels, drop=set(marked))
     heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
-    if len(heads) >= 2:
+    # A short line that recurs (重点工作 under each city) labels a part of each section; one
+    # with another right after it (主要预期目标 / 惠州) heads nothing.
+    counts: dict[str, int] = {}
+    for i in heads:
+        counts[paras[i].text] = counts.get(paras[i].text, 0) + 1
+    heads = [i for i in heads if counts[paras[i].text] == 1]
+    heads = [i for k, i in enumerate(heads) if not (k + 1 < len(heads) and heads[k + 1] == i + 1)]
+    # Short lines that make up most of the text are a list (of goals, of names), not headings.
+    items = sum(1 for p in paras if p.n_lines == 1 and is_goal_item(p.text))
+    if len(heads) >= 2 and (len(heads) + items) * 2 <= len(paras):
         return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
                             drop=set(heads))
     return _by_topics(texts, hl_labels)
+
+
+def _bullet_heads(paras: list[Para]) -> list[int]:
+    """Short lines under one bullet mark, each followed by items under another (■ 2024年成绩单 /
+    ●…): the first mark heads the parts. [] unless there are two or more."""
+    marks: dict[str, int] = {}
+    for p in paras:
+        if _BULLET_START.match(p.text):
+            marks[p.text[0]] = marks.get(p.text[0], 0) + 1
+    if len(marks) < 2:
+        return []
+    head = min(marks, key=lambda m: marks[m])  # the rarer mark heads, the commoner marks items
+    idx = [i for i, p in enumerate(paras[:-1]) if p.text[0] == head and width(p.text) <= 30
+           and not ends_sentence(p.text) and paras[i + 1].text[:1] in marks and paras[i + 1].text[0] != head]
+    return idx if len(idx) >= 2 else []
+
+
+_BULLET_START = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
+_SEQ_NUMBER = re.compile(r"^0?(\d{1,2})$")
+
+
+def _numbered_by_lines(paras: list[Para]) -> list[int]:
+    """Numbers on lines of their own (01, 02 …) in sequence, each before its heading line: the
+    indices of the number lines, or [] when the text has no such run."""
+    idx = [i for i, p in enumerate(paras[:-1]) if _SEQ_NUMBER.match(p.text)
+           and width(paras[i + 1].text) <= 30 and not ends_sentence(paras[i + 1].text)]
+    nums = [int(_SEQ_NUMBER.match(paras[i].text).group(1)) for i in idx]  # type: ignore[union-attr]
+    ok = len(idx) >= 2 and nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] <= 1
+    return idx if ok else []
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]")
+_BARE_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])$")
+
+
+def _join_cut_items(paras: list[Para]) -> list[Para]:
+    """A numbered item cut across two lines by a web page (4.…不断提高创新引领高质 / 量发展效能 /
+    5.…): the fragment between two numbers in sequence belongs to the item before it."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if _BARE_NUMBER.match(p.text) and i + 1 < len(paras) and not _BARE_NUMBER.match(paras[i + 1].text):
+            # (一) on a line of its own, its item on the next: one numbered item
+            item = paras[i + 1]
+            out.append(Para(text=p.text + item.text, first_line=p.first_line, last_line=item.last_line,
+                            n_lines=p.n_lines + item.n_lines))
+            i += 2
+            continue
+        m = _ITEM_NUMBER.match(p.text)
+        if m and i + 2 < len(paras) and not ends_sentence(p.text) and p.text[-1] not in "，,、；;：:":
+            frag, nxt = paras[i + 1].text, _ITEM_NUMBER.match(paras[i + 2].text)
+            if (nxt and int(nxt.group(1)) == int(m.group(1)) + 1 and width(frag) <= 12
+                    and not _LIST_MARK.match(frag) and not any(rx.match(frag) for _, rx in HEADING_STYLES)):
+                out.append(Para(text=p.text + frag, first_line=p.first_line, last_line=paras[i + 1].last_line,
+                                n_lines=p.n_lines + paras[i + 1].n_lines))
+                i += 2
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
+# A photo caption (发布会现场 供图 某某, （资料图片）) is not a heading.
+_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
 
 
 def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon."""
     t = p.text
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
-            and not split_label(t) and not re.search(r"[。；;]", t))
+            and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
+            and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
+            and not re.match(r"^【[^】]*[：:]", t))
 
 
 # -- highlights ------------------------------------------------------------------------------

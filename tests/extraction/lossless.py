@@ -43,7 +43,8 @@ def assert_nothing_lost(text: str, s: Summary, *, generated_keywords: bool = Fal
         pieces.extend(h.label for h in sec.highlights)
     have = Counter(_ns("".join(pieces)))
     missing = Counter(stream) - have
-    allowed = Counter({"：": 10**6, ":": 10**6, "【": 10**6, "】": 10**6})  # label punctuation
+    # label punctuation, and the bars between a web page's fields (`时间 | 来源:…`, split apart)
+    allowed = Counter({"：": 10**6, ":": 10**6, "【": 10**6, "】": 10**6, "|": 10**6, "｜": 10**6})
     if s.reporter:
         allowed.update({"记": 1, "者": 1, "（": 1, "）": 1, "(": 1, ")": 1})
     # A keyword label's marker (关键词 / 【】) is not content: the keyword itself is kept.

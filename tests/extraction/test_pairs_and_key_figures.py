@@ -34,7 +34,7 @@ def test_a_running_total_is_never_paired_with_this_years_new_target(hubei):
 
 def test_a_number_read_from_inside_its_own_label_is_no_key_figure(hubei):
     s = hubei
-    inside = [f for f in s.figures if "过三千亿元" in f.indicator and f.unit == "亿元"]
+    inside = [f for f in s.figures if "过三千亿元" in f.text and f.unit == "亿元"]
     assert inside and all(inside_label(f) for f in inside)
     assert not any(inside_label(s.figures[i]) for i in s.glance)
     assert not any(inside_label(s.figures[p.figure]) for p in s.pairs)

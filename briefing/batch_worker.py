@@ -43,10 +43,16 @@ class Settings:
     max_size: int = reader.DEFAULT_MAX_SIZE
     labels: tuple[str, ...] = ()
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per input; None: no limit
+    article: int | str | None = None  # the article of each PDF input (number or title word)
 
     @property
     def template_sha256(self) -> str:
-        return template_fingerprint(self.template)
+        """The template's fingerprint, and the --article asked for: outputs built from another
+        article of the page are not up to date."""
+        base = template_fingerprint(self.template)
+        if self.article is None:
+            return base
+        return hashlib.sha256(f"{base}|article={self.article}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -157,9 +163,11 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
 
 def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper | None = None) -> None:
     from . import api
+    from .readers import sniff
 
+    article = s.article if s.article is not None and sniff(data[:1024]) == "pdf" else None
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
-                                     json_summary=job.path.lower().endswith(".json"))
+                                     json_summary=job.path.lower().endswith(".json"), article=article)
     here = tuple(f for f in s.formats if f != "pdf") if helper else s.formats
     if helper and "pdf" in s.formats:
         helper.submit(summary)

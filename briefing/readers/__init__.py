@@ -31,6 +31,17 @@ class ArticleInfo:
     title: str
     chars: int
     about_report: bool
+    opening: str = ""  # the first words of its body (after the title), to tell articles apart
+
+
+def opening_words(text: str, title: str = "", limit: int = 24) -> str:
+    """The first ``limit`` characters of a text's body (what follows its title, when the title is
+    one of its lines), on one line."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if title in lines:
+        lines = lines[lines.index(title) + 1:]
+    body = " ".join(lines)
+    return body[:limit] + ("…" if len(body) > limit else "")
 
 
 @dataclass
@@ -105,7 +116,8 @@ def _read_pdf(data: bytes, name: str, article: int | str | None) -> Input:
     from .pdf_layout import layout
 
     articles, furniture = layout(read_pages(data, name))
-    infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text) for i, a in enumerate(articles, 1)]
+    infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text, opening_words(a.text, a.title))
+             for i, a in enumerate(articles, 1)]
     n = pick_article(infos, article, name)
     return Input("pdf", articles[n - 1].text, dropped=furniture, articles=infos, article=n)
 

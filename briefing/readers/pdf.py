@@ -40,47 +40,57 @@ class PdfPage:
     lines: list[Line] = field(default_factory=list)
 
 
-def open_pdf(data: bytes, name: str):  # -> pypdfium2.PdfDocument
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+_READY = False
 
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        if e.err_code == raw.FPDF_ERR_PASSWORD:
-            raise InputError("the PDF is encrypted (needs a password)", path=name,
-                             hint="save an unprotected copy of it first") from None
-        raise InputError("damaged PDF: PDFium cannot open it", path=name,
-                         hint="re-save or re-export the PDF, or pass its text as .txt") from None
+
+def _pdfium():  # -> the pypdfium2_raw module, the library initialised
+    """PDFium's raw ctypes bindings only: the pypdfium2 package's helpers and logging cost about
+    a third of its import (a cold `briefing extract page.pdf`), and the reader needs none of them.
+    Initialising the library again (when pypdfium2 itself was imported too) is a no-op in PDFium."""
+    global _READY
+    import pypdfium2_raw as raw
+
+    if not _READY:
+        raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None,
+                                                               m_v8EmbedderSlot=0))
+        _READY = True
+    return raw
 
 
 def read_pages(data: bytes, name: str) -> list[PdfPage]:
-    doc = open_pdf(data, name)
+    raw = _pdfium()
+    buf = ctypes.create_string_buffer(data, len(data))  # PDFium reads from it while the document is open
+    doc = raw.FPDF_LoadMemDocument64(buf, len(data), None)
+    if not doc:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
+            raise InputError("the PDF is encrypted (needs a password)", path=name,
+                             hint="save an unprotected copy of it first")
+        raise InputError("damaged PDF: PDFium cannot open it", path=name,
+                         hint="re-save or re-export the PDF, or pass its text as .txt")
     try:
-        pages = []
-        for i in range(len(doc)):
-            page = doc[i]
-            try:
-                pages.append(_read_page(page, i))
-            finally:
-                page.close()
+        pages = [_read_page(raw, doc, i) for i in range(raw.FPDF_GetPageCount(doc))]
     finally:
-        doc.close()
+        raw.FPDF_CloseDocument(doc)
     if not any(p.lines for p in pages):
         raise InputError("no text layer: OCR the file first", path=name,
                          hint="the PDF holds only images of its pages; run OCR (e.g. ocrmypdf) and pass the result")
     return pages
 
 
-def _read_page(page, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
-    import pypdfium2.raw as raw
-
-    width, height = page.get_size()
-    tp = page.get_textpage()
+def _read_page(raw, doc, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
+    page = raw.FPDF_LoadPage(doc, index)
+    if not page:
+        return PdfPage(0.0, 0.0)
     try:
-        lines = _lines(tp.raw, raw, index)
+        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+        tp = raw.FPDFText_LoadPage(page)
+        try:
+            lines = _lines(tp, raw, index) if tp else []
+        finally:
+            if tp:
+                raw.FPDFText_ClosePage(tp)
     finally:
-        tp.close()
+        raw.FPDF_ClosePage(page)
     return PdfPage(width, height, lines)
 
 

@@ -38,11 +38,13 @@ def extract(
     max_size: int = reader.DEFAULT_MAX_SIZE,
     labels: tuple[str, ...] = (),
     article: int | str | None = None,
+    warn: Any = None,
 ) -> Summary:
     """A report file (text, PDF, Word or web page) → Summary (encoding detected unless given).
-    ``article`` picks one article of a newspaper PDF (its number or a word of its title)."""
+    ``article`` picks one article of a newspaper PDF (its number or a word of its title);
+    ``warn(message)`` hears what the reader could not read (a PDF's scanned pages)."""
     data = reader.read_bytes(path, max_size=max_size)
-    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article)
+    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article, warn=warn)
 
 
 def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = None,
@@ -95,13 +97,16 @@ def default_article(infos: list[ArticleInfo]) -> int:
 
 def summary_from_bytes(
     data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False,
-    article: int | str | None = None,
+    article: int | str | None = None, warn: Any = None,
 ) -> Summary:
     """The bytes of one input → Summary: a summary JSON as it is, a report (text, PDF, DOCX,
-    HTML) extracted."""
+    HTML) extracted. The reader's warnings (pages of a PDF without a text layer) go to ``warn``."""
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
+    if warn:
+        for w in doc.warnings:
+            warn(w)
     summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped
@@ -171,7 +176,7 @@ def build(
     tpl = get_template(template)
     data = reader.read_bytes(p, max_size=max_size)
     summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=_labels(labels, tpl),
-                                 json_summary=p.suffix.lower() == ".json", article=article)
+                                 json_summary=p.suffix.lower() == ".json", article=article, warn=warn)
     blobs = render(summary, template=tpl, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)

@@ -167,7 +167,8 @@ def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper 
 
     article = s.article if s.article is not None and sniff(data[:1024]) == "pdf" else None
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
-                                     json_summary=job.path.lower().endswith(".json"), article=article)
+                                     json_summary=job.path.lower().endswith(".json"), article=article,
+                                     warn=entry.warnings.append)
     here = tuple(f for f in s.formats if f != "pdf") if helper else s.formats
     if helper and "pdf" in s.formats:
         helper.submit(summary)

@@ -285,7 +285,8 @@ def extract(input: Path, output: Path | None, force: bool, encoding: str | None,
     if list_articles:
         _echo_articles(input, api.list_articles(input, max_size=max_size))
         return
-    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article)
+    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article,
+                          warn=lambda msg: _warn(False)(f"{input}: {msg}"))
     text = summary.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)

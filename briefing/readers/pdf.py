@@ -38,6 +38,7 @@ class PdfPage:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+    pictures: bool = False  # it draws images (a page without text but with them is a scan)
 
 
 _READY = False
@@ -77,6 +78,12 @@ def read_pages(data: bytes, name: str) -> list[PdfPage]:
     return pages
 
 
+def scanned_pages(pages: list[PdfPage]) -> list[int]:
+    """The 1-based numbers of the pages that are pictures without a text layer (their text is
+    lost unless the file is OCRed); a blank page is not one."""
+    return [i for i, p in enumerate(pages, 1) if not p.lines and p.pictures]
+
+
 def _read_page(raw, doc, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
     page = raw.FPDF_LoadPage(doc, index)
     if not page:
@@ -89,9 +96,11 @@ def _read_page(raw, doc, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
         finally:
             if tp:
                 raw.FPDFText_ClosePage(tp)
+        pictures = not lines and any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_IMAGE
+                                     for k in range(raw.FPDFPage_CountObjects(page)))
     finally:
         raw.FPDF_ClosePage(page)
-    return PdfPage(width, height, lines)
+    return PdfPage(width, height, lines, pictures)
 
 
 def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]

@@ -231,14 +231,15 @@ def _line(run: list[list], tp, raw, page_no: int) -> Line:  # type: ignore[no-un
 
 # Punctuation that may not open a line (it goes with the character before it) and that may not
 # end one (it goes with the character after it): the line-breaking rules of Chinese type.
-_NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}")
+_NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰∶,.;:?!)]}")
 _NO_END = set("（《「『【〔〈“‘([{")
+_QUOTES = set("”’")
 
 
 def unit_length(text: str) -> int:
     """How many characters open ``text`` that a line break cannot part: a run of Latin letters
     and digits (5.4%), or one character; with the closing punctuation after it (务”) and, when
-    an opening mark follows, the mark and the unit after it (进“双)."""
+    an opening mark follows, the mark and the unit after it (进“双, 委“1310”具)."""
     i = 0
     while i < len(text) - 1 and text[i] in _NO_END:  # “十四五”: the opening mark goes with 十
         i += 1
@@ -249,14 +250,21 @@ def unit_length(text: str) -> int:
     closed = i
     while i < len(text) and text[i] in _NO_START:
         i += 1
-    if i > closed:  # 赛，123名: no break between closing punctuation and the digits after it
-        while i < len(text) and text[i].isascii() and text[i].isalnum():
+    while i > closed and i < len(text) and text[i].isascii() and text[i].isalnum():
+        # 赛，123名, 盖，70%村, 17.7%、17.4%、68%。: no break between closing punctuation and the
+        # number after it, nor inside a list of numbers
+        while i < len(text) and (text[i].isascii() and text[i].isalnum() or text[i] in ".%‰"):
             i += 1
-    if i < len(text) and text[i] in _NO_END:
+        closed = i
+        while i < len(text) and text[i] in _NO_START:
+            i += 1
+    if any(c in _QUOTES for c in text[closed:i]) and i < len(text) and text[i] not in _NO_END:
+        i += 1  # 效益”评: a closing quote holds on to what follows too (Unicode line breaking, class QU)
+    if i < len(text) and text[i] in _NO_END:  # 委“1310”具: the mark, and the whole unit after it
         j = i
         while j < len(text) and text[j] in _NO_END:
             j += 1
-        return min(len(text), j + 1) if j < len(text) else j
+        return j + unit_length(text[j:]) if j < len(text) else j
     return i
 
 

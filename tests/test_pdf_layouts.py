@@ -143,6 +143,8 @@ def test_a_pdf_in_columns_with_running_heads_gives_the_text_s_summary(column_pdf
     got.pop("dropped"), want.pop("dropped")
     if path == ARTICLE:
         assert got == want
+        # the bold 22 pt headline (a real bold face) is the one article's title; the kicker over it is no article
+        assert [a.title for a in api.list_articles(pdf)] == [want["title"]]
         return
     # The reports: the same title, sections and text. A paragraph that ends a sentence on the last
     # full line of a column, in a document without indents, cannot be told from one that goes on

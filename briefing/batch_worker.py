@@ -47,12 +47,23 @@ class Settings:
 
     @property
     def template_sha256(self) -> str:
-        """The template's fingerprint, and the --article asked for: outputs built from another
-        article of the page are not up to date."""
-        base = template_fingerprint(self.template)
+        return template_fingerprint(self.template)
+
+    def article_of(self, data: bytes) -> int | str | None:
+        """The --article for this input: for a PDF only (any other input holds one article)."""
         if self.article is None:
-            return base
-        return hashlib.sha256(f"{base}|article={self.article}".encode()).hexdigest()
+            return None
+        from .readers import sniff
+
+        return self.article if sniff(data[:1024]) == "pdf" else None
+
+    def fingerprint(self, data: bytes) -> str:
+        """The template's fingerprint, and the article asked for of a PDF: outputs built from
+        another article of the page are not up to date."""
+        article = self.article_of(data)
+        if article is None:
+            return self.template_sha256
+        return hashlib.sha256(f"{self.template_sha256}|article={article}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,7 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
         with _time_limit(s.timeout):
             data = reader.read_bytes(job.path, max_size=s.max_size)
             entry.sha256 = hashlib.sha256(data).hexdigest()
+            entry.template_sha256 = s.fingerprint(data)
             if prev and not s.force and manifest.up_to_date(prev, entry.sha256, entry.template_sha256, s.formats,
                                                             s.output_dir):
                 entry = replace(prev, status="skipped", error=None, warnings=[], pending={})
@@ -163,9 +175,7 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
 
 def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper | None = None) -> None:
     from . import api
-    from .readers import sniff
-
-    article = s.article if s.article is not None and sniff(data[:1024]) == "pdf" else None
+    article = s.article_of(data)
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
                                      json_summary=job.path.lower().endswith(".json"), article=article,
                                      warn=entry.warnings.append)

@@ -95,3 +95,17 @@ def test_build_list_lists_each_input_under_its_name_and_writes_nothing(tmp_path,
     assert lines[at + 1].startswith(f"* 1  {REPORT_TITLE}")
     assert lines[at + 2].strip().startswith("一年一度的郑州市政府工作报告")  # the text's words, repaired
     assert not (tmp_path / "out").exists()
+
+
+def test_a_text_input_of_an_article_batch_stays_up_to_date(tmp_path, page):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(page.read_bytes())
+    (folder / "c.txt").write_bytes(ARTICLE.read_bytes())
+    out = tmp_path / "out"
+    assert cli("build", folder, "-o", out, "--format", "json", "-j", "1").code == 0
+    run = cli("build", folder, "-o", out, "--format", "json", "-j", "1", "--article", "2")
+    assert run.code == 0, run.output
+    status = {e["input"].rsplit("/", 1)[-1]: e["status"]
+              for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]}
+    assert status == {"a.pdf": "updated", "c.txt": "skipped"}

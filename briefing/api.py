@@ -18,7 +18,7 @@ from . import reader
 from .errors import InputError, SchemaError, UsageError
 from .extraction import ExtractOptions, extract_summary
 from .model import Section, Summary
-from .readers import ArticleInfo, Input, pick_article
+from .readers import ArticleInfo, Input, opening_words, pick_article, sniff
 from .readers import read_input as read_document
 from .template import Template, apply_overrides, load
 
@@ -38,11 +38,13 @@ def extract(
     max_size: int = reader.DEFAULT_MAX_SIZE,
     labels: tuple[str, ...] = (),
     article: int | str | None = None,
+    warn: Any = None,
 ) -> Summary:
     """A report file (text, PDF, Word or web page) → Summary (encoding detected unless given).
-    ``article`` picks one article of a newspaper PDF (its number or a word of its title)."""
+    ``article`` picks one article of a newspaper PDF (its number or a word of its title);
+    ``warn(message)`` hears what the reader could not read (a PDF's scanned pages)."""
     data = reader.read_bytes(path, max_size=max_size)
-    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article)
+    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article, warn=warn)
 
 
 def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = None,
@@ -57,8 +59,9 @@ def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) 
     doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path))
     if doc.articles:
         return doc.articles
-    title = extract_summary(doc.text, ExtractOptions(facts=False), name=str(path)).title
-    return [ArticleInfo(1, title, len(doc.text), "报告" in doc.text)]
+    summary = extract_summary(doc.text, ExtractOptions(facts=False), name=str(path))
+    body = [*summary.lead, *(p for s in summary.sections for p in s.paragraphs)]
+    return [ArticleInfo(1, summary.title, len(doc.text), "报告" in doc.text, opening_words("\n".join(body[:3])))]
 
 
 def load_summary(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> Summary:
@@ -94,13 +97,16 @@ def default_article(infos: list[ArticleInfo]) -> int:
 
 def summary_from_bytes(
     data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False,
-    article: int | str | None = None,
+    article: int | str | None = None, warn: Any = None,
 ) -> Summary:
     """The bytes of one input → Summary: a summary JSON as it is, a report (text, PDF, DOCX,
-    HTML) extracted."""
+    HTML) extracted. The reader's warnings (pages of a PDF without a text layer) go to ``warn``."""
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
+    if warn:
+        for w in doc.warnings:
+            warn(w)
     summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped
@@ -157,17 +163,20 @@ def build(
     labels: tuple[str, ...] = (),
     stem: str | None = None,
     warn: Any = None,
+    article: int | str | None = None,
 ) -> BuildResult:
-    """One input (a .txt report or a .json summary) → files in ``output_dir``, written atomically.
-    Everything is rendered in memory first, and every file is staged before any is named, so a
-    failure writes nothing. Raises the BriefingError of the first problem."""
+    """One input (a report: text, PDF, Word or web page; or a .json summary) → files in
+    ``output_dir``, written atomically. ``article`` picks one article of a newspaper PDF (its
+    number or a word of its title; see :func:`list_articles`). Everything is rendered in memory
+    first, and every file is staged before any is named, so a failure writes nothing. Raises the
+    BriefingError of the first problem."""
     from .output import inside, prepare_dir, safe_stem, write_files
 
     p = Path(path)
     tpl = get_template(template)
     data = reader.read_bytes(p, max_size=max_size)
     summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=_labels(labels, tpl),
-                                 json_summary=p.suffix.lower() == ".json")
+                                 json_summary=p.suffix.lower() == ".json", article=article, warn=warn)
     blobs = render(summary, template=tpl, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)
@@ -195,24 +204,51 @@ def build_batch(
     workers: int | None = None,
     reporter: Any = None,
     timeout: float | None = 45.0,
+    article: int | str | None = None,
 ) -> Any:
     """Files, folders and glob patterns → a folder of briefings with ``manifest.json``, in a
     process pool (``workers``, default: one per CPU). A bad input is recorded as failed and the
     others are still built; inputs whose outputs are up to date are skipped unless ``force``.
     An input that takes longer than ``timeout`` seconds fails (None: no limit).
+    ``article`` picks the article of every PDF input (its number or a word of its title); the
+    other inputs hold one article each and are built as they are. It is a UsageError when no
+    input is a PDF, and a PDF without such an article fails.
     Returns a :class:`briefing.batch.BatchResult` (``exit_code`` 0 when all succeeded)."""
     from . import batch
 
     bad = [f for f in formats if f not in ALL_FORMATS]
     if bad or not formats:
         raise UsageError(f"unknown output format {bad[0] if bad else ''!r}", hint=f"choose from {', '.join(ALL_FORMATS)}")
+    paths = list(paths)
+    if article is not None:
+        _check_article_applies(paths, Path(output_dir))
     tpl = get_template(template)
     settings = batch.Settings(output_dir=Path(output_dir), template=tpl, formats=tuple(formats), force=force,
                               strict=strict, encoding=encoding, max_size=max_size, labels=_labels(labels, tpl),
-                              timeout=timeout or None)
+                              timeout=timeout or None, article=article)
     return batch.run(paths, settings, workers=workers, reporter=reporter,
                      preflight=lambda: check_fonts(tpl, formats), warm_up=lambda: warm_up(tpl, formats),
                      helper=(lambda: _pdf_helper(tpl, strict)) if "pdf" in formats else None)
+
+
+def _check_article_applies(paths: Iterable[str | Path], output_dir: Path) -> None:
+    """An --article that no input can take is a usage error, not a silent no-op."""
+    from .batch_plan import collect
+
+    files, _ = collect(paths, output_dir)
+    if files and not any(is_pdf(f) for f in files):
+        raise UsageError("--article applies to PDF pages only, and no input is a PDF",
+                         path=str(files[0]) if len(files) == 1 else None,
+                         hint="leave --article out; a text, Word or web-page input holds one article")
+
+
+def is_pdf(path: str | Path) -> bool:
+    """Whether the file's content is a PDF (by its first bytes, not its name)."""
+    try:
+        with open(path, "rb") as f:
+            return sniff(f.read(1024)) == "pdf"
+    except OSError:
+        return False
 
 
 def _pdf_helper(template: Template, strict: bool) -> Any:

@@ -43,10 +43,27 @@ class Settings:
     max_size: int = reader.DEFAULT_MAX_SIZE
     labels: tuple[str, ...] = ()
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per input; None: no limit
+    article: int | str | None = None  # the article of each PDF input (number or title word)
 
     @property
     def template_sha256(self) -> str:
         return template_fingerprint(self.template)
+
+    def article_of(self, data: bytes) -> int | str | None:
+        """The --article for this input: for a PDF only (any other input holds one article)."""
+        if self.article is None:
+            return None
+        from .readers import sniff
+
+        return self.article if sniff(data[:1024]) == "pdf" else None
+
+    def fingerprint(self, data: bytes) -> str:
+        """The template's fingerprint, and the article asked for of a PDF: outputs built from
+        another article of the page are not up to date."""
+        article = self.article_of(data)
+        if article is None:
+            return self.template_sha256
+        return hashlib.sha256(f"{self.template_sha256}|article={article}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -129,6 +146,7 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
         with _time_limit(s.timeout):
             data = reader.read_bytes(job.path, max_size=s.max_size)
             entry.sha256 = hashlib.sha256(data).hexdigest()
+            entry.template_sha256 = s.fingerprint(data)
             if prev and not s.force and manifest.up_to_date(prev, entry.sha256, entry.template_sha256, s.formats,
                                                             s.output_dir):
                 entry = replace(prev, status="skipped", error=None, warnings=[], pending={})
@@ -157,9 +175,10 @@ def run_job(job: Job, helper: Helper | None = None) -> Result:
 
 def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper | None = None) -> None:
     from . import api
-
+    article = s.article_of(data)
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
-                                     json_summary=job.path.lower().endswith(".json"))
+                                     json_summary=job.path.lower().endswith(".json"), article=article,
+                                     warn=entry.warnings.append)
     here = tuple(f for f in s.formats if f != "pdf") if helper else s.formats
     if helper and "pdf" in s.formats:
         helper.submit(summary)

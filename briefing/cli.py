@@ -40,7 +40,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import BriefingError, UsageError
+from .errors import BriefingError, InputError, UsageError
 
 FORMAT_CHOICES = ("pdf", "docx", "json")
 EXIT_CODES = """\b
@@ -178,6 +178,47 @@ def combine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+LIST_HELP = "List the articles of each input (a newspaper PDF page may hold several) and stop."
+ARTICLE_HELP = "The article of a PDF page to take: its number (see --list) or a word of its title."
+
+
+def _list_inputs(inputs: tuple[str, ...], output_dir: Path, max_size: int) -> None:
+    """build --list: the articles of every input the build would take, each under its file name."""
+    from . import api
+    from .batch_plan import collect
+
+    files, problems = collect(inputs, output_dir)
+    for msg in problems:
+        click.echo(msg, err=True)
+    if not files:
+        raise InputError("nothing to list", hint="pass report files or folders holding them")
+    for i, f in enumerate(files):
+        if len(files) > 1:
+            click.echo(("\n" if i else "") + str(f))
+        if f.suffix.lower() == ".json":
+            click.echo("  (a summary: rendered as it is)")
+        else:
+            _echo_articles(f, api.list_articles(f, max_size=max_size))
+
+
+def _echo_articles(path: Path, infos: list[Any]) -> None:
+    """One article a line: its number (``*`` on the one taken by default), size in characters,
+    title; its first words under it."""
+    from . import api
+    from .progress import width as display_width
+
+    default = api.default_article(infos)
+    width = max(display_width(a.title or "(no title)") for a in infos)
+    for a in infos:
+        mark = "*" if a.number == default else " "
+        title = a.title or "(no title)"
+        pad = " " * (width - display_width(title))
+        tags = "  报告" if a.about_report else ""
+        click.echo(f"{mark}{a.number:>2}  {title}{pad}  {a.chars:>6,} 字{tags}")
+        if a.opening:
+            click.echo(f"     {a.opening}")
+
+
 # -- commands ----------------------------------------------------------------------------------
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="briefing")
@@ -199,6 +240,8 @@ def main() -> None:
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
+@click.option("--article", help=ARTICLE_HELP + " In a batch: that of every PDF input.")
+@click.option("--list", "list_articles", is_flag=True, help=LIST_HELP)
 @combine_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, table or warnings: one plain line per input.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
@@ -206,8 +249,8 @@ def main() -> None:
 def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None, template: str | None,
           config_path: Path | None, name: str | None, issue: str | None, unit: str | None, date_text: str | None,
           distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
-          max_size: int, labels: tuple[str, ...], timeout: float, quiet: bool, verbose: bool,
-          **combine: Any) -> None:
+          max_size: int, labels: tuple[str, ...], timeout: float, article: str | None, list_articles: bool,
+          quiet: bool, verbose: bool, **combine: Any) -> None:
     """Build briefings from report texts (*.txt) and summaries (*.json).
 
     PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
@@ -220,6 +263,9 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     from . import api
     from .progress import ConsoleReporter
 
+    if list_articles:
+        _list_inputs(inputs, output_dir or Path("output"), max_size)
+        return
     tpl, cfg = _resolve_template(template, config_path, name, issue, unit, date_text, distribution)
     fmts = _formats(formats) or cfg.formats or api.DEFAULT_FORMATS
     if cfg.formats and not formats:
@@ -231,6 +277,10 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     if combine.pop("combine") or cfg.combine.get("enabled"):
         from .combine import build_issue, options
 
+        if article:
+            raise UsageError("--article does not go with --combine",
+                             hint="extract the article first (briefing extract PAGE.pdf --article N -o item.json) "
+                                  "and combine the .json")
         res = build_issue(inputs, output_dir=out, formats=fmts, template=tpl, opts=options(cfg.combine, **combine),
                           force=force, strict=strict, encoding=encoding, max_size=max_size, labels=labels,
                           warn=_warn(quiet))
@@ -242,7 +292,7 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     reporter = ConsoleReporter(bar=sys.stderr.isatty() and not quiet, quiet=quiet, verbose=verbose)
     result = api.build_batch(inputs, output_dir=out, formats=fmts, template=tpl, force=force, strict=strict,
                              encoding=encoding, max_size=max_size, labels=labels, workers=workers,
-                             reporter=reporter, timeout=timeout)
+                             reporter=reporter, timeout=timeout, article=article)
     sys.exit(result.exit_code)
 
 
@@ -254,8 +304,8 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
 @click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
-@click.option("--list", "list_articles", is_flag=True, help="List the articles of a newspaper PDF page and stop.")
-@click.option("--article", help="The article of a PDF page to take: its number (see --list) or a word of its title.")
+@click.option("--list", "list_articles", is_flag=True, help=LIST_HELP)
+@click.option("--article", help=ARTICLE_HELP)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def extract(input: Path, output: Path | None, force: bool, encoding: str | None, max_size: int,
@@ -267,13 +317,10 @@ def extract(input: Path, output: Path | None, force: bool, encoding: str | None,
     from . import api
 
     if list_articles:
-        infos = api.list_articles(input, max_size=max_size)
-        default = api.default_article(infos)
-        for a in infos:
-            mark = "*" if a.number == default else " "
-            click.echo(f"{mark}{a.number}  {a.title or '(no title)'}  ({a.chars} 字{'，报告' if a.about_report else ''})")
+        _echo_articles(input, api.list_articles(input, max_size=max_size))
         return
-    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article)
+    summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article,
+                          warn=lambda msg: _warn(False)(f"{input}: {msg}"))
     text = summary.to_json() + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -182,6 +182,11 @@ def write_files(files: Mapping[Path, bytes], *, replace: bool = True, durable: b
     ``replace=False`` an existing file is an error (and nothing is written). ``durable=False``
     skips the fsync: still atomic for a killed process, not for a power cut."""
     targets = [Path(p) for p in files]
+    for t in targets:
+        # A rename over a device, a pipe or a folder would replace it (as root, even /dev/null).
+        if os.path.exists(t) and not os.path.isfile(t):
+            raise OutputError("is not a regular file (a device, pipe or folder): not replaced", path=str(t),
+                              hint="give the path of a file to write")
     if not replace:
         for t in targets:
             if os.path.lexists(t):

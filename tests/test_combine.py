@@ -360,6 +360,9 @@ def test_cli_refuses_issue_options_without_combine_and_a_bad_combine_key(tmp_pat
     cfg.write_text("[combine]\ncopies = \"x\"\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["build", str(a), "--config", str(cfg), "-o", str(tmp_path / "out")])
     assert r.exit_code == 5 and "combine.copies" in r.output and "line 2" in r.output
+    r = CliRunner().invoke(main, ["build", str(a), str(a), "--combine", "--article", "2", "-o", str(tmp_path / "o2")])
+    assert r.exit_code == 2 and "--article does not go with --combine" in r.output
+    assert not (tmp_path / "o2").exists()
 
 
 def test_no_tail_without_a_distribution_even_with_a_masthead_unit_and_date():

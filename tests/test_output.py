@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import time
 from pathlib import Path
@@ -163,3 +164,16 @@ def test_sweep_removes_this_runs_and_old_temps_only(tmp_path: Path) -> None:
     removed = sweep_stale(tmp_path, tag=output.RUN_TAG)
     assert sorted(p.name for p in removed) == sorted([mine.name, old.name])
     assert young.exists() and keep.exists()
+
+
+def test_write_atomic_never_renames_over_a_device_a_pipe_or_a_folder(tmp_path: Path) -> None:
+    # `extract -o /dev/null --force` as root once renamed its temp file over /dev/null.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (fifo, folder, Path(os.devnull)):
+        with pytest.raises(OutputError, match="not a regular file"):
+            write_atomic(target, b"data", force=True)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and folder.is_dir() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -77,8 +77,8 @@ def test_extract_list_and_article_by_number_or_word(tmp_path, page_pdf):
     pdf.write_bytes(page_pdf)
     run = cli("extract", pdf, "--list")
     assert run.code == 0
-    assert run.stdout.splitlines()[0].startswith("*1  政府工作报告中频现“高新元素”")
-    assert run.stdout.splitlines()[1].startswith(" 2  市图书馆新馆开放首日迎客万人")
+    assert run.stdout.splitlines()[0].startswith("* 1  政府工作报告中频现“高新元素”")
+    assert run.stdout.splitlines()[2].startswith("  2  市图书馆新馆开放首日迎客万人")
     for pick in ("2", "图书馆"):
         run = cli("extract", pdf, "--article", pick)
         assert run.code == 0 and '"title": "市图书馆新馆开放首日迎客万人"' in run.stdout

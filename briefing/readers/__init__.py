@@ -31,6 +31,17 @@ class ArticleInfo:
     title: str
     chars: int
     about_report: bool
+    opening: str = ""  # the first words of its body (after the title), to tell articles apart
+
+
+def opening_words(text: str, title: str = "", limit: int = 24) -> str:
+    """The first ``limit`` characters of a text's body (what follows its title, when the title is
+    one of its lines), on one line."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if title in lines:
+        lines = lines[lines.index(title) + 1:]
+    body = " ".join(lines)
+    return body[:limit] + ("…" if len(body) > limit else "")
 
 
 @dataclass
@@ -44,6 +55,7 @@ class Input:
     articles: list[ArticleInfo] = field(default_factory=list)  # a PDF's articles (all of them)
     article: int | None = None  # the number of the one whose text this is
     headings: list[str] = field(default_factory=list)  # the top-level headings the format marks
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read (scanned pages)
 
 
 def sniff(data: bytes) -> str:
@@ -101,13 +113,32 @@ def _check_name(kind: str, name: str) -> None:
 
 
 def _read_pdf(data: bytes, name: str, article: int | str | None) -> Input:
-    from .pdf import read_pages
+    from .pdf import read_pages, scanned_pages
     from .pdf_layout import layout
 
-    articles, furniture = layout(read_pages(data, name))
-    infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text) for i, a in enumerate(articles, 1)]
+    pages = read_pages(data, name)
+    articles, furniture = layout(pages)
+    infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text, opening_words(a.text, a.title))
+             for i, a in enumerate(articles, 1)]
     n = pick_article(infos, article, name)
-    return Input("pdf", articles[n - 1].text, dropped=furniture, articles=infos, article=n)
+    warnings = []
+    scans = scanned_pages(pages)
+    if scans:
+        which = "page" if len(scans) == 1 else "pages"
+        warnings.append(f"{which} {_numbers(scans)} of {len(pages)} have no text layer (scanned), their "
+                        "text is missing: OCR the file first (e.g. ocrmypdf) to read them")
+    return Input("pdf", articles[n - 1].text, dropped=furniture, articles=infos, article=n, warnings=warnings)
+
+
+def _numbers(ns: list[int]) -> str:
+    """1, 3, 5-7: page numbers with runs joined."""
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def pick_article(infos: list[ArticleInfo], wanted: int | str | None, name: str) -> int:

@@ -38,50 +38,69 @@ class PdfPage:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+    pictures: bool = False  # it draws images (a page without text but with them is a scan)
 
 
-def open_pdf(data: bytes, name: str):  # -> pypdfium2.PdfDocument
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+_READY = False
 
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        if e.err_code == raw.FPDF_ERR_PASSWORD:
-            raise InputError("the PDF is encrypted (needs a password)", path=name,
-                             hint="save an unprotected copy of it first") from None
-        raise InputError("damaged PDF: PDFium cannot open it", path=name,
-                         hint="re-save or re-export the PDF, or pass its text as .txt") from None
+
+def _pdfium():  # -> the pypdfium2_raw module, the library initialised
+    """PDFium's raw ctypes bindings only: the pypdfium2 package's helpers and logging cost about
+    a third of its import (a cold `briefing extract page.pdf`), and the reader needs none of them.
+    Initialising the library again (when pypdfium2 itself was imported too) is a no-op in PDFium."""
+    global _READY
+    import pypdfium2_raw as raw
+
+    if not _READY:
+        raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None,
+                                                               m_v8EmbedderSlot=0))
+        _READY = True
+    return raw
 
 
 def read_pages(data: bytes, name: str) -> list[PdfPage]:
-    doc = open_pdf(data, name)
+    raw = _pdfium()
+    buf = ctypes.create_string_buffer(data, len(data))  # PDFium reads from it while the document is open
+    doc = raw.FPDF_LoadMemDocument64(buf, len(data), None)
+    if not doc:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
+            raise InputError("the PDF is encrypted (needs a password)", path=name,
+                             hint="save an unprotected copy of it first")
+        raise InputError("damaged PDF: PDFium cannot open it", path=name,
+                         hint="re-save or re-export the PDF, or pass its text as .txt")
     try:
-        pages = []
-        for i in range(len(doc)):
-            page = doc[i]
-            try:
-                pages.append(_read_page(page, i))
-            finally:
-                page.close()
+        pages = [_read_page(raw, doc, i) for i in range(raw.FPDF_GetPageCount(doc))]
     finally:
-        doc.close()
+        raw.FPDF_CloseDocument(doc)
     if not any(p.lines for p in pages):
         raise InputError("no text layer: OCR the file first", path=name,
                          hint="the PDF holds only images of its pages; run OCR (e.g. ocrmypdf) and pass the result")
     return pages
 
 
-def _read_page(page, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
-    import pypdfium2.raw as raw
+def scanned_pages(pages: list[PdfPage]) -> list[int]:
+    """The 1-based numbers of the pages that are pictures without a text layer (their text is
+    lost unless the file is OCRed); a blank page is not one."""
+    return [i for i, p in enumerate(pages, 1) if not p.lines and p.pictures]
 
-    width, height = page.get_size()
-    tp = page.get_textpage()
+
+def _read_page(raw, doc, index: int) -> PdfPage:  # type: ignore[no-untyped-def]
+    page = raw.FPDF_LoadPage(doc, index)
+    if not page:
+        return PdfPage(0.0, 0.0)
     try:
-        lines = _lines(tp.raw, raw, index)
+        width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+        tp = raw.FPDFText_LoadPage(page)
+        try:
+            lines = _lines(tp, raw, index) if tp else []
+        finally:
+            if tp:
+                raw.FPDFText_ClosePage(tp)
+        pictures = not lines and any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_IMAGE
+                                     for k in range(raw.FPDFPage_CountObjects(page)))
     finally:
-        tp.close()
-    return PdfPage(width, height, lines)
+        raw.FPDF_ClosePage(page)
+    return PdfPage(width, height, lines, pictures)
 
 
 def _lines(tp, raw, page_no: int) -> list[Line]:  # type: ignore[no-untyped-def]
@@ -212,14 +231,15 @@ def _line(run: list[list], tp, raw, page_no: int) -> Line:  # type: ignore[no-un
 
 # Punctuation that may not open a line (it goes with the character before it) and that may not
 # end one (it goes with the character after it): the line-breaking rules of Chinese type.
-_NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}")
+_NO_START = set("，。、；：？！）》」』】〕〉”’…—·%‰∶,.;:?!)]}")
 _NO_END = set("（《「『【〔〈“‘([{")
+_QUOTES = set("”’")
 
 
 def unit_length(text: str) -> int:
     """How many characters open ``text`` that a line break cannot part: a run of Latin letters
     and digits (5.4%), or one character; with the closing punctuation after it (务”) and, when
-    an opening mark follows, the mark and the unit after it (进“双)."""
+    an opening mark follows, the mark and the unit after it (进“双, 委“1310”具)."""
     i = 0
     while i < len(text) - 1 and text[i] in _NO_END:  # “十四五”: the opening mark goes with 十
         i += 1
@@ -230,14 +250,21 @@ def unit_length(text: str) -> int:
     closed = i
     while i < len(text) and text[i] in _NO_START:
         i += 1
-    if i > closed:  # 赛，123名: no break between closing punctuation and the digits after it
-        while i < len(text) and text[i].isascii() and text[i].isalnum():
+    while i > closed and i < len(text) and text[i].isascii() and text[i].isalnum():
+        # 赛，123名, 盖，70%村, 17.7%、17.4%、68%。: no break between closing punctuation and the
+        # number after it, nor inside a list of numbers
+        while i < len(text) and (text[i].isascii() and text[i].isalnum() or text[i] in ".%‰"):
             i += 1
-    if i < len(text) and text[i] in _NO_END:
+        closed = i
+        while i < len(text) and text[i] in _NO_START:
+            i += 1
+    if any(c in _QUOTES for c in text[closed:i]) and i < len(text) and text[i] not in _NO_END:
+        i += 1  # 效益”评: a closing quote holds on to what follows too (Unicode line breaking, class QU)
+    if i < len(text) and text[i] in _NO_END:  # 委“1310”具: the mark, and the whole unit after it
         j = i
         while j < len(text) and text[j] in _NO_END:
             j += 1
-        return min(len(text), j + 1) if j < len(text) else j
+        return j + unit_length(text[j:]) if j < len(text) else j
     return i
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..extraction.chars import ends_sentence
-from ..extraction.reflow import join_text
+from ..extraction.reflow import HEADING_START, join_text
 from .pdf import Line, PdfPage
 
 HEAD_STRIP = 0.08  # the top and bottom strips of a page where its furniture stands
@@ -166,6 +166,8 @@ def _add_block(paras: list[Para], block: list[Line], body: float, frame: tuple[f
     for ln in block:
         indent = ln.x0 - left > 0.8 * ln.size
         indents[0] += indent and multi
+        # A numbered heading (一、 （一） 第一部分 …) opens a paragraph even where the line before is full.
+        indent = indent or bool(HEADING_START.match(ln.text))
         cur = paras[-1] if paras else None
         if prev is None:
             # The top of a block: carry on the paragraph the last block left open.

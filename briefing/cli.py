@@ -319,7 +319,8 @@ def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: b
 @main.command(epilog="Exit codes: 0 stopped with Ctrl+C; 2 the port is taken or the host unknown.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
 @click.option("--host", help="Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0: other machines can connect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest upload accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest upload or pasted text accepted (as build's: a bigger one takes minutes to render).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def serve(port: int, host: str | None, max_size: int, verbose: bool) -> None:

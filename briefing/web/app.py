@@ -73,6 +73,12 @@ class TooLarge(BriefingError):
     exit_code = 3
 
 
+def too_large(what: str, size: int, limit: int) -> TooLarge:
+    """The one message for an upload or a paste over the limit: the sizes, and what to do."""
+    return TooLarge(f"{what}：{human_size(size)}，上限 {human_size(limit)}。请只放一份报告"
+                    f"（一份报告很少超过 200 KB）；确需更大，可用 briefing serve --max-size 调高上限。")
+
+
 def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -100,26 +106,25 @@ def api(fn: Handler) -> Handler:
     return endpoint
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int, what: str = "文件太大", shown: int | None = None) -> bytes:
     """The request body, refused past ``limit`` bytes (read on to the end, so the browser gets
-    the answer rather than a broken connection)."""
+    the answer rather than a broken connection); the message names ``shown`` as the limit."""
     size = int(request.headers.get("content-length") or 0)
-    message = f"文件太大：{human_size(size)}，上限 {human_size(limit)}。请只上传一份报告的文本。"
     if size > 20 * limit:
-        raise TooLarge(message)
+        raise too_large(what, size, shown or limit)
     chunks, total = [], 0
     async for chunk in request.stream():
         total += len(chunk)
         if total <= limit:
             chunks.append(chunk)
     if total > limit:
-        raise TooLarge(f"文件太大：{human_size(total)}，上限 {human_size(limit)}。请只上传一份报告的文本。")
+        raise too_large(what, total, shown or limit)
     return b"".join(chunks)
 
 
-async def read_json(request: Request, limit: int) -> Any:
+async def read_json(request: Request, limit: int, what: str = "请求太大", shown: int | None = None) -> Any:
     try:
-        return json.loads(await read_body(request, limit))
+        return json.loads(await read_body(request, limit, what, shown))
     except (ValueError, RecursionError):
         raise BriefingError("请求不是有效的 JSON") from None
 
@@ -142,12 +147,12 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
 
     @api
     async def paste(request: Request) -> Response:
-        body = await read_json(request, max_upload * 2)  # JSON escapes make text longer
+        body = await read_json(request, max_upload * 2, "文本太长", max_upload)  # JSON escapes make text longer
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BriefingError("请求里没有文本")
         data = body["text"].encode("utf-8")
         if len(data) > max_upload:
-            raise TooLarge(f"文本太长：{human_size(len(data))}，上限 {human_size(max_upload)}。")
+            raise too_large("文本太长", len(data), max_upload)
         if not body["text"].strip():
             raise BriefingError("请先粘贴报告的文本")
         return state(await run_in_threadpool(docs.open, data, "粘贴的文本", body.get("settings")))

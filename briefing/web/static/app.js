@@ -235,7 +235,7 @@ function previewLoaded() {
 // -- input ---------------------------------------------------------------------------------
 function upload(file) {
   if (file.size > maxUpload) {
-    showMessage(`文件太大：${(file.size / 1048576).toFixed(1)} MB，上限 ${$("limit").textContent}。请只上传一份报告的文本。`);
+    showMessage(`文件太大：${(file.size / 1048576).toFixed(1)} MB，上限 ${$("limit").textContent}。请只放一份报告（一份报告很少超过 200 KB）；确需更大，可用 briefing serve --max-size 调高上限。`);
     return;
   }
   const q = new URLSearchParams({ name: file.name, settings: JSON.stringify(settings()) });

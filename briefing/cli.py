@@ -188,10 +188,11 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
           config_path: Path | None, name: str | None, issue: str | None, unit: str | None, date_text: str | None,
           distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
           max_size: int, labels: tuple[str, ...], timeout: float, quiet: bool, verbose: bool) -> None:
-    """Build briefings from report texts (*.txt) and summaries (*.json).
+    """Build briefings from reports (text, PDF, Word, web page) and summaries (*.json).
 
-    PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
-    (quote it: 'reports/**/*.txt'). Each input becomes NAME.pdf and NAME.docx in the output folder,
+    PATH is a file, a folder (searched recursively for *.txt, *.pdf, *.docx, *.html, *.htm and
+    *.json) or a glob pattern (quote it: 'reports/**/*.txt'). A newspaper page of several
+    articles gives its default one (see `briefing extract --list`). Each input becomes NAME.pdf and NAME.docx in the output folder,
     named after the input file (made safe, and unique with -2, -3). output/manifest.json records
     every input, its sha256, outputs, status, error and time; an input whose outputs are up to date
     is skipped unless --force. A bad input is reported and the others are still built. Files are
@@ -308,8 +309,8 @@ def templates(name: str | None, verbose: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: bool) -> None:
-    """The font each role of a template uses here, and the characters of TEXTFILE (a report
-    text or a summary JSON) that no font has."""
+    """The font each role of a template uses here, and the characters of TEXTFILE (a report:
+    text, PDF, Word or web page; or a summary JSON) that no font has."""
     from .config import resolve_template
     from .fontreport import report
 

@@ -94,13 +94,17 @@ def default_article(infos: list[ArticleInfo]) -> int:
 
 def summary_from_bytes(
     data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False,
-    article: int | str | None = None,
+    article: int | str | None = None, warn: Any = None,
 ) -> Summary:
     """The bytes of one input → Summary: a summary JSON as it is, a report (text, PDF, DOCX,
-    HTML) extracted."""
+    HTML) extracted. ``warn`` is told when a newspaper page's other articles are left out."""
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
+    if warn and article is None and len(doc.articles) > 1:
+        took = doc.articles[(doc.article or 1) - 1]
+        warn(f"the page holds {len(doc.articles)} articles; took {took.number}, “{took.title}”, and left "
+             f"the others out (see them with `briefing extract FILE --list`, pick one with --article)")
     summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped
@@ -167,7 +171,7 @@ def build(
     tpl = get_template(template)
     data = reader.read_bytes(p, max_size=max_size)
     summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=_labels(labels, tpl),
-                                 json_summary=p.suffix.lower() == ".json")
+                                 json_summary=p.suffix.lower() == ".json", warn=warn)
     blobs = render(summary, template=tpl, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)

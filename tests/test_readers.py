@@ -86,6 +86,31 @@ def test_extract_list_and_article_by_number_or_word(tmp_path, page_pdf):
     assert_clear_failure(cli("extract", pdf, "--article", "体育"), 2, "no article's title contains", "--list")
 
 
+def test_build_says_which_article_of_a_page_it_took_and_that_the_others_are_left_out(tmp_path, page_pdf):
+    import json
+
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(page_pdf)
+    run = cli("build", pdf, "-o", tmp_path / "out", "--format", "json", "-j", "1")
+    assert run.code == 0, run.output
+    said = "the page holds 2 articles; took 1, “政府工作报告中频现“高新元素””"
+    assert said in run.stderr and "--list" in run.stderr and "page.pdf" in run.stderr
+    entry = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["files"][0]
+    assert any(said in w for w in entry["warnings"])
+    quiet = []  # a page of one article, or an article picked by name: nothing to say
+    api.summary_from_bytes(page_pdf, name="page.pdf", article=2, warn=quiet.append)
+    api.summary_from_bytes(report_pdf(["第一段。", "第二段。"]), name="r.pdf", warn=quiet.append)
+    assert quiet == []
+
+
+def test_the_web_page_says_so_too_when_it_opens_a_page_of_several_articles(page_pdf):
+    pytest.importorskip("pypdfium2")
+    from briefing.web.docs import Store
+
+    doc = Store().open(page_pdf, "page.pdf", {})
+    assert any("the page holds 2 articles" in w for w in doc.state()["warnings"])
+
+
 def test_build_reads_a_pdf_named_txt_by_its_content(tmp_path, page_pdf):
     f = tmp_path / "page.txt"
     f.write_bytes(page_pdf)

@@ -116,13 +116,16 @@ class Store:
         anything else through the reader and the extractor."""
         clean = clean_settings(settings)
         tpl = template_of(clean)
+        read: list[str] = []  # a newspaper page's articles left out: said once, on opening
         with _LOCK:
             if summary_json:
                 summary = api.parse_summary(data, name=name)
             else:
-                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels))
+                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels),
+                                                 warn=read.append)
         doc = Doc(id=secrets.token_urlsafe(12), name=name, summary=summary, settings=clean)
         self._render(doc, tpl)
+        doc.warnings = read + doc.warnings
         self.docs[doc.id] = doc
         while len(self.docs) > self.max_docs:
             self.docs.popitem(last=False)

@@ -177,7 +177,8 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild inputs that are up to date and replace existing files.")
 @click.option("--strict", is_flag=True, help="Fail an input when a character is in no font.")
 @click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
-@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest input accepted (a PDF or Word file: 16 times that, its text no more than that).")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
@@ -222,7 +223,8 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
               help="Write the summary JSON here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest input accepted (a PDF or Word file: 16 times that, its text no more than that).")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--list", "list_articles", is_flag=True, help="List the articles of a newspaper PDF page and stop.")
 @click.option("--article", help="The article of a PDF page to take: its number (see --list) or a word of its title.")

@@ -44,7 +44,8 @@ def extract(
     ``article`` picks one article of a newspaper PDF (its number or a word of its title);
     ``warn(message)`` hears what the reader could not read (a PDF's scanned pages)."""
     data = reader.read_bytes(path, max_size=max_size)
-    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article, warn=warn)
+    return summary_from_bytes(data, name=str(path), encoding=encoding, labels=labels, article=article, warn=warn,
+                              max_size=max_size)
 
 
 def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = None,
@@ -97,16 +98,24 @@ def default_article(infos: list[ArticleInfo]) -> int:
 
 def summary_from_bytes(
     data: bytes, *, name: str, encoding: str | None = None, labels: tuple[str, ...] = (), json_summary: bool = False,
-    article: int | str | None = None, warn: Any = None,
+    article: int | str | None = None, warn: Any = None, max_size: int | None = None,
 ) -> Summary:
     """The bytes of one input → Summary: a summary JSON as it is, a report (text, PDF, DOCX,
-    HTML) extracted. The reader's warnings (pages of a PDF without a text layer) go to ``warn``."""
+    HTML) extracted. ``warn`` hears what the reader could not read (a PDF's scanned pages) and
+    when a newspaper page's other articles are left out; ``max_size`` holds the text read from a
+    PDF, Word file or web page to that many bytes."""
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
+    if max_size is not None and doc.kind != "text":
+        reader.check_size(len(doc.text.encode("utf-8")), max_size, name, what="its text")
     if warn:
         for w in doc.warnings:
             warn(w)
+    if warn and article is None and len(doc.articles) > 1:
+        took = doc.articles[(doc.article or 1) - 1]
+        warn(f"the page holds {len(doc.articles)} articles; took {took.number}, “{took.title}”, and left "
+             f"the others out (see them with `briefing extract FILE --list`, pick one with --article)")
     summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped
@@ -176,7 +185,8 @@ def build(
     tpl = get_template(template)
     data = reader.read_bytes(p, max_size=max_size)
     summary = summary_from_bytes(data, name=str(p), encoding=encoding, labels=_labels(labels, tpl),
-                                 json_summary=p.suffix.lower() == ".json", article=article, warn=warn)
+                                 json_summary=p.suffix.lower() == ".json", article=article, warn=warn,
+                                 max_size=max_size)
     blobs = render(summary, template=tpl, formats=formats, strict=strict, warn=warn)
     out_dir = prepare_dir(output_dir)
     name = safe_stem(stem or p.stem)

@@ -178,7 +178,7 @@ def _build_one(job: Job, data: bytes, s: Settings, entry: Entry, helper: Helper 
     article = s.article_of(data)
     summary = api.summary_from_bytes(data, name=job.path, encoding=s.encoding, labels=s.labels,
                                      json_summary=job.path.lower().endswith(".json"), article=article,
-                                     warn=entry.warnings.append)
+                                     warn=entry.warnings.append, max_size=s.max_size)
     here = tuple(f for f in s.formats if f != "pdf") if helper else s.formats
     if helper and "pdf" in s.formats:
         helper.submit(summary)

@@ -236,7 +236,8 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild inputs that are up to date and replace existing files.")
 @click.option("--strict", is_flag=True, help="Fail an input when a character is in no font.")
 @click.option("--encoding", help="Force the input encoding, e.g. gb18030 (default: detect).")
-@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest input accepted (a PDF or Word file: 16 times that, its text no more than that).")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=45, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
@@ -251,10 +252,11 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
           distribution: str | None, workers: int | None, force: bool, strict: bool, encoding: str | None,
           max_size: int, labels: tuple[str, ...], timeout: float, article: str | None, list_articles: bool,
           quiet: bool, verbose: bool, **combine: Any) -> None:
-    """Build briefings from report texts (*.txt) and summaries (*.json).
+    """Build briefings from reports (text, PDF, Word, web page) and summaries (*.json).
 
-    PATH is a file, a folder (searched recursively for *.txt and *.json) or a glob pattern
-    (quote it: 'reports/**/*.txt'). Each input becomes NAME.pdf and NAME.docx in the output folder,
+    PATH is a file, a folder (searched recursively for *.txt, *.pdf, *.docx, *.html, *.htm and
+    *.json) or a glob pattern (quote it: 'reports/**/*.txt'). A newspaper page of several
+    articles gives its default one (see `briefing extract --list`). Each input becomes NAME.pdf and NAME.docx in the output folder,
     named after the input file (made safe, and unique with -2, -3). output/manifest.json records
     every input, its sha256, outputs, status, error and time; an input whose outputs are up to date
     is skipped unless --force. A bad input is reported and the others are still built. Files are
@@ -302,7 +304,8 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
               help="Write the summary JSON here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--max-size", type=Size(), default="2MB", show_default=True, help="Largest input accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest input accepted (a PDF or Word file: 16 times that, its text no more than that).")
 @click.option("--label", "labels", multiple=True, help="A highlight label to look for (repeatable).")
 @click.option("--list", "list_articles", is_flag=True, help=LIST_HELP)
 @click.option("--article", help=ARTICLE_HELP)
@@ -386,8 +389,8 @@ def templates(name: str | None, verbose: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: bool) -> None:
-    """The font each role of a template uses here, and the characters of TEXTFILE (a report
-    text or a summary JSON) that no font has."""
+    """The font each role of a template uses here, and the characters of TEXTFILE (a report:
+    text, PDF, Word or web page; or a summary JSON) that no font has."""
     from .config import resolve_template
     from .fontreport import report
 
@@ -397,7 +400,8 @@ def fonts(textfile: Path | None, template: str, encoding: str | None, verbose: b
 @main.command(epilog="Exit codes: 0 stopped with Ctrl+C; 2 the port is taken or the host unknown.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
 @click.option("--host", help="Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0: other machines can connect).")
-@click.option("--max-size", type=Size(), default="20MB", show_default=True, help="Largest upload accepted.")
+@click.option("--max-size", type=Size(), default="2MB", show_default=True,
+              help="Largest upload or pasted text accepted (as build's: a bigger one takes minutes to render).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 @handle_errors
 def serve(port: int, host: str | None, max_size: int, verbose: bool) -> None:

@@ -20,6 +20,15 @@ from .errors import InputError
 # Ten times the longest government work report: a bigger file is several reports pasted together
 # (split it), and one build of it would take more than ten seconds.
 DEFAULT_MAX_SIZE = 2 * 1024 * 1024
+# A PDF or Word file is mostly pictures and fonts (a newspaper page is often 3-10 MB): the file
+# may be this many times the limit, and the text read from it is held to the limit itself.
+RICH_FACTOR = 16
+
+
+def size_limit(head: bytes, max_size: int) -> int:
+    """The largest file accepted whose first bytes are ``head``: a PDF or a zip (Word) gets
+    ``RICH_FACTOR`` times ``max_size``."""
+    return max_size * RICH_FACTOR if head.startswith((b"%PDF", b"PK\x03\x04")) else max_size
 
 _MAGIC = [
     # PDF and DOCX never get here through briefing.readers, which reads them; a caller that
@@ -76,20 +85,25 @@ def read_bytes(path: str | Path, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
         raise InputError("is a folder, not a file", path=name)
     if not stat.S_ISREG(st.st_mode):
         raise InputError("not a regular file (a device, pipe or socket)", path=name, hint="pass a .txt file")
-    _check_size(st.st_size, max_size, name)
     try:
         with open(path, "rb") as f:
-            data = f.read(max_size + 1)  # the file may have grown since stat()
+            head = f.read(8)
+            limit = size_limit(head, max_size)
+            check_size(st.st_size, limit, name, rich=limit != max_size)
+            data = head + f.read(limit + 1 - len(head))  # the file may have grown since stat()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", path=name) from None
-    _check_size(len(data), max_size, name)
+    check_size(len(data), limit, name, rich=limit != max_size)
     return data
 
 
-def _check_size(size: int, max_size: int, name: str) -> None:
+def check_size(size: int, max_size: int, name: str, *, rich: bool = False, what: str = "input") -> None:
+    """Refuse ``size`` bytes over ``max_size``: an input file, or (``what="its text"``) the text
+    read from a PDF, Word file or web page."""
     if size > max_size:
         raise InputError(
-            f"input is {human_size(size)}, over the {human_size(max_size)} limit",
+            f"{what} is {human_size(size)}, over the {human_size(max_size)} limit"
+            + (f" for a PDF or Word file ({RICH_FACTOR} × --max-size)" if rich else ""),
             path=name,
             hint="a report is rarely over 200 KB: split the file, or raise the limit with --max-size",
         )

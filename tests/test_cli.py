@@ -48,6 +48,17 @@ def test_each_command_help_gives_its_own_exit_codes(command: str, codes: str) ->
     assert "some input failed" not in text  # was: the batch text under every command
 
 
+def test_help_of_build_and_fonts_names_every_kind_of_input_a_folder_gives() -> None:
+    from briefing.batch_plan import INPUT_SUFFIXES
+
+    build_help = " ".join(cli("build", "--help").stdout.split())
+    for suffix in INPUT_SUFFIXES:  # was: *.txt and *.json only, after PDF, Word and HTML came in
+        assert f"*{suffix}" in build_help, suffix
+    fonts_help = " ".join(cli("fonts", "--help").stdout.split())
+    for kind in ("PDF", "Word", "web page"):
+        assert kind in fonts_help, kind
+
+
 # -- masthead values: options, briefing.toml -----------------------------------------------------
 def test_masthead_and_distribution_options_reach_the_briefing(tmp_path: Path) -> None:
     run = cli("build", ARTICLE, "-o", tmp_path, "-t", "gbt9704", "-j", "1", "--format", "pdf",

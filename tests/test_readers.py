@@ -5,6 +5,7 @@ clear line with its exit code."""
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import subprocess
 import zipfile
@@ -17,6 +18,7 @@ from newspaper import docx_of as _docx
 from newspaper import html_of as _html
 
 from briefing import api
+from briefing.errors import InputError
 from briefing.readers import read_input, sniff
 from tests.conftest import ARTICLE, REPORTS
 
@@ -84,6 +86,73 @@ def test_extract_list_and_article_by_number_or_word(tmp_path, page_pdf):
         assert run.code == 0 and '"title": "市图书馆新馆开放首日迎客万人"' in run.stdout
     assert_clear_failure(cli("extract", pdf, "--article", "7"), 2, "no article 7", "--list")
     assert_clear_failure(cli("extract", pdf, "--article", "体育"), 2, "no article's title contains", "--list")
+
+
+def test_build_says_which_article_of_a_page_it_took_and_that_the_others_are_left_out(tmp_path, page_pdf):
+    import json
+
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(page_pdf)
+    run = cli("build", pdf, "-o", tmp_path / "out", "--format", "json", "-j", "1")
+    assert run.code == 0, run.output
+    said = "the page holds 2 articles; took 1, “政府工作报告中频现“高新元素””"
+    assert said in run.stderr and "--list" in run.stderr and "page.pdf" in run.stderr
+    entry = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["files"][0]
+    assert any(said in w for w in entry["warnings"])
+    quiet = []  # a page of one article, or an article picked by name: nothing to say
+    api.summary_from_bytes(page_pdf, name="page.pdf", article=2, warn=quiet.append)
+    api.summary_from_bytes(report_pdf(["第一段。", "第二段。"]), name="r.pdf", warn=quiet.append)
+    assert quiet == []
+
+
+def test_the_web_page_says_so_too_when_it_opens_a_page_of_several_articles(page_pdf):
+    pytest.importorskip("pypdfium2")
+    from briefing.web.docs import Store
+
+    doc = Store().open(page_pdf, "page.pdf", {})
+    assert any("the page holds 2 articles" in w for w in doc.state()["warnings"])
+
+
+def _padded(pdf: bytes, size: int) -> bytes:
+    """The PDF with an incompressible attachment: a file of ``size`` bytes, mostly not text, as a
+    newspaper page's pictures make it."""
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    w.add_attachment("photo.bin", random.Random(3).randbytes(size))
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def test_a_3mb_pdf_with_little_text_is_built_under_the_default_size_limit(tmp_path, page_pdf):
+    # --max-size holds the text to 2 MB: a PDF's or Word file's bytes are mostly pictures and fonts
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(_padded(page_pdf, 3 * 1024 * 1024))
+    run = cli("build", pdf, "-o", tmp_path / "out", "--format", "json", "-j", "1")
+    assert run.code == 0, run.output
+    assert "政府工作报告中频现" in (tmp_path / "out" / "page.json").read_text(encoding="utf-8")
+    run = cli("build", pdf, "-o", tmp_path / "out2", "--format", "json", "--max-size", "100k")
+    assert_clear_failure(run, 3, "over the 1.6 MB limit for a PDF or Word file", "--max-size")
+    with pytest.raises(InputError, match="its text is .* over the 1000 bytes limit"):
+        api.summary_from_bytes(page_pdf, name="page.pdf", max_size=1000)
+    text = tmp_path / "big.txt"
+    text.write_bytes(b"x" * (3 * 1024 * 1024))  # a text file is held to the limit itself
+    assert_clear_failure(cli("extract", text), 3, "over the 2 MB limit")
+
+
+def test_the_web_page_takes_a_3mb_pdf_and_refuses_a_3mb_text(page_pdf):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from briefing.web.app import create_app
+
+    client = TestClient(create_app(allowed_hosts=["testserver"]))
+    h = {"X-Briefing": "1"}
+    r = client.post("/api/upload?name=page.pdf", content=_padded(page_pdf, 3 * 1024 * 1024), headers=h)
+    assert r.status_code == 200, r.text
+    r = client.post("/api/upload?name=big.txt", content=b"x" * (3 * 1024 * 1024), headers=h)
+    assert r.status_code == 413 and "上限 2 MB" in r.json()["error"]
 
 
 def test_build_reads_a_pdf_named_txt_by_its_content(tmp_path, page_pdf):

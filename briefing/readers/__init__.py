@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError, UsageError
 
-RICH_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml")
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
                          re.IGNORECASE | re.DOTALL)
 _REPORT_WORD = "报告"  # what makes an article of a page "about a report" (工作报告, 政府工作报告 …)

@@ -37,7 +37,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BriefingError
-from ..reader import DEFAULT_MAX_SIZE, human_size
+from ..reader import DEFAULT_MAX_SIZE, RICH_FACTOR, human_size, size_limit
 from .docs import Store, templates
 
 STATIC = Path(__file__).parent / "static"
@@ -73,6 +73,17 @@ class TooLarge(BriefingError):
     exit_code = 3
 
 
+def too_large(what: str, size: int, limit: int, *, files: bool = False) -> TooLarge:
+    """The one message for an upload or a paste over the limit: the sizes, and what to do
+    (``files``: name the larger limit of a PDF or Word file too)."""
+    shown = human_size(limit) + (f"（PDF、Word 文件 {human_size(limit * RICH_FACTOR)}）" if files else "")
+    return TooLarge(f"{what}：{human_size(size)}，上限 {shown}。请只放一份报告"
+                    f"（一份报告很少超过 200 KB）；确需更大，可用 briefing serve --max-size 调高上限。")
+
+
+Refuse = Callable[[int], TooLarge]
+
+
 def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -100,26 +111,26 @@ def api(fn: Handler) -> Handler:
     return endpoint
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused past ``limit`` bytes (read on to the end, so the browser gets
-    the answer rather than a broken connection)."""
+async def read_body(request: Request, limit: int, refuse: Refuse | None = None) -> bytes:
+    """The request body, refused past ``limit`` bytes with ``refuse(size)`` (read on to the end,
+    so the browser gets the answer rather than a broken connection)."""
+    refuse = refuse or (lambda n: too_large("文件太大", n, limit))
     size = int(request.headers.get("content-length") or 0)
-    message = f"文件太大：{human_size(size)}，上限 {human_size(limit)}。请只上传一份报告的文本。"
     if size > 20 * limit:
-        raise TooLarge(message)
+        raise refuse(size)
     chunks, total = [], 0
     async for chunk in request.stream():
         total += len(chunk)
         if total <= limit:
             chunks.append(chunk)
     if total > limit:
-        raise TooLarge(f"文件太大：{human_size(total)}，上限 {human_size(limit)}。请只上传一份报告的文本。")
+        raise refuse(total)
     return b"".join(chunks)
 
 
-async def read_json(request: Request, limit: int) -> Any:
+async def read_json(request: Request, limit: int, refuse: Refuse | None = None) -> Any:
     try:
-        return json.loads(await read_body(request, limit))
+        return json.loads(await read_body(request, limit, refuse or (lambda n: too_large("请求太大", n, limit))))
     except (ValueError, RecursionError):
         raise BriefingError("请求不是有效的 JSON") from None
 
@@ -138,30 +149,38 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
     @api
     async def list_templates(request: Request) -> Response:
         return JSONResponse({"templates": await run_in_threadpool(templates), "max_upload": max_upload,
-                             "max_upload_text": human_size(max_upload)})
+                             "max_upload_text": human_size(max_upload), "max_file": max_upload * RICH_FACTOR,
+                             "max_file_text": human_size(max_upload * RICH_FACTOR)})
 
     @api
     async def paste(request: Request) -> Response:
-        body = await read_json(request, max_upload * 2)  # JSON escapes make text longer
+        # JSON escapes make text longer: the body may be twice the limit, the text not
+        body = await read_json(request, max_upload * 2, lambda n: too_large("文本太长", n, max_upload))
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BriefingError("请求里没有文本")
         data = body["text"].encode("utf-8")
         if len(data) > max_upload:
-            raise TooLarge(f"文本太长：{human_size(len(data))}，上限 {human_size(max_upload)}。")
+            raise too_large("文本太长", len(data), max_upload)
         if not body["text"].strip():
             raise BriefingError("请先粘贴报告的文本")
-        return state(await run_in_threadpool(docs.open, data, "粘贴的文本", body.get("settings")))
+        return state(await run_in_threadpool(docs.open, data, "粘贴的文本", body.get("settings"), max_size=max_upload))
 
     @api
     async def upload(request: Request) -> Response:
-        data = await read_body(request, max_upload)
+        def over(n: int) -> TooLarge:
+            return too_large("文件太大", n, max_upload, files=True)
+
+        data = await read_body(request, max_upload * RICH_FACTOR, over)  # a PDF or Word file: mostly pictures
+        if len(data) > size_limit(data[:8], max_upload):
+            raise over(len(data))
         name = Path(request.query_params.get("name", "上传的文件").replace("\\", "/")).name[:120] or "上传的文件"
         try:
             settings = json.loads(request.query_params.get("settings") or "{}")
         except ValueError:
             raise BriefingError("settings 不是有效的 JSON") from None
         is_json = name.lower().endswith(".json")
-        return state(await run_in_threadpool(docs.open, data, name, settings, summary_json=is_json))
+        return state(await run_in_threadpool(docs.open, data, name, settings, summary_json=is_json,
+                                             max_size=max_upload))
 
     @api
     async def edit(request: Request) -> Response:

@@ -111,18 +111,23 @@ class Store:
         self.docs.move_to_end(doc_id)
         return doc
 
-    def open(self, data: bytes, name: str, settings: Any, *, summary_json: bool = False) -> Doc:
+    def open(self, data: bytes, name: str, settings: Any, *, summary_json: bool = False,
+             max_size: int | None = None) -> Doc:
         """A new document from an upload or pasted text (UTF-8 bytes): a summary JSON as it is,
-        anything else through the reader and the extractor."""
+        anything else through the reader and the extractor (the text of a PDF, Word file or web
+        page held to ``max_size``)."""
         clean = clean_settings(settings)
         tpl = template_of(clean)
+        read: list[str] = []  # a newspaper page's articles left out: said once, on opening
         with _LOCK:
             if summary_json:
                 summary = api.parse_summary(data, name=name)
             else:
-                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels))
+                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels),
+                                                 warn=read.append, max_size=max_size)
         doc = Doc(id=secrets.token_urlsafe(12), name=name, summary=summary, settings=clean)
         self._render(doc, tpl)
+        doc.warnings = read + doc.warnings
         self.docs[doc.id] = doc
         while len(self.docs) > self.max_docs:
             self.docs.popitem(last=False)

@@ -147,9 +147,31 @@ def test_bad_uploads_get_a_message_and_the_server_goes_on(client, body, name, ex
 def test_an_upload_over_the_limit_is_refused_with_the_sizes(client):
     r = client.post("/api/upload?name=big.txt", content=b"a" * (LIMIT + 1), headers=H)
     assert r.status_code == 413 and "文件太大" in r.json()["error"] and "上限 1 MB" in r.json()["error"]
+    assert "--max-size" in r.json()["error"]
     r = client.post("/api/upload?name=huge.txt", content=b"a" * (50 * 1024 * 1024), headers=H)
     assert r.status_code == 413 and "50 MB" in r.json()["error"]
     alive(client)
+
+
+def test_a_paste_over_the_limit_is_refused_with_the_sizes_and_what_to_do(client):
+    # 1.5 MB of text: refused by its own size; 3 MB: refused as an overlong request body, same message
+    for n in (LIMIT + LIMIT // 2, 3 * LIMIT):
+        r = client.post("/api/docs", json={"text": "字" * (n // 3), "settings": {}}, headers=H)
+        assert r.status_code == 413
+        message = r.json()["error"]
+        assert "文本太长" in message and "上限 1 MB" in message and "--max-size" in message
+    alive(client)
+
+
+def test_serve_takes_the_same_default_size_limit_as_build():
+    # a 3 MB paste under a 20 MB limit kept the server busy for minutes, where build refuses it at once
+    from briefing.cli import Size, build, serve
+    from briefing.reader import DEFAULT_MAX_SIZE
+
+    def default(command):
+        return Size().convert(next(p for p in command.params if p.name == "max_size").default, None, None)
+
+    assert default(serve) == default(build) == DEFAULT_MAX_SIZE
 
 
 def test_bad_edits_and_requests_get_a_message(client, doc):

@@ -10,7 +10,7 @@ const FIELDS = [["title", "标题"], ["kicker", "引题"], ["subtitle", "副题"
 // Chinese names of the bundled templates; another template shows its file name.
 const TEMPLATE_NAMES = { standard: "现代简洁", gbt9704: "公文格式 GB/T 9704" };
 let doc = null;
-let maxUpload = 20 * 1024 * 1024;
+let maxFile = 32 * 1024 * 1024;
 let queue = Promise.resolve();
 
 function el(tag, props, ...children) {
@@ -234,8 +234,8 @@ function previewLoaded() {
 
 // -- input ---------------------------------------------------------------------------------
 function upload(file) {
-  if (file.size > maxUpload) {
-    showMessage(`文件太大：${(file.size / 1048576).toFixed(1)} MB，上限 ${$("limit").textContent}。请只上传一份报告的文本。`);
+  if (file.size > maxFile) {  // the server holds a text file, and the text of any file, to the smaller limit
+    showMessage(`文件太大：${(file.size / 1048576).toFixed(1)} MB，上限 ${$("limit-file").textContent}。请只放一份报告（一份报告很少超过 200 KB）；确需更大，可用 briefing serve --max-size 调高上限。`);
     return;
   }
   const q = new URLSearchParams({ name: file.name, settings: JSON.stringify(settings()) });
@@ -262,8 +262,9 @@ function setup() {
   }
   $("undo").addEventListener("click", () => doc && request("POST", `/api/docs/${doc.id}/undo`));
   fetch("/api/templates").then((r) => r.json()).then((data) => {
-    maxUpload = data.max_upload;
+    maxFile = data.max_file;
     $("limit").textContent = data.max_upload_text;
+    $("limit-file").textContent = data.max_file_text;
     $("s-template").replaceChildren(...data.templates.map((t) =>
       el("option", { value: t.name, selected: t.name === "standard", title: t.description,
         textContent: TEMPLATE_NAMES[t.name] ? `${TEMPLATE_NAMES[t.name]}（${t.name}）` : t.name })));

@@ -109,10 +109,6 @@ def check_size(size: int, max_size: int, name: str, *, rich: bool = False, what:
         )
 
 
-def read_path(path: str | Path, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Text:
-    return decode(read_bytes(path, max_size=max_size), encoding=encoding, name=str(path))
-
-
 def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> Text:
     """Bytes → text: a forced encoding, else a BOM, else UTF-8, else GB18030, else a guess."""
     if not data:

@@ -237,10 +237,11 @@ class _Writer:
         self.out.append(charts)
 
     def tail(self) -> None:
-        """The 版记 after the text, kept with its last lines (:mod:`.docx_tail`)."""
+        """The 版记 at the foot of the last page, kept with the last lines of the text (:mod:`.docx_tail`)."""
         xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
-        if xml and self.out:
-            self.out[-1] = keep_with_next(self.out[-1])
+        last = max((i for i, x in enumerate(self.out) if x), default=-1)  # blocks may be '' (no charts)
+        if xml and last >= 0:
+            self.out[last] = keep_with_next(self.out[last])
         self.out.append(xml)
 
     # -- page furniture --------------------------------------------------------------------------
@@ -356,8 +357,10 @@ def writer(summary: Summary, t: Template) -> _Writer:
 def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
     """The document part from what the writer wrote, and the zipped package."""
     sect = w.sect_pr(w.pkg)
-    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page.
-    w.spacer(1)
+    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page. Not
+    # after the 版记's: nothing fits under it at the foot of the page, it would take a page of its own.
+    if not "".join(w.out).endswith("</w:p>"):
+        w.spacer(1)
     w.pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
                       f"{sect}</w:body></w:document>")
     data = write(w.pkg, core)

@@ -33,6 +33,7 @@ from briefing.template import load
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"w": W, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 TEMPLATES = ("standard", "gbt9704")
 
@@ -378,11 +379,34 @@ def test_gbt9704_masthead_shows_unit_left_and_date_right(article):
 def test_gbt9704_tail_lists_distribution_and_copies(article):
     tpl = load("gbt9704")
     tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", send_to="各区政府", copies=40))
-    texts = all_texts(render(article, tpl))
+    data = render(article, tpl)
+    texts = all_texts(data)
     assert texts[-4:-1] == ["报：市委办公厅", "送：各区政府", "共印40份"]
-    tail = _tables(render(article, tpl))[-1]
+    tail = _tables(data)[-1]
     assert tail.find("w:tr/w:trPr/w:cantSplit", NS) is not None
     assert {e.tag for e in tail.find("w:tblPr/w:tblBorders", NS)} == {w("top"), w("bottom")}
+
+
+def test_gbt9704_tail_is_a_text_box_at_the_foot_of_the_type_area_after_the_text(article):
+    """The 版记 is anchored in the body's last paragraph, aligned to the bottom of the margin box,
+    text above and below it only; the paragraph before it keeps with it."""
+    tpl = load("gbt9704")
+    tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", copies=40))
+    body = parts(render(article, tpl))["word/document.xml"].find("w:body", NS)
+    paras = body.findall("w:p", NS)
+    ns = {**NS, "wp": WP, "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"}
+    anchor = paras[-1].find("w:r/w:drawing/wp:anchor", ns)
+    assert anchor is not None and anchor.get("behindDoc") == "0"
+    v = anchor.find("wp:positionV", ns)
+    assert v.get("relativeFrom") == "margin" and v.find("wp:align", ns).text == "bottom"
+    assert anchor.find("wp:positionH", ns).get("relativeFrom") == "margin"
+    assert anchor.find("wp:wrapTopAndBottom", ns) is not None
+    box = anchor.find(".//wps:txbx/w:txbxContent", ns)
+    assert "共印40份" in "".join(box.itertext())
+    assert not "".join(t for p in paras[:-1] for t in p.itertext()).count("共印")
+    before = [e for e in body if e.tag in (w("p"), w("tbl"))][-2]
+    last = before if before.tag == w("p") else before.findall("w:tr", NS)[-1].find(".//w:p", NS)
+    assert last.find("w:pPr/w:keepNext", NS) is not None
 
 
 def test_empty_tail_is_left_out_as_in_the_pdf(built):

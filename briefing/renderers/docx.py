@@ -27,7 +27,7 @@ from .common import (
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
-from .docx_tail import keep_with_next, tail_xml
+from .docx_tail import append_tail, tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -239,10 +239,12 @@ class _Writer:
     def tail(self) -> None:
         """The 版记 at the foot of the last page, kept with the last lines of the text (:mod:`.docx_tail`)."""
         xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
+        if not xml:
+            return
         last = max((i for i, x in enumerate(self.out) if x), default=-1)  # blocks may be '' (no charts)
-        if xml and last >= 0:
-            self.out[last] = keep_with_next(self.out[last])
-        self.out.append(xml)
+        if last < 0:
+            self.out.append("")
+        self.out[last] = append_tail(self.out[last], xml)
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:

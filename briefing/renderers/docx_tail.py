@@ -28,7 +28,7 @@ TAIL_DRAWING_ID = 1  # docPr ids are unique in a document: the charts' start at 
 
 
 def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_date: str = "") -> str:
-    """The 版记 as an empty paragraph holding its text box, or '' when there is none."""
+    """The 版记 as a run holding its text box (:func:`append_tail` places it), or '' when there is none."""
     items, copies = tail_lines(t.tail)
     left, right = imprint(t.tail, t.masthead.unit, masthead_date(t.masthead.date, report_date))
     if not (items or copies or left or right):
@@ -61,9 +61,18 @@ def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_dat
     # a table in a text box needs a paragraph after it: one of a point, so it takes no room
     box = table + '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' \
                   '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
-    drawing = _anchor(box, width, pt_to_twips(height + 1), pt_to_twips(role.leading / 2))
-    return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-            f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{drawing}</w:p>')
+    return _anchor(box, width, pt_to_twips(height + 1), pt_to_twips(role.leading / 2))
+
+
+def append_tail(xml: str, tail: str) -> str:
+    """The last block of the body with the 版记's anchor: in its last paragraph, so the box is on
+    the page where the text ends and goes over with its last line when the box leaves no room for
+    it; after a table (a box anchored in a cell would stand in the cell), in an empty paragraph the
+    table's last row keeps with."""
+    if xml.endswith("</w:p>"):
+        return xml[: -len("</w:p>")] + tail + "</w:p>"
+    return (keep_with_next(xml) + '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+            f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{tail}</w:p>')
 
 
 def _lines(text: str, chars_per_line: float) -> int:

@@ -190,6 +190,19 @@ def test_the_tail_never_stands_alone_on_a_page(tmp_path):
     assert not alone
 
 
+@needs_poppler
+def test_the_pdf_tail_follows_a_report_built_alone(report_summaries, tmp_path):
+    """A report whose last flowable keeps its charts together (KeepTogether wraps with the canvas
+    the frame gave the tail's wrapper) ends on the 版记 too."""
+    from briefing.renderers import RenderOptions
+    from briefing.renderers.pdf import render
+
+    for stem, s in report_summaries.items():
+        pdf = tmp_path / f"{stem}.pdf"
+        pdf.write_bytes(render(s, template("gbt9704"), RenderOptions()))
+        assert "共印30份" in flat(pages(pdf)[-1]), stem
+
+
 # -- copies and watermark ----------------------------------------------------------------------
 @needs_poppler
 def test_copies_are_numbered_000001_to_n_top_left_of_their_first_page(tmp_path):

@@ -3,11 +3,13 @@ first and last, thin between, GB/T 9704 7.3.5), one character in from both edges
 
 It stands at the foot of the last page, as in the PDF: a text box without outline or fill
 (DrawingML ``wp:anchor``, ``wps:wsp``) aligned to the bottom of the type area (``positionV
-relativeFrom="margin"``, ``align bottom``), text wrapping above and below it, anchored in an empty
-paragraph after the text. The text never runs under it; when the last page has no room for it, the
-anchor paragraph goes over with the last lines of the text (they keep with it, ``w:keepNext``), so
-it never stands alone on a page. A frame (``w:framePr``) or a floating table (``w:tblpPr``) would be
-simpler, but LibreOffice 7.4 sets both where they stand in the text, ignoring a bottom position."""
+relativeFrom="margin"``, ``align bottom``), text wrapping above and below it only, anchored at the
+end of the text's last paragraph. The text never runs under it; when the last page has no room for
+it, the last line of the text (with its anchor) goes over to the next page and the box with it, so
+it never stands alone on a page. Nothing may follow it: under the box there is no room, a paragraph
+after it would open a page of its own. A frame (``w:framePr``) or a floating table (``w:tblpPr``)
+would be simpler, but LibreOffice 7.4 sets both where they stand in the text, ignoring a bottom
+position."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from briefing.combine import CombineOptions, build_issue, render_issue
 from briefing.config import parse_distribution
 from briefing.errors import SchemaError
 from briefing.issue import Issue
-from briefing.model import Section, Summary
+from briefing.model import Highlight, Section, Summary, Target
 from briefing.template import apply_overrides, load
 from tests.conftest import ARTICLE, REPORTS
 
@@ -414,6 +414,21 @@ def _fill(n: int, last_lines: int = 1) -> Summary:
     return Summary(title="标题", sections=[Section(keyword="一", paragraphs=paras)])
 
 
+# text that ends in a box (its last row may split), or in the targets table without charts
+BOX_ENDS, TABLE_ENDS = (2, 4, 5), (16, 20, 22)
+
+
+def _box_end(n: int) -> Summary:
+    para = "段落文字，用来填满一页纸。" * 2
+    return Summary(title="标题", sections=[Section(keyword="一", paragraphs=[para] * n, order=["p"] * n + ["h"],
+                                                 highlights=[Highlight(label="经验做法", paragraphs=[para * 2] * 3)])])
+
+
+def _table_end(m: int) -> Summary:
+    return Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文。"])],
+                   targets=[Target(section=1, indicator=f"指标{k}", value=k, unit="个") for k in range(m)])
+
+
 @pytest.fixture(scope="module")
 def lo_tails(built, tmp_path_factory) -> dict[str, Path]:
     """LibreOffice's PDFs of DOCX files whose last page holds more or less text before the 版记:
@@ -427,6 +442,8 @@ def lo_tails(built, tmp_path_factory) -> dict[str, Path]:
     tpl = template("gbt9704")
     docs = {f"fill-{n}-{k}": render_issue(Issue(items=[_fill(n, k)]), tpl, ("docx",))["docx"] for n, k in FILLS}
     docs.update({p.stem: render(api.extract(p), tpl) for p in INPUTS})
+    docs.update({f"box-{n}": render(_box_end(n), tpl) for n in BOX_ENDS})
+    docs.update({f"table-{m}": render(_table_end(m), tpl) for m in TABLE_ENDS})
     for stem, data in docs.items():
         (out / f"{stem}.docx").write_bytes(data)
     subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to",
@@ -469,3 +486,14 @@ def test_libreoffice_sets_the_tail_at_the_foot_of_the_last_page(lo_tails, stem):
 @needs_poppler
 def test_libreoffice_sets_the_tail_of_the_issue_at_the_foot_of_its_last_page(lo_pdf):
     _tail_at_foot(lo_pdf)
+
+
+@pytest.mark.slow
+@needs_poppler
+@pytest.mark.parametrize("stem", [f"box-{n}" for n in BOX_ENDS] + [f"table-{m}" for m in TABLE_ENDS])
+def test_libreoffice_never_sets_the_tail_alone_after_a_table(lo_tails, stem):
+    """After a table the 版记 follows it inline (not at the foot), with the table's last row."""
+    texts = pages(lo_tails[stem])
+    last = flat(texts[-1])
+    assert TAIL_TEXT in last and not any("共印30份" in flat(t) for t in texts[:-1])
+    assert len(last[:last.index("报：")]) > 5

@@ -27,7 +27,7 @@ from .common import (
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
-from .docx_tail import append_tail, tail_xml
+from .docx_tail import append_tail, is_empty_paragraph, tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -238,13 +238,15 @@ class _Writer:
 
     def tail(self) -> None:
         """The 版记 at the foot of the last page, kept with the last lines of the text (:mod:`.docx_tail`)."""
-        xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
-        if not xml:
+        tail = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
+        if tail is None:
             return
-        last = max((i for i, x in enumerate(self.out) if x), default=-1)  # blocks may be '' (no charts)
-        if last < 0:
+        # blocks may be '' (no charts); a spacer after the last table carries nothing with it
+        while self.out and (not self.out[-1] or is_empty_paragraph(self.out[-1])):
+            self.out.pop()
+        if not self.out:
             self.out.append("")
-        self.out[last] = append_tail(self.out[last], xml)
+        self.out[-1] = append_tail(self.out[-1], tail)
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:

@@ -7,7 +7,8 @@ relativeFrom="margin"``, ``align bottom``), text wrapping above and below it onl
 end of the text's last paragraph. The text never runs under it; when the last page has no room for
 it, the last line of the text (with its anchor) goes over to the next page and the box with it, so
 it never stands alone on a page. Nothing may follow it: under the box there is no room, a paragraph
-after it would open a page of its own. A frame (``w:framePr``) or a floating table (``w:tblpPr``)
+after it would open a page of its own. When the text ends in a table (targets without charts, a
+box), the 版记 follows it inline instead, kept with its last row (see :func:`append_tail`). A frame (``w:framePr``) or a floating table (``w:tblpPr``)
 would be simpler, but LibreOffice 7.4 sets both where they stand in the text, ignoring a bottom
 position."""
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from ..template import Template
 from .common import imprint, masthead_date, tail_lines
@@ -29,12 +31,22 @@ _EMU_PER_TWIP = 635
 TAIL_DRAWING_ID = 1  # docPr ids are unique in a document: the charts' start at 1000
 
 
-def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_date: str = "") -> str:
-    """The 版记 as a run holding its text box (:func:`append_tail` places it), or '' when there is none."""
+@dataclass(frozen=True)
+class TailXml:
+    """The 版记 as a one-row table that does not split, and what placing it needs."""
+
+    table: str
+    width: int  # twips
+    height: float  # points
+    leading: float  # the body's line pitch, points
+
+
+def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_date: str = "") -> TailXml | None:
+    """The 版记, or None when there is none (:func:`append_tail` places it)."""
     items, copies = tail_lines(t.tail)
     left, right = imprint(t.tail, t.masthead.unit, masthead_date(t.masthead.date, report_date))
     if not (items or copies or left or right):
-        return ""
+        return None
     role = t.role("tail")
     style = ids["Distribution"]
     inset = pt_to_twips(role.size)
@@ -59,22 +71,33 @@ def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_dat
     )
     chars = (width - 2 * inset) / pt_to_twips(role.size)
     lines = sum(_lines(x, chars) for x in items) + (1 if left or right else 0) + (1 if copies else 0)
-    height = lines * role.leading + 3 * (THICK / 8) + (THIN_SPACE + THIN / 8 if items and (left or right or copies) else 0)
-    # a table in a text box needs a paragraph after it: one of a point, so it takes no room
-    box = table + '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' \
-                  '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
-    return _anchor(box, width, pt_to_twips(height + 1), pt_to_twips(role.leading / 2))
+    rules_pt = 2 * THICK / 8 + (THIN_SPACE + THIN / 8 if items and (left or right or copies) else 0)
+    return TailXml(table, width, lines * role.leading + rules_pt + 1, t.role("body").leading)
 
 
-def append_tail(xml: str, tail: str) -> str:
-    """The last block of the body with the 版记's anchor: in its last paragraph, so the box is on
-    the page where the text ends and goes over with its last line when the box leaves no room for
-    it; after a table (a box anchored in a cell would stand in the cell), in an empty paragraph the
-    table's last row keeps with."""
+def append_tail(xml: str, tail: TailXml) -> str:
+    """The last block of the body with the 版记. After a paragraph (text or a picture) it is a text
+    box anchored at the paragraph's end, at the foot of the page. After a table it follows inline,
+    a line below, the table's last row kept with it: LibreOffice lays a table out under a box
+    anchored after it (they overlap), a box anchored in a cell vanishes when its row splits, and
+    Word 2013+ keeps a wrapping box in its cell."""
     if xml.endswith("</w:p>"):
-        return xml[: -len("</w:p>")] + tail + "</w:p>"
-    return (keep_with_next(xml) + '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-            f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{tail}</w:p>')
+        # a table in a text box needs a paragraph after it: one of a point, so it takes no room
+        box = tail.table + _spacer(1)
+        gap = pt_to_twips(tail.leading / 2)
+        return xml[: -len("</w:p>")] + _anchor(box, tail.width, pt_to_twips(tail.height), gap) + "</w:p>"
+    return keep_with_next(xml) + _spacer(tail.leading, keep=True) + tail.table
+
+
+def _spacer(line_pt: float, keep: bool = False) -> str:
+    return (f'<w:p><w:pPr>{"<w:keepNext/>" if keep else ""}<w:spacing w:before="0" w:after="0" '
+            f'w:line="{pt_to_twips(line_pt)}" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def is_empty_paragraph(xml: str) -> bool:
+    """A paragraph without runs (a spacer): nothing to carry the 版记's anchor."""
+    return (xml.startswith("<w:p>") and xml.endswith("</w:p>") and xml.count("<w:p>") == 1
+            and "<w:r>" not in xml and "<w:r " not in xml)
 
 
 def _lines(text: str, chars_per_line: float) -> int:

@@ -17,7 +17,7 @@ from briefing.combine import CombineOptions, build_issue, render_issue
 from briefing.config import parse_distribution
 from briefing.errors import SchemaError
 from briefing.issue import Issue
-from briefing.model import Section, Summary
+from briefing.model import Highlight, Section, Summary, Target
 from briefing.template import apply_overrides, load
 from tests.conftest import ARTICLE, REPORTS
 
@@ -190,6 +190,19 @@ def test_the_tail_never_stands_alone_on_a_page(tmp_path):
     assert not alone
 
 
+@needs_poppler
+def test_the_pdf_tail_follows_a_report_built_alone(report_summaries, tmp_path):
+    """A report whose last flowable keeps its charts together (KeepTogether wraps with the canvas
+    the frame gave the tail's wrapper) ends on the 版记 too."""
+    from briefing.renderers import RenderOptions
+    from briefing.renderers.pdf import render
+
+    for stem, s in report_summaries.items():
+        pdf = tmp_path / f"{stem}.pdf"
+        pdf.write_bytes(render(s, template("gbt9704"), RenderOptions()))
+        assert "共印30份" in flat(pages(pdf)[-1]), stem
+
+
 # -- copies and watermark ----------------------------------------------------------------------
 @needs_poppler
 def test_copies_are_numbered_000001_to_n_top_left_of_their_first_page(tmp_path):
@@ -314,8 +327,9 @@ def test_every_chart_of_every_item_is_its_own_picture_in_the_docx(built):
     with zipfile.ZipFile(built["gbt9704"]["docx"]) as z:
         doc = z.read("word/document.xml").decode("utf-8")
         media = [n for n in z.namelist() if n.startswith("word/media/")]
-    ids = re.findall(r'<wp:docPr id="(\d+)"', doc)
-    assert len(ids) == len(set(ids)) == len(media) > 3
+    ids = re.findall(r'<wp:docPr id="(\d+)"', doc)  # the pictures and the 版记's text box
+    assert len(ids) == len(set(ids)) == len(media) + 1
+    assert len(set(re.findall(r'<pic:cNvPr id="(\d+)"', doc))) == len(media) > 3
 
 
 def test_the_contents_of_the_docx_are_pageref_fields_to_the_item_titles(built, issue):
@@ -386,3 +400,100 @@ def test_the_pdf_made_in_the_forked_helper_is_the_one_made_here(tmp_path):
     assert res.issue is not None and len(res.issue.items) == 2
     here = render_issue(res.issue, tpl, ("pdf",), copies=(1, 2), watermark="内部资料")["pdf"]
     assert (tmp_path / "out" / "x.pdf").read_bytes() == here
+
+
+# -- the DOCX 版记 at the foot of the last page, in a real client --------------------------------
+TAIL_TEXT = "报：市委办公厅送：市人大常委会办公厅，市政协办公厅发：各区县人民政府市政府办公室2026年3月1日印发共印30份"
+# (one-line paragraphs, lines of the last paragraph): the last page nearly empty, nearly full, overfull;
+# a last paragraph of one line, of a few, and one that runs over a page break
+FILLS = [(n, k) for n in (3, 9, 10, 11, 20, 32, 33) for k in (1, 3)] + [(6, 12), (20, 12)]
+
+
+def _fill(n: int, last_lines: int = 1) -> Summary:
+    paras = ["段落文字，用来填满一页纸。" * 2] * n + ["最后一段的文字，跨越好几行。" * 2 * last_lines]
+    return Summary(title="标题", sections=[Section(keyword="一", paragraphs=paras)])
+
+
+# text that ends in a box (its last row may split), or in the targets table without charts
+BOX_ENDS, TABLE_ENDS = (2, 4, 5), (16, 20, 22)
+
+
+def _box_end(n: int) -> Summary:
+    para = "段落文字，用来填满一页纸。" * 2
+    return Summary(title="标题", sections=[Section(keyword="一", paragraphs=[para] * n, order=["p"] * n + ["h"],
+                                                 highlights=[Highlight(label="经验做法", paragraphs=[para * 2] * 3)])])
+
+
+def _table_end(m: int) -> Summary:
+    return Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文。"])],
+                   targets=[Target(section=1, indicator=f"指标{k}", value=k, unit="个") for k in range(m)])
+
+
+@pytest.fixture(scope="module")
+def lo_tails(built, tmp_path_factory) -> dict[str, Path]:
+    """LibreOffice's PDFs of DOCX files whose last page holds more or less text before the 版记:
+    fills of one-line paragraphs ending in a long one, and the three samples built alone."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot check the DOCX in a real client")
+    from briefing import api
+    from briefing.renderers.docx import render
+
+    out = tmp_path_factory.mktemp("lo-tails")
+    tpl = template("gbt9704")
+    docs = {f"fill-{n}-{k}": render_issue(Issue(items=[_fill(n, k)]), tpl, ("docx",))["docx"] for n, k in FILLS}
+    docs.update({p.stem: render(api.extract(p), tpl) for p in INPUTS})
+    docs.update({f"box-{n}": render(_box_end(n), tpl) for n in BOX_ENDS})
+    docs.update({f"table-{m}": render(_table_end(m), tpl) for m in TABLE_ENDS})
+    for stem, data in docs.items():
+        (out / f"{stem}.docx").write_bytes(data)
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(out), *[str(out / f"{s}.docx") for s in docs]],
+                   capture_output=True, timeout=600)
+    return {stem: out / f"{stem}.pdf" for stem in docs}
+
+
+def _tail_at_foot(pdf: Path) -> None:
+    """The 版记 only on the last page, its bottom rule at the foot of the type area, text or a
+    picture above it on that page, and nothing of the text under or between its rules."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    assert pdf.exists() and pdf.stat().st_size > 1000, f"LibreOffice made no PDF of {pdf.name}"
+    texts = pages(pdf)
+    assert not any("共印30份" in flat(t) for t in texts[:-1]), pdf.name
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[-1]
+        h = float(page.height)
+        rules = sorted(r["top"] for r in page.lines + page.rects if r["width"] > page.width / 2 and r["top"] > h / 2)
+        assert len(rules) >= 2, f"{pdf.name}: no 版记 rules in the lower half of the last page"
+        top, bottom = rules[0], rules[-1]
+        foot = h - load("gbt9704").page.margin_bottom_mm * 72 / 25.4
+        assert -1 < foot - bottom < 12, f"{pdf.name}: the 版记 ends {foot - bottom:.0f} pt above the foot"
+        words = page.extract_words()
+        inside = [x for x in words if top < (x["top"] + x["bottom"]) / 2 < bottom]
+        assert flat("".join(x["text"] for x in inside)) == TAIL_TEXT, pdf.name
+        above = [x for x in words if x["bottom"] < top]
+        assert above or page.images, f"{pdf.name}: the 版记 is alone on its page"
+        assert all(im["bottom"] <= top + 1 for im in page.images), pdf.name
+
+
+@pytest.mark.slow
+@needs_poppler
+@pytest.mark.parametrize("stem", [f"fill-{n}-{k}" for n, k in FILLS] + [p.stem for p in INPUTS])
+def test_libreoffice_sets_the_tail_at_the_foot_of_the_last_page(lo_tails, stem):
+    _tail_at_foot(lo_tails[stem])
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_libreoffice_sets_the_tail_of_the_issue_at_the_foot_of_its_last_page(lo_pdf):
+    _tail_at_foot(lo_pdf)
+
+
+@pytest.mark.slow
+@needs_poppler
+@pytest.mark.parametrize("stem", [f"box-{n}" for n in BOX_ENDS] + [f"table-{m}" for m in TABLE_ENDS])
+def test_libreoffice_never_sets_the_tail_alone_after_a_table(lo_tails, stem):
+    """After a table the 版记 follows it inline (not at the foot), with the table's last row."""
+    texts = pages(lo_tails[stem])
+    last = flat(texts[-1])
+    assert TAIL_TEXT in last and not any("共印30份" in flat(t) for t in texts[:-1])
+    assert len(last[:last.index("报：")]) > 5

@@ -27,7 +27,7 @@ from .common import (
 from .docx_glance import charts_xml, panel_xml
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
-from .docx_tail import keep_with_next, tail_xml
+from .docx_tail import append_tail, is_empty_paragraph, tail_xml
 from .docx_xml import (
     NS_DECL,
     XML_HEAD,
@@ -237,11 +237,16 @@ class _Writer:
         self.out.append(charts)
 
     def tail(self) -> None:
-        """The 版记 after the text, kept with its last lines (:mod:`.docx_tail`)."""
-        xml = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
-        if xml and self.out:
-            self.out[-1] = keep_with_next(self.out[-1])
-        self.out.append(xml)
+        """The 版记 at the foot of the last page, kept with the last lines of the text (:mod:`.docx_tail`)."""
+        tail = tail_xml(self.t, self.ids, self.esc, self.width, self.s.date)
+        if tail is None:
+            return
+        # blocks may be '' (no charts); a spacer after the last table carries nothing with it
+        while self.out and (not self.out[-1] or is_empty_paragraph(self.out[-1])):
+            self.out.pop()
+        if not self.out:
+            self.out.append("")
+        self.out[-1] = append_tail(self.out[-1], tail)
 
     # -- page furniture --------------------------------------------------------------------------
     def footer_xml(self, align: str) -> str:
@@ -356,8 +361,10 @@ def writer(summary: Summary, t: Template) -> _Writer:
 def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
     """The document part from what the writer wrote, and the zipped package."""
     sect = w.sect_pr(w.pkg)
-    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page.
-    w.spacer(1)
+    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page. Not
+    # after the 版记's: nothing fits under it at the foot of the page, it would take a page of its own.
+    if not "".join(w.out).endswith("</w:p>"):
+        w.spacer(1)
     w.pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
                       f"{sect}</w:body></w:document>")
     data = write(w.pkg, core)

@@ -124,7 +124,7 @@ _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 def _inline(rid: str, n: int, name: str, descr: str, cx: int, cy: int, esc: Text) -> str:
     """A picture in the text line (``w:drawing/wp:inline``), with its description as alt text."""
     name_a, descr_a = esc.attr(name), esc.attr(descr)
-    # docPr ids must be unique in the document; the charts are its only drawings, from 1000.
+    # docPr ids must be unique in the document; the charts' are from 1000 (the 版记's text box is 1).
     pid = 1000 + n
     return (f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'

@@ -79,6 +79,8 @@ class TailKeeper(Flowable):
         return float(self.last.getSpaceBefore())
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if hasattr(self, "canv"):  # the frame gives it to this wrapper only; KeepTogether wraps with it
+            self.last.canv = self.canv
         _, self._lh = self.last.wrap(aw, ah)
         self._th = self.tail.need(aw)
         self.width = aw

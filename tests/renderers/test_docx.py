@@ -33,6 +33,7 @@ from briefing.template import load
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"w": W, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 TEMPLATES = ("standard", "gbt9704")
 
@@ -378,11 +379,54 @@ def test_gbt9704_masthead_shows_unit_left_and_date_right(article):
 def test_gbt9704_tail_lists_distribution_and_copies(article):
     tpl = load("gbt9704")
     tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", send_to="各区政府", copies=40))
-    texts = all_texts(render(article, tpl))
+    data = render(article, tpl)
+    texts = all_texts(data)
     assert texts[-4:-1] == ["报：市委办公厅", "送：各区政府", "共印40份"]
-    tail = _tables(render(article, tpl))[-1]
+    tail = _tables(data)[-1]
     assert tail.find("w:tr/w:trPr/w:cantSplit", NS) is not None
     assert {e.tag for e in tail.find("w:tblPr/w:tblBorders", NS)} == {w("top"), w("bottom")}
+
+
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _tail_doc(s: Summary) -> etree._Element:
+    tpl = load("gbt9704")
+    tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", copies=40))
+    return parts(render(s, tpl))["word/document.xml"].find("w:body", NS)
+
+
+def test_gbt9704_tail_after_text_is_a_text_box_at_the_foot_of_the_type_area():
+    """After a paragraph, the 版记 is a text box anchored at the end of the body's last paragraph,
+    aligned to the bottom of the margin box, text above and below it only; nothing after it."""
+    s = Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文第一段。", "正文最后一段。"])])
+    body = _tail_doc(s)
+    paras = body.findall("w:p", NS)
+    ns = {**NS, "wp": WP, "wps": _WPS}
+    assert "正文最后一段。" in "".join(paras[-1].find("w:r", NS).itertext())
+    anchor = paras[-1].find("w:r/w:drawing/wp:anchor", ns)
+    assert anchor is not None and anchor.get("behindDoc") == "0"
+    v = anchor.find("wp:positionV", ns)
+    assert v.get("relativeFrom") == "margin" and v.find("wp:align", ns).text == "bottom"
+    assert anchor.find("wp:positionH", ns).get("relativeFrom") == "margin"
+    assert anchor.find("wp:wrapTopAndBottom", ns) is not None
+    box = anchor.find(".//wps:txbx/w:txbxContent", ns)
+    assert "共印40份" in "".join(box.itertext())
+    assert [e.tag for e in body][-2:] == [w("p"), w("sectPr")]
+
+
+def test_gbt9704_tail_after_a_table_follows_it_kept_with_its_last_row():
+    """After a table (here the targets without charts) the 版记 is not a text box (LibreOffice
+    would set the table under it): it follows inline, the table's last row kept with it."""
+    s = Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文。"])],
+                targets=[Target(section=1, indicator=f"指标{k}", value=k, unit="个") for k in range(3)])
+    body = _tail_doc(s)
+    assert body.find(".//wp:anchor", {"wp": WP}) is None
+    blocks = [e for e in body if e.tag in (w("p"), w("tbl"))][:-1]  # the body's closing 1 pt paragraph
+    tail, table = blocks[-1], blocks[-3]
+    assert "共印40份" in "".join(tail.itertext()) and tail.tag == w("tbl") and table.tag == w("tbl")
+    assert blocks[-2].find("w:pPr/w:keepNext", NS) is not None
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in table.findall("w:tr", NS)[-1].iter(w("p")))
 
 
 def test_empty_tail_is_left_out_as_in_the_pdf(built):

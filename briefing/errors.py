@@ -40,6 +40,13 @@ class Notice(str):
         self.params = params
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:  # a batch worker sends its warnings to the parent
+        return (_notice, (str(self), self.code, self.params))
+
+
+def _notice(text: str, code: str, params: dict[str, Any]) -> Notice:
+    return Notice(text, code, **params)
+
 
 class UsageError(BriefingError):
     """Wrong arguments or options."""

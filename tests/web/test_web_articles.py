@@ -106,3 +106,15 @@ def test_scanned_pages_and_a_text_over_the_limit_are_said_in_chinese(page_pdf):
     message = error_message(e.value)
     assert message["error"].startswith("从文件读出的文本太长：") and "上限 1000 bytes" in message["error"]
     assert "--max-size" in message["error"] and "over the 1000 bytes limit" in message["detail"]
+
+
+def test_a_warning_keeps_its_kind_through_a_batch_worker_and_prints_as_its_english_line():
+    import json
+    import pickle
+
+    from briefing.errors import Notice
+
+    said = Notice("pages 2 of 3 have no text layer", "scanned_pages", pages="2", total=3)
+    back = pickle.loads(pickle.dumps(said))  # how a worker process sends it to the parent
+    assert (back, back.code, back.params) == (said, "scanned_pages", {"pages": "2", "total": 3})
+    assert json.dumps([said]) == '["pages 2 of 3 have no text layer"]' and f"{said}" == str(said)

@@ -73,7 +73,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with)
 
 
-class TooLarge(BriefingError):
+class TooLarge(messages.PageError):
     exit_code = 3
 
 
@@ -133,7 +133,7 @@ async def read_json(request: Request, limit: int, refuse: Refuse | None = None) 
     try:
         return json.loads(await read_body(request, limit, refuse or (lambda n: too_large("请求太大", n, limit))))
     except (ValueError, RecursionError):
-        raise BriefingError("请求不是有效的 JSON") from None
+        raise messages.PageError("请求不是有效的 JSON") from None
 
 
 def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] | None = None,
@@ -158,12 +158,12 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         # JSON escapes make text longer: the body may be twice the limit, the text not
         body = await read_json(request, max_upload * 2, lambda n: too_large("文本太长", n, max_upload))
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-            raise BriefingError("请求里没有文本")
+            raise messages.PageError("请求里没有文本")
         data = body["text"].encode("utf-8")
         if len(data) > max_upload:
             raise too_large("文本太长", len(data), max_upload)
         if not body["text"].strip():
-            raise BriefingError("请先粘贴报告的文本")
+            raise messages.PageError("请先粘贴报告的文本")
         return state(await run_in_threadpool(docs.open, data, "粘贴的文本", body.get("settings"), max_size=max_upload))
 
     @api
@@ -178,7 +178,7 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         try:
             settings = json.loads(request.query_params.get("settings") or "{}")
         except ValueError:
-            raise BriefingError("settings 不是有效的 JSON") from None
+            raise messages.PageError("settings 不是有效的 JSON") from None
         is_json = name.lower().endswith(".json")
         return state(await run_in_threadpool(docs.open, data, name, settings, summary_json=is_json,
                                              max_size=max_upload))
@@ -201,7 +201,7 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
     async def article(request: Request) -> Response:
         body = await read_json(request, 64 * 1024)
         if not isinstance(body, dict):
-            raise BriefingError("请求里没有文章编号")
+            raise messages.PageError("请求里没有文章编号")
         return state(await run_in_threadpool(docs.choose, request.path_params["doc"], body.get("article")))
 
     @api

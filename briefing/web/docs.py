@@ -27,7 +27,7 @@ from ..model import Summary
 from ..output import safe_stem
 from ..readers import ArticleInfo
 from ..template import Template
-from .messages import warning_message
+from .messages import PageError, warning_message
 
 #: The masthead fields the page offers, and the template options they become.
 SETTING_KEYS = ("template", "name", "issue", "unit", "date", "distribution")
@@ -96,7 +96,7 @@ def clean_settings(raw: Any) -> dict[str, str]:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise UsageError("settings must be an object")
+        raise PageError("刊头设置必须是一个对象（settings）")
     out = {k: str(raw.get(k) or "").strip()[:200] for k in SETTING_KEYS}
     out["template"] = out["template"] or "standard"
     if out["template"] not in available():
@@ -122,7 +122,7 @@ class Store:
     def get(self, doc_id: str) -> Doc:
         doc = self.docs.get(doc_id)
         if doc is None:
-            raise UsageError("这份简报已不在服务器上（服务重启过或打开的太多）", hint="请重新粘贴或上传摘要 JSON")
+            raise PageError("这份简报已不在服务器上（服务重启过或打开的太多）", hint="请重新粘贴或上传摘要 JSON")
         self.docs.move_to_end(doc_id)
         return doc
 
@@ -153,11 +153,11 @@ class Store:
         read from the page's bytes again; the edits of the one before are not carried over."""
         doc = self.get(doc_id)
         if not doc.articles:
-            raise UsageError("这份简报只有一篇文章，没有可选的")
+            raise PageError("这份简报只有一篇文章，没有可选的")
         if not isinstance(article, int) or isinstance(article, bool):
-            raise UsageError("article must be a number")
+            raise PageError("文章编号必须是数字")
         if doc.source is None:
-            raise UsageError("原文件已不在服务器内存中（打开的文件太多）", hint="请重新拖入这个文件再选文章")
+            raise PageError("原文件已不在服务器内存中（打开的文件太多）", hint="请重新拖入这个文件再选文章")
         self._read(doc, doc.source, article, template_of(doc.settings))
         doc.history = []
         return doc
@@ -198,7 +198,7 @@ class Store:
     def undo(self, doc_id: str) -> Doc:
         doc = self.get(doc_id)
         if not doc.history:
-            raise UsageError("没有可以撤销的修改")
+            raise PageError("没有可以撤销的修改")
         doc.summary = doc.history.pop()
         self._render(doc, template_of(doc.settings))
         return doc

@@ -48,6 +48,13 @@ _LEADS: list[tuple[type[BriefingError], str]] = [
 ]
 
 
+class PageError(BriefingError):
+    """A failure the web layer says in Chinese itself (a request the page should not have sent,
+    a document no longer in memory): shown as it is."""
+
+    exit_code = 2
+
+
 def too_large(what: str, size: int, limit: int, *, files: bool = False) -> str:
     """The one message for an upload, a paste or a file's text over the limit: the sizes, and
     what to do (``files``: name the larger limit of a PDF or Word file too)."""
@@ -78,10 +85,10 @@ def _say(table: dict[str, str], code: str, params: dict[str, Any]) -> str | None
 def error_message(e: BriefingError) -> dict[str, str]:
     """``{"error": Chinese, "detail": English}`` of a failure (no detail when it was Chinese already)."""
     detail = str(e)
+    if isinstance(e, PageError):
+        return {"error": detail}
     said = _say(_ERRORS, e.code, e.params) if e.code else None
     if said is None:
-        if any("\u4e00" <= ch <= "\u9fff" for ch in e.message):  # the web layer's own messages
-            return {"error": detail}
         lead = next((text for cls, text in _LEADS if isinstance(e, cls)), "出错了")
         said = f"{lead}。"
     return {"error": said, "detail": detail}

@@ -128,6 +128,7 @@ function renderArticles(data) {
           el("span", { className: "article-meta", textContent: `  ${a.chars.toLocaleString("zh-CN")} 字` }),
           el("span", { className: "article-opening", textContent: a.opening }))));
   })));
+  $("articles-gone").hidden = data.can_choose || list.length < 2;
 }
 
 function renderFields(s) {

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reader
-from .errors import InputError, SchemaError, UsageError
+from .errors import InputError, Notice, SchemaError, UsageError
 from .extraction import ExtractOptions, extract_summary
 from .model import Section, Summary
 from .readers import ArticleInfo, Input, opening_words, pick_article, sniff
@@ -74,21 +74,24 @@ def parse_summary(data: bytes, *, name: str = "<summary>") -> Summary:
     """Summary JSON bytes → Summary. Bad JSON is reported with its line and column, a schema
     error with the field's path (``sections[3].highlights[0].label: expected a string``)."""
     if not data.strip():
-        raise InputError("empty file", path=name, hint="pass a summary written by `briefing extract`")
+        raise InputError("empty file", path=name, hint="pass a summary written by `briefing extract`", code="empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise SchemaError(f"not UTF-8 at byte {e.start}", path=name, hint="save the JSON as UTF-8") from None
+        raise SchemaError(f"not UTF-8 at byte {e.start}", path=name, hint="save the JSON as UTF-8",
+                          code="json_invalid") from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as e:
-        raise SchemaError(f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}", path=name) from None
+        raise SchemaError(f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}", path=name,
+                          code="json_invalid") from None
     except RecursionError:
-        raise SchemaError("not valid JSON: nested too deeply", path=name) from None
+        raise SchemaError("not valid JSON: nested too deeply", path=name, code="json_invalid") from None
     try:
         return Summary.from_dict(raw)
     except SchemaError as e:
-        raise SchemaError(f"{e.path}: {e.message}", path=name, hint=e.hint) from None
+        raise SchemaError(f"{e.path}: {e.message}", path=name, hint=e.hint, code="schema",
+                          params={"field": e.path}) from None
 
 
 def default_article(infos: list[ArticleInfo]) -> int:
@@ -107,15 +110,23 @@ def summary_from_bytes(
     if json_summary:
         return parse_summary(data, name=name)
     doc = read_document(data, name=name, encoding=encoding, article=article)
+    return summary_of_input(doc, name=name, labels=labels, picked=article is not None, warn=warn, max_size=max_size)
+
+
+def summary_of_input(doc: Input, *, name: str, labels: tuple[str, ...] = (), picked: bool = False, warn: Any = None,
+                     max_size: int | None = None) -> Summary:
+    """What :func:`read_input` read → Summary (see :func:`summary_from_bytes`; ``picked``: the
+    article was named, so the others going unused is no news)."""
     if max_size is not None and doc.kind != "text":
         reader.check_size(len(doc.text.encode("utf-8")), max_size, name, what="its text")
     if warn:
         for w in doc.warnings:
             warn(w)
-    if warn and article is None and len(doc.articles) > 1:
+    if warn and not picked and len(doc.articles) > 1:
         took = doc.articles[(doc.article or 1) - 1]
-        warn(f"the page holds {len(doc.articles)} articles; took {took.number}, “{took.title}”, and left "
-             f"the others out (see them with `briefing extract FILE --list`, pick one with --article)")
+        warn(Notice(f"the page holds {len(doc.articles)} articles; took {took.number}, “{took.title}”, and left "
+                    f"the others out (see them with `briefing extract FILE --list`, pick one with --article)",
+                    "articles_left_out", count=len(doc.articles), n=took.number, title=took.title))
     summary = extract_summary(doc.text, ExtractOptions(labels=tuple(labels), headings=tuple(doc.headings)), name=name)
     if doc.dropped:
         summary.dropped = doc.dropped + summary.dropped

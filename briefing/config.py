@@ -144,7 +144,7 @@ def format_date(text: str | None) -> str | None:
         try:
             date(y, mo, da)
         except ValueError:
-            raise UsageError(f"--date: no such day {text!r}") from None
+            raise UsageError(f"--date: no such day {text!r}", code="no_such_day", params={"date": text}) from None
         return f"{y}年{mo}月{da}日"
     return text
 
@@ -161,6 +161,7 @@ def parse_distribution(text: str) -> dict[str, Any]:
             raise UsageError(
                 f"--distribution: cannot read {part!r}",
                 hint="write it like '报:市委办公厅;送:市人大办公厅,市政协办公厅;发:各部门;印:30'",
+                code="bad_distribution", params={"part": part},
             )
         key, value = _DIST_KEYS[m.group(1).strip()], m.group(2).strip()
         if key == "print_date":
@@ -168,7 +169,8 @@ def parse_distribution(text: str) -> dict[str, Any]:
         elif key == "copies":
             digits = value.rstrip("份").strip()
             if not digits.isdigit():
-                raise UsageError(f"--distribution: copies must be a number, got {value!r}", hint="e.g. 印:30")
+                raise UsageError(f"--distribution: copies must be a number, got {value!r}", hint="e.g. 印:30",
+                                 code="bad_distribution", params={"part": part})
             tail[key] = int(digits)
         else:
             tail[key] = value.replace(",", "，")

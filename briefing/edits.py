@@ -242,9 +242,9 @@ def _number(v: Any, key: str, *, optional: bool = False) -> int | float | None:
         try:
             v = float(v)
         except ValueError:
-            raise UsageError(f"'{key}' must be a number, got {v!r}") from None
+            raise UsageError(f"'{key}' must be a number, got {v!r}", code="not_a_number", params={"value": v}) from None
     if isinstance(v, bool) or not isinstance(v, int | float) or v != v or v in (float("inf"), float("-inf")):
-        raise UsageError(f"'{key}' must be a number")
+        raise UsageError(f"'{key}' must be a number", code="not_a_number", params={"value": v})
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
 

@@ -3,22 +3,49 @@ the CLI prints ``str(error)`` as one line and exits with ``error.exit_code``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class BriefingError(Exception):
-    """Base class: a problem the user can fix. ``hint`` says what to do."""
+    """Base class: a problem the user can fix. ``hint`` says what to do; ``code`` and ``params``
+    name the kind of problem and its values, for a front end that says it in its own words."""
 
     exit_code = 1
 
-    def __init__(self, message: str, *, path: str | None = None, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, path: str | None = None, hint: str | None = None, code: str = "",
+                 params: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.hint = hint
+        self.code = code
+        self.params = params or {}
 
     def __str__(self) -> str:
         head = f"{self.path}: " if self.path else ""
         tail = f" ({self.hint})" if self.hint else ""
         return f"{head}{self.message}{tail}"
+
+
+class Notice(str):
+    """A warning: its English line (what the CLI prints, a str anywhere one is taken) with its
+    kind (``code``) and values (``params``), for a front end that says it in its own words."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, code: str, **params: Any) -> Notice:
+        self = super().__new__(cls, text)
+        self.code = code
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a batch worker sends its warnings to the parent
+        return (_notice, (str(self), self.code, self.params))
+
+
+def _notice(text: str, code: str, params: dict[str, Any]) -> Notice:
+    return Notice(text, code, **params)
 
 
 class UsageError(BriefingError):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import FontError
+from .errors import FontError, Notice
 from .resources import fonts_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -382,4 +382,4 @@ def report_missing(chars: Iterable[str], strict: bool, warn: Callable[[str], Non
     msg = missing_message(chars)
     if strict:
         raise FontError(msg, hint="install a font that has them and add it to the template, or drop --strict")
-    warn(msg + " (printed as empty boxes)")
+    warn(Notice(msg + " (printed as empty boxes)", "missing_glyphs", count=len(chars), chars=" ".join(chars[:12])))

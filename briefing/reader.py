@@ -33,15 +33,15 @@ def size_limit(head: bytes, max_size: int) -> int:
 _MAGIC = [
     # PDF and DOCX never get here through briefing.readers, which reads them; a caller that
     # wants text only is told so.
-    (b"%PDF", "a PDF file", "read it with briefing.readers.read_input"),
-    (b"PK\x03\x04", "a zip archive (DOCX/XLSX/ODT?)", "save it as plain text (.txt) first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS)", "save it as plain text (.txt) first"),
-    (b"\x89PNG", "a PNG image", "pass the report's text, not a picture of it"),
-    (b"\xff\xd8\xff", "a JPEG image", "pass the report's text, not a picture of it"),
-    (b"GIF8", "a GIF image", "pass the report's text, not a picture of it"),
-    (b"{\\rtf", "an RTF document", "save it as plain text (.txt) first"),
-    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
-    (b"\x7fELF", "a program (ELF)", "pass the report's text"),
+    (b"%PDF", "pdf", "a PDF file", "read it with briefing.readers.read_input"),
+    (b"PK\x03\x04", "zip", "a zip archive (DOCX/XLSX/ODT?)", "save it as plain text (.txt) first"),
+    (b"\xd0\xcf\x11\xe0", "office", "an old Office document (DOC/XLS)", "save it as plain text (.txt) first"),
+    (b"\x89PNG", "image", "a PNG image", "pass the report's text, not a picture of it"),
+    (b"\xff\xd8\xff", "image", "a JPEG image", "pass the report's text, not a picture of it"),
+    (b"GIF8", "image", "a GIF image", "pass the report's text, not a picture of it"),
+    (b"{\\rtf", "office", "an RTF document", "save it as plain text (.txt) first"),
+    (b"\x1f\x8b", "archive", "a gzip archive", "unpack it first"),
+    (b"\x7fELF", "program", "a program (ELF)", "pass the report's text"),
 ]
 
 _BOMS = [
@@ -106,16 +106,18 @@ def check_size(size: int, max_size: int, name: str, *, rich: bool = False, what:
             + (f" for a PDF or Word file ({RICH_FACTOR} × --max-size)" if rich else ""),
             path=name,
             hint="a report is rarely over 200 KB: split the file, or raise the limit with --max-size",
+            code="too_large", params={"size": size, "limit": max_size, "text": what != "input"},
         )
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> Text:
     """Bytes → text: a forced encoding, else a BOM, else UTF-8, else GB18030, else a guess."""
     if not data:
-        raise InputError("empty file (0 bytes)", path=name, hint="pass a file with the report's text")
+        raise InputError("empty file (0 bytes)", path=name, hint="pass a file with the report's text", code="empty")
     result = _forced(data, encoding, name) if encoding else _detect(data, name)
     if not result.text.strip():
-        raise InputError("only whitespace, no text", path=name, hint="pass a file with the report's text")
+        raise InputError("only whitespace, no text", path=name, hint="pass a file with the report's text",
+                         code="blank")
     _refuse_control_noise(result.text, name)
     return Text(_normalise_newlines(result.text), result.encoding)
 
@@ -132,6 +134,7 @@ def _forced(data: bytes, encoding: str, name: str) -> Text:
             f"not valid {encoding} at byte {e.start} (0x{data[e.start]:02x})",
             path=name,
             hint="pass the file's real encoding with --encoding",
+            code="undecodable",
         ) from None
     return Text(text.lstrip("\ufeff"), encoding)
 
@@ -146,10 +149,12 @@ def _detect(data: bytes, name: str) -> Text:
                     f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}",
                     path=name,
                     hint="re-save the file or pass --encoding",
+                    code="undecodable",
                 ) from None
-    for magic, what, todo in _MAGIC:
+    for magic, kind, what, todo in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"looks like {what}, not text", path=name, hint=todo)
+            raise InputError(f"looks like {what}, not text", path=name, hint=todo, code="not_text",
+                             params={"kind": kind})
     head = data[:65536]
     if b"\x00" in head:
         utf16 = _utf16_without_bom(data)
@@ -159,6 +164,7 @@ def _detect(data: bytes, name: str) -> Text:
             f"binary data (NUL byte at offset {data.index(0)}), not text",
             path=name,
             hint="pass a plain-text .txt file",
+            code="binary",
         )
     try:
         return Text(data.decode("utf-8"), "utf-8")
@@ -169,6 +175,7 @@ def _detect(data: bytes, name: str) -> Text:
             f"not valid UTF-8 at byte {utf8_error} (0x{data[utf8_error]:02x}), though the rest looks like UTF-8",
             path=name,
             hint="the file is damaged or mixes encodings; fix that byte or pass --encoding",
+            code="undecodable",
         )
     if _plausible_gb(data):
         try:
@@ -182,6 +189,7 @@ def _detect(data: bytes, name: str) -> Text:
         f"cannot decode the text: not UTF-8 (bad byte at offset {utf8_error}) nor GB18030",
         path=name,
         hint="pass the file's encoding with --encoding, e.g. --encoding big5",
+        code="undecodable",
     )
 
 
@@ -250,7 +258,8 @@ def _control_share(text: str) -> float:
 
 def _refuse_control_noise(text: str, name: str) -> None:
     if _control_share(text) > 0.01:
-        raise InputError("binary data (many control characters), not text", path=name, hint="pass a plain-text .txt file")
+        raise InputError("binary data (many control characters), not text", path=name, hint="pass a plain-text .txt file",
+                         code="binary")
 
 
 def _normalise_newlines(text: str) -> str:

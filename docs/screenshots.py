@@ -11,6 +11,7 @@ from playwright.sync_api import sync_playwright
 
 DOCS = Path(__file__).resolve().parent
 EXAMPLE = DOCS.parent / "examples" / "zhengzhou-gaoxin-2021.txt"
+sys.path.insert(0, str(DOCS.parent / "tests"))  # newspaper.py: a page of two articles
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -37,10 +38,29 @@ def main() -> None:
             page.screenshot(path=str(DOCS / "web-editor.png"))
             page.locator("#targets").scroll_into_view_if_needed()
             page.screenshot(path=str(DOCS / "web-targets.png"))
+            articles(browser, url)
             browser.close()
     finally:
         proc.terminate()
         proc.wait()
+
+
+def articles(browser: object, url: str) -> None:
+    """A dropped newspaper page of two articles: the choice, and the warning in Chinese."""
+    from newspaper import OTHER, Page, make_page, sample_article
+
+    pdf = make_page(Page(sample_article(EXAMPLE.read_text(encoding="utf-8")), OTHER))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})  # type: ignore[attr-defined]
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']")
+    drop = page.evaluate_handle("""(bytes) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], "第3版.pdf", { type: "application/pdf" }));
+        return dt;
+    }""", list(pdf))
+    page.dispatch_event("#drop", "drop", {"dataTransfer": drop})
+    page.wait_for_selector("body[data-updates='1']")
+    page.screenshot(path=str(DOCS / "web-articles.png"))
 
 
 if __name__ == "__main__":

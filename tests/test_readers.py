@@ -110,7 +110,9 @@ def test_the_web_page_says_so_too_when_it_opens_a_page_of_several_articles(page_
     from briefing.web.docs import Store
 
     doc = Store().open(page_pdf, "page.pdf", {})
-    assert any("the page holds 2 articles" in w for w in doc.state()["warnings"])
+    said = doc.state()["warnings"]
+    assert any("这一版共有 2 篇文章，已取第 1 篇" in w["text"] for w in said)
+    assert any("the page holds 2 articles" in w["detail"] for w in said)
 
 
 def _padded(pdf: bytes, size: int) -> bytes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, Notice, UsageError
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -105,10 +105,10 @@ def _check_name(kind: str, name: str) -> None:
     low = name.lower()
     if low.endswith(".docx") and kind != "docx":
         raise InputError("not a Word file: named .docx but holds no Word document", path=name,
-                         hint="open it in Word and save it as .docx again")
+                         hint="open it in Word and save it as .docx again", code="not_word")
     if low.endswith(".pdf") and kind != "pdf":
         raise InputError("not a PDF: named .pdf but does not start like one", path=name,
-                         hint="the file is damaged or mislabelled; export the PDF again")
+                         hint="the file is damaged or mislabelled; export the PDF again", code="pdf_damaged")
 
 
 def _read_pdf(data: bytes, name: str, article: int | str | None) -> Input:
@@ -120,12 +120,13 @@ def _read_pdf(data: bytes, name: str, article: int | str | None) -> Input:
     infos = [ArticleInfo(i, a.title, a.chars, _REPORT_WORD in a.text, opening_words(a.text, a.title))
              for i, a in enumerate(articles, 1)]
     n = pick_article(infos, article, name)
-    warnings = []
+    warnings: list[str] = []
     scans = scanned_pages(pages)
     if scans:
         which = "page" if len(scans) == 1 else "pages"
-        warnings.append(f"{which} {_numbers(scans)} of {len(pages)} have no text layer (scanned), their "
-                        "text is missing: OCR the file first (e.g. ocrmypdf) to read them")
+        warnings.append(Notice(f"{which} {_numbers(scans)} of {len(pages)} have no text layer (scanned), their "
+                               "text is missing: OCR the file first (e.g. ocrmypdf) to read them",
+                               "scanned_pages", pages=_numbers(scans), total=len(pages)))
     return Input("pdf", articles[n - 1].text, dropped=furniture, articles=infos, article=n, warnings=warnings)
 
 
@@ -149,7 +150,8 @@ def pick_article(infos: list[ArticleInfo], wanted: int | str | None, name: str) 
         if 1 <= n <= len(infos):
             return n
         raise UsageError(f"no article {n}: the file has {len(infos)}", path=name,
-                         hint="list them with `briefing extract FILE --list`")
+                         hint="list them with `briefing extract FILE --list`", code="no_article",
+                         params={"n": n, "count": len(infos)})
     hits = [a for a in infos if str(wanted) in a.title]
     if not hits:
         raise UsageError(f"no article's title contains {wanted!r}", path=name,

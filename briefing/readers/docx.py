@@ -23,14 +23,16 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("not a Word file: a damaged zip archive", path=name, hint=hint) from None
+        raise InputError("not a Word file: a damaged zip archive", path=name, hint=hint,
+                         code="not_word") from None
     if "word/document.xml" not in names:
         raise InputError("not a Word file: a zip archive but not a Word document (no word/document.xml)",
-                         path=name, hint=hint)
+                         path=name, hint=hint, code="not_word")
     try:
         doc = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError) as e:
-        raise InputError(f"not a Word file: python-docx cannot read it ({e})", path=name, hint=hint) from None
+        raise InputError(f"not a Word file: python-docx cannot read it ({e})", path=name, hint=hint,
+                         code="not_word") from None
     lines: list[str] = []
     levels: list[tuple[int, str]] = []
     outline = _style_outlines(doc)
@@ -45,7 +47,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
             lines.extend(_table_lines(block))
     text = "\n\n".join(s for s in (ln.strip() for ln in lines) if s)
     if not text:
-        raise InputError("the Word file holds no text", path=name, hint="pass a report with text in it")
+        raise InputError("the Word file holds no text", path=name, hint="pass a report with text in it", code="word_empty")
     top = min((lv for lv, _ in levels), default=None)
     return text + "\n", [h for lv, h in levels if lv == top]
 

@@ -20,7 +20,7 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str,
                               with_metadata=False, deduplicate=False)
     if not xml:
         raise InputError("the web page has no main text that could be found", path=name,
-                         hint="save the page's text as .txt and pass that")
+                         hint="save the page's text as .txt and pass that", code="html_no_text")
     root = etree.fromstring(xml.encode("utf-8"))
     lines: list[str] = []
     for el in root.iter("head", "p", "item", "row", "quote"):

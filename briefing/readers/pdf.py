@@ -65,16 +65,17 @@ def read_pages(data: bytes, name: str) -> list[PdfPage]:
     if not doc:
         if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
             raise InputError("the PDF is encrypted (needs a password)", path=name,
-                             hint="save an unprotected copy of it first")
+                             hint="save an unprotected copy of it first", code="pdf_encrypted")
         raise InputError("damaged PDF: PDFium cannot open it", path=name,
-                         hint="re-save or re-export the PDF, or pass its text as .txt")
+                         hint="re-save or re-export the PDF, or pass its text as .txt", code="pdf_damaged")
     try:
         pages = [_read_page(raw, doc, i) for i in range(raw.FPDF_GetPageCount(doc))]
     finally:
         raw.FPDF_CloseDocument(doc)
     if not any(p.lines for p in pages):
         raise InputError("no text layer: OCR the file first", path=name,
-                         hint="the PDF holds only images of its pages; run OCR (e.g. ocrmypdf) and pass the result")
+                         hint="the PDF holds only images of its pages; run OCR (e.g. ocrmypdf) and pass the result",
+                         code="pdf_no_text")
     return pages
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..errors import Notice
 from ..model import Highlight, Summary
 from ..template import Template
 from ..textutil import xml_clean
@@ -370,5 +371,6 @@ def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
     data = write(w.pkg, core)
     if w.esc.removed:
         sample = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(w.esc.removed))
-        options.warn(f"docx: removed {len(w.esc.removed)} character(s) XML does not allow ({sample})")
+        options.warn(Notice(f"docx: removed {len(w.esc.removed)} character(s) XML does not allow ({sample})",
+                            "docx_removed_chars", count=len(w.esc.removed), sample=sample))
     return data

@@ -8,10 +8,13 @@
     POST /api/docs/ID/edit         an edit operation (briefing.edits) → the document
     POST /api/docs/ID/undo         the edit before → the document
     POST /api/docs/ID/settings     template and masthead fields → the document
+    POST /api/docs/ID/article      {"article": N}: another article of the uploaded newspaper page
     GET  /api/docs/ID/page/N-VERSION.png   a preview page (rasterized when first asked for)
     GET  /api/docs/ID/download/pdf|docx|json
 
-Every answer to a failed request is ``{"error": "…"}`` with a 4xx/5xx status; the server goes on.
+Every answer to a failed request is ``{"error": "…"}`` with a 4xx/5xx status, in Chinese, with
+``"detail"``: the core's English line when there is one (:mod:`briefing.web.messages`, which says
+the warnings of a document in Chinese too); the server goes on.
 POSTs must carry ``X-Briefing: 1``, which a page of another site cannot send without a CORS
 preflight this server never grants; the Host header must name this machine unless ``--host``.
 """
@@ -38,6 +41,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BriefingError
 from ..reader import DEFAULT_MAX_SIZE, RICH_FACTOR, human_size, size_limit
+from . import messages
 from .docs import Store, templates
 
 STATIC = Path(__file__).parent / "static"
@@ -69,23 +73,20 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with)
 
 
-class TooLarge(BriefingError):
+class TooLarge(messages.PageError):
     exit_code = 3
 
 
 def too_large(what: str, size: int, limit: int, *, files: bool = False) -> TooLarge:
-    """The one message for an upload or a paste over the limit: the sizes, and what to do
-    (``files``: name the larger limit of a PDF or Word file too)."""
-    shown = human_size(limit) + (f"（PDF、Word 文件 {human_size(limit * RICH_FACTOR)}）" if files else "")
-    return TooLarge(f"{what}：{human_size(size)}，上限 {shown}。请只放一份报告"
-                    f"（一份报告很少超过 200 KB）；确需更大，可用 briefing serve --max-size 调高上限。")
+    return TooLarge(messages.too_large(what, size, limit, files=files))
 
 
 Refuse = Callable[[int], TooLarge]
 
 
-def error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+def error(status: int, message: str | dict[str, str]) -> JSONResponse:
+    """``{"error": "…"}`` (Chinese), with ``"detail"``: the core's English line, when there is one."""
+    return JSONResponse(message if isinstance(message, dict) else {"error": message}, status_code=status)
 
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -103,7 +104,7 @@ def api(fn: Handler) -> Handler:
         except TooLarge as e:
             return error(413, e.message)
         except BriefingError as e:
-            return error(400, str(e))
+            return error(413 if e.code == "too_large" else 400, messages.error_message(e))
         except Exception as e:  # a bug: the page says so, the server keeps going
             log.exception("internal error in %s", request.url.path)
             return error(500, f"服务器内部错误：{type(e).__name__}: {e}")
@@ -132,7 +133,7 @@ async def read_json(request: Request, limit: int, refuse: Refuse | None = None) 
     try:
         return json.loads(await read_body(request, limit, refuse or (lambda n: too_large("请求太大", n, limit))))
     except (ValueError, RecursionError):
-        raise BriefingError("请求不是有效的 JSON") from None
+        raise messages.PageError("请求不是有效的 JSON") from None
 
 
 def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] | None = None,
@@ -157,12 +158,12 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         # JSON escapes make text longer: the body may be twice the limit, the text not
         body = await read_json(request, max_upload * 2, lambda n: too_large("文本太长", n, max_upload))
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-            raise BriefingError("请求里没有文本")
+            raise messages.PageError("请求里没有文本")
         data = body["text"].encode("utf-8")
         if len(data) > max_upload:
             raise too_large("文本太长", len(data), max_upload)
         if not body["text"].strip():
-            raise BriefingError("请先粘贴报告的文本")
+            raise messages.PageError("请先粘贴报告的文本")
         return state(await run_in_threadpool(docs.open, data, "粘贴的文本", body.get("settings"), max_size=max_upload))
 
     @api
@@ -177,7 +178,7 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         try:
             settings = json.loads(request.query_params.get("settings") or "{}")
         except ValueError:
-            raise BriefingError("settings 不是有效的 JSON") from None
+            raise messages.PageError("settings 不是有效的 JSON") from None
         is_json = name.lower().endswith(".json")
         return state(await run_in_threadpool(docs.open, data, name, settings, summary_json=is_json,
                                              max_size=max_upload))
@@ -195,6 +196,13 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
     async def settings(request: Request) -> Response:
         body = await read_json(request, 64 * 1024)
         return state(await run_in_threadpool(docs.configure, request.path_params["doc"], body))
+
+    @api
+    async def article(request: Request) -> Response:
+        body = await read_json(request, 64 * 1024)
+        if not isinstance(body, dict):
+            raise messages.PageError("请求里没有文章编号")
+        return state(await run_in_threadpool(docs.choose, request.path_params["doc"], body.get("article")))
 
     @api
     async def page(request: Request) -> Response:
@@ -219,6 +227,7 @@ def create_app(*, max_upload: int = DEFAULT_MAX_SIZE, allowed_hosts: list[str] |
         Route("/api/docs/{doc}/edit", edit, methods=["POST"]),
         Route("/api/docs/{doc}/undo", undo, methods=["POST"]),
         Route("/api/docs/{doc}/settings", settings, methods=["POST"]),
+        Route("/api/docs/{doc}/article", article, methods=["POST"]),
         Route("/api/docs/{doc}/page/{name:str}.png", page),
         Route("/api/docs/{doc}/download/{fmt}", download),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

@@ -1,6 +1,10 @@
 """The documents the page works on, kept in the server's memory: a summary, the masthead
 settings, an undo history, and the current PDF, whose pages become PNG images when asked for.
 
+A newspaper page of several articles keeps its uploaded bytes, so that another of its articles
+can be taken (:meth:`Store.choose`); the bytes of the documents used least recently are let go
+past ``SOURCE_BUDGET`` (their article can no longer be changed, their summary stays).
+
 Nothing here knows HTTP; :mod:`briefing.web.app` is a thin layer over :class:`Store`. An edit
 renders the PDF (tens of milliseconds, warm); a page is rasterized only when the browser asks
 for it, which it does for the pages in view, so a long report costs no more per edit than a
@@ -14,14 +18,16 @@ import io
 import secrets
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .. import api, edits
 from ..errors import UsageError
 from ..model import Summary
 from ..output import safe_stem
+from ..readers import ArticleInfo
 from ..template import Template
+from .messages import PageError, warning_message
 
 #: The masthead fields the page offers, and the template options they become.
 SETTING_KEYS = ("template", "name", "issue", "unit", "date", "distribution")
@@ -29,6 +35,8 @@ SETTING_KEYS = ("template", "name", "issue", "unit", "date", "distribution")
 PREVIEW_SCALE = 1.25
 MAX_DOCS = 16
 MAX_UNDO = 50
+#: The uploaded bytes kept for choosing another article of a page, all documents together.
+SOURCE_BUDGET = 96 * 1024 * 1024
 # ReportLab, the font caches and PDFium are not made for threads: one render at a time.
 _LOCK = threading.Lock()
 
@@ -48,6 +56,10 @@ class Doc:
     pngs: dict[str, bytes] = field(default_factory=dict)  # bitmap digest → PNG, of recent pages
     pages_done: dict[int, str] = field(default_factory=dict)  # page → digest, for this version
     warnings: list[str] = field(default_factory=list)
+    articles: list[ArticleInfo] = field(default_factory=list)  # of a newspaper page: all of them
+    article: int | None = None  # the one whose text this is
+    source: bytes | None = None  # the page's bytes, while kept (see SOURCE_BUDGET)
+    max_size: int | None = None
 
     @property
     def pages(self) -> list[str]:
@@ -57,7 +69,10 @@ class Doc:
     def state(self) -> dict[str, Any]:
         """What the page shows: the summary, the settings and the preview pages."""
         return {"id": self.id, "name": self.name, "summary": self.summary.to_dict(), "settings": self.settings,
-                "pages": self.pages, "warnings": self.warnings, "can_undo": bool(self.history)}
+                "pages": self.pages, "warnings": [warning_message(w) for w in self.warnings],
+                "can_undo": bool(self.history), "articles": [asdict(a) for a in self.articles],
+                "article": self.article, "default_article": api.default_article(self.articles) if self.articles else None,
+                "can_choose": self.source is not None}
 
 
 def templates() -> list[dict[str, Any]]:
@@ -81,7 +96,7 @@ def clean_settings(raw: Any) -> dict[str, str]:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise UsageError("settings must be an object")
+        raise PageError("刊头设置必须是一个对象（settings）")
     out = {k: str(raw.get(k) or "").strip()[:200] for k in SETTING_KEYS}
     out["template"] = out["template"] or "standard"
     if out["template"] not in available():
@@ -107,7 +122,7 @@ class Store:
     def get(self, doc_id: str) -> Doc:
         doc = self.docs.get(doc_id)
         if doc is None:
-            raise UsageError("这份简报已不在服务器上（服务重启过或打开的太多）", hint="请重新粘贴或上传摘要 JSON")
+            raise PageError("这份简报已不在服务器上（服务重启过或打开的太多）", hint="请重新粘贴或上传摘要 JSON")
         self.docs.move_to_end(doc_id)
         return doc
 
@@ -118,20 +133,59 @@ class Store:
         page held to ``max_size``)."""
         clean = clean_settings(settings)
         tpl = template_of(clean)
-        read: list[str] = []  # a newspaper page's articles left out: said once, on opening
-        with _LOCK:
-            if summary_json:
-                summary = api.parse_summary(data, name=name)
-            else:
-                summary = api.summary_from_bytes(data, name=name, labels=tuple(tpl.highlight_labels),
-                                                 warn=read.append, max_size=max_size)
-        doc = Doc(id=secrets.token_urlsafe(12), name=name, summary=summary, settings=clean)
-        self._render(doc, tpl)
-        doc.warnings = read + doc.warnings
+        doc = Doc(id=secrets.token_urlsafe(12), name=name, summary=Summary(), settings=clean, max_size=max_size)
+        if summary_json:
+            with _LOCK:
+                doc.summary = api.parse_summary(data, name=name)
+            self._render(doc, tpl)
+        else:
+            self._read(doc, data, None, tpl)
+            if len(doc.articles) > 1:
+                doc.source = data
         self.docs[doc.id] = doc
         while len(self.docs) > self.max_docs:
             self.docs.popitem(last=False)
+        self._keep_sources()
         return doc
+
+    def choose(self, doc_id: str, article: Any) -> Doc:
+        """Take another article of the document's newspaper page (its number): a new summary,
+        read from the page's bytes again; the edits of the one before are not carried over."""
+        doc = self.get(doc_id)
+        if not doc.articles:
+            raise PageError("这份简报只有一篇文章，没有可选的")
+        if not isinstance(article, int) or isinstance(article, bool):
+            raise PageError("文章编号必须是数字")
+        if doc.source is None:
+            raise PageError("原文件已不在服务器内存中（打开的文件太多）", hint="请重新拖入这个文件再选文章")
+        self._read(doc, doc.source, article, template_of(doc.settings))
+        doc.history = []
+        return doc
+
+    def _read(self, doc: Doc, data: bytes, article: int | None, tpl: Template) -> None:
+        """The document's summary from the bytes of its file (``article``: of a page; None: the
+        default one), rendered; what the reader said stays with it until the next edit."""
+        read: list[str] = []  # a newspaper page's articles left out: said on opening only
+        with _LOCK:
+            got = api.read_input(data, name=doc.name, article=article)
+            summary = api.summary_of_input(got, name=doc.name, labels=tuple(tpl.highlight_labels),
+                                           picked=article is not None, warn=read.append, max_size=doc.max_size)
+        doc.summary, doc.articles, doc.article = summary, got.articles, got.article
+        self._render(doc, tpl)
+        doc.warnings = read + doc.warnings
+
+    def _keep_sources(self) -> None:
+        """Let go of the bytes of the least recently used pages past ``SOURCE_BUDGET`` (the
+        newest is kept whatever its size)."""
+        total, newest = 0, True
+        for doc in reversed(self.docs.values()):
+            if doc.source is None:
+                continue
+            if total + len(doc.source) > SOURCE_BUDGET and not newest:
+                doc.source = None
+            else:
+                total += len(doc.source)
+            newest = False
 
     def edit(self, doc_id: str, op: Any) -> Doc:
         doc = self.get(doc_id)
@@ -144,7 +198,7 @@ class Store:
     def undo(self, doc_id: str) -> Doc:
         doc = self.get(doc_id)
         if not doc.history:
-            raise UsageError("没有可以撤销的修改")
+            raise PageError("没有可以撤销的修改")
         doc.summary = doc.history.pop()
         self._render(doc, template_of(doc.settings))
         return doc

@@ -101,7 +101,8 @@ def test_paste_rename_delete_and_download_the_pdf(server, browser, tmp_path):
     value.fill("很多")
     value.press("Enter")
     page.wait_for_selector("#message.error:not([hidden])")
-    assert "must be a number" in page.inner_text("#message-text")
+    assert "“很多”不是数字" in page.inner_text("#message-text")
+    assert "must be a number" in page.inner_text("#message-detail")
     assert page.input_value("[data-key='t-0-value']") == before
 
     with page.expect_download() as info:
@@ -127,7 +128,8 @@ def test_a_bad_upload_shows_a_message_on_the_page(server, browser, tmp_path):
     bad.write_text('{"schema": "briefing.summary/1", "title": ', encoding="utf-8")
     page.set_input_files("#file", str(bad))
     page.wait_for_selector("#message.error:not([hidden])")
-    assert "not valid JSON" in page.inner_text("#message-text")
+    assert "摘要 JSON 文件格式有误" in page.inner_text("#message-text")  # in Chinese, the core's line after it
+    assert "not valid JSON" in page.inner_text("#message-detail")
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (3 * 1024 * 1024))
     page.set_input_files("#file", str(big))
@@ -156,4 +158,41 @@ def test_text_that_looks_like_html_stays_text(server, browser):
     updates(page, 2)
     assert page.locator("#editor img, #editor script").count() == 0
     assert not dialogs
+    page.close()
+
+
+def test_drop_a_page_of_two_articles_and_pick_the_second(server, browser, tmp_path):
+    from newspaper import OTHER, Page, make_page, sample_article
+
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']")
+    pdf = make_page(Page(sample_article(ARTICLE.read_text(encoding="utf-8")), OTHER))
+    # Dropped as the office does it: a drop event carrying the file on the drop zone.
+    drop = page.evaluate_handle("""(bytes) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], "第3版.pdf", { type: "application/pdf" }));
+        return dt;
+    }""", list(pdf))
+    page.dispatch_event("#drop", "drop", {"dataTransfer": drop})
+    updates(page, 1)
+    assert page.input_value("[data-key='f-title']") == "政府工作报告中频现“高新元素”"
+    # the choice: both articles, the default one marked and taken; the warning in Chinese
+    assert page.locator("#article-list li").count() == 2
+    first = page.inner_text("#article-list li[data-article='1']")
+    assert "默认" in first and "政府工作报告中频现" in first and "本报讯" in first
+    assert page.is_checked("[data-key='article-1']")
+    assert OTHER.title in page.inner_text("#article-list li[data-article='2']")
+    assert "这一版共有 2 篇文章，已取第 1 篇" in page.inner_text("#message-text")
+    assert "the page holds 2 articles" in page.inner_text("#message-detail")
+
+    page.check("[data-key='article-2']")
+    updates(page, 2)
+    assert page.input_value("[data-key='f-title']") == OTHER.title
+    assert page.is_checked("[data-key='article-2']") and page.is_hidden("#message")
+    assert "新馆实行全年无休" in page.inner_text("#sections")
+    assert not errors, errors
     page.close()

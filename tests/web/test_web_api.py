@@ -103,7 +103,8 @@ def test_settings_fill_the_masthead_and_a_bad_date_changes_nothing(client, doc):
     text = pdf_text(client.get(f"/api/docs/{doc['id']}/download/pdf").content)
     assert "测试工作简报" in text and "第7期" in text and "2026年3月1日" in text
     bad = client.post(url, json={"template": "gbt9704", "date": "2026-02-30"}, headers=H)
-    assert bad.status_code == 400 and "no such day" in bad.json()["error"]
+    assert bad.status_code == 400 and "no such day" in bad.json()["detail"]
+    assert bad.json()["error"] == "没有这一天：2026-02-30。日期请写成 2026-03-01 的样子。"
     assert client.post(url, json={"template": "/etc/passwd"}, headers=H).status_code == 400
     r = client.post(url, json={"template": "standard"}, headers=H)
     assert r.json()["settings"]["name"] == ""
@@ -129,18 +130,22 @@ def test_upload_of_a_text_file_goes_through_the_reader(client):
     assert r.json()["summary"]["title"]
 
 
-@pytest.mark.parametrize("body, name, expect", [
-    (b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 40, "program.txt", "not text"),
-    (random.Random(14).randbytes(30000), "noise.txt", "binary data"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(5000), "picture.png", "PNG"),
-    (b'{"schema": "briefing.summary/1", "title": ', "broken.json", "not valid JSON"),
-    (b'{"schema": "briefing.summary/1", "sections": [{"keyword": 3}]}', "wrong.json", "sections[0].keyword"),
-    (b"", "empty.txt", "empty"),
+@pytest.mark.parametrize("body, name, expect, chinese", [
+    (b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 40, "program.txt", "not text", "这不是文本文件，看起来是程序文件"),
+    (random.Random(14).randbytes(30000), "noise.txt", "binary data", "这是二进制数据，不是文本"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(5000), "picture.png", "PNG", "看起来是图片"),
+    (b'{"schema": "briefing.summary/1", "title": ', "broken.json", "not valid JSON", "摘要 JSON 文件格式有误"),
+    (b'{"schema": "briefing.summary/1", "sections": [{"keyword": 3}]}', "wrong.json", "sections[0].keyword",
+     "摘要 JSON 的字段 sections[0].keyword 不符合格式"),
+    (b"", "empty.txt", "empty", "文件是空的"),
+    (b"%PDF-1.7\n" + bytes(3000), "page.pdf", "damaged PDF", "PDF 已损坏"),
 ])
-def test_bad_uploads_get_a_message_and_the_server_goes_on(client, body, name, expect):
+def test_bad_uploads_get_a_chinese_message_with_the_english_detail_and_the_server_goes_on(
+        client, body, name, expect, chinese):
     r = client.post(f"/api/upload?name={name}", content=body, headers=H)
     assert r.status_code == 400
-    assert expect in r.json()["error"]
+    assert chinese in r.json()["error"]
+    assert expect in r.json()["detail"] and name in r.json()["detail"]
     alive(client)
 
 
@@ -177,7 +182,8 @@ def test_serve_takes_the_same_default_size_limit_as_build():
 def test_bad_edits_and_requests_get_a_message(client, doc):
     url = f"/api/docs/{doc['id']}/edit"
     r = client.post(url, json={"op": "merge_next", "section": [99]}, headers=H)
-    assert r.status_code == 400 and "no section 100" in r.json()["error"]
+    assert r.status_code == 400 and "no section 100" in r.json()["detail"]
+    assert r.json()["error"] == "这项操作无效。"  # a kind without its own words: the lead by the error's class
     r = client.post(url, content=b"{not json", headers={**H, "content-type": "application/json"})
     assert r.status_code == 400 and "JSON" in r.json()["error"]
     r = client.post("/api/docs/nosuchdoc/edit", json={"op": "undo"}, headers=H)

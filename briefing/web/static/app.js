@@ -25,8 +25,10 @@ function el(tag, props, ...children) {
   return node;
 }
 
-function showMessage(text, kind) {
+// text: what the page says (Chinese); detail: the core's English line, shown small after it.
+function showMessage(text, kind, detail) {
   $("message-text").textContent = text;
+  $("message-detail").textContent = detail || "";
   $("message").className = kind || "error";
   $("message").hidden = false;
 }
@@ -51,7 +53,7 @@ function request(method, url, body, headers) {
     if (!res.ok) {
       status("");
       if (doc) show(doc); // the form goes back to what the server holds
-      showMessage((data && data.error) || ("请求失败：HTTP " + res.status));
+      showMessage((data && data.error) || ("请求失败：HTTP " + res.status), "error", data && data.detail);
       throw new Error("request failed");
     }
     $("message").hidden = true;
@@ -82,6 +84,7 @@ function show(data) {
   $("editor").hidden = false;
   $("input-panel").open = false;
   for (const k of SETTINGS) $("s-" + k).value = data.settings[k] || "";
+  renderArticles(data);
   renderFields(data.summary);
   renderSections(data.summary);
   renderTargets(data.summary);
@@ -93,7 +96,10 @@ function show(data) {
     a.href = `/api/docs/${data.id}/download/${fmt}`;
     a.classList.remove("disabled");
   }
-  if (data.warnings.length) showMessage("注意：" + data.warnings.join("；"), "warning");
+  if (data.warnings.length) {
+    showMessage("注意：" + data.warnings.map((w) => w.text).join("；"), "warning",
+      data.warnings.map((w) => w.detail).join(" / "));
+  }
   if (focused) {
     const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`);
     if (again) again.focus();
@@ -102,6 +108,27 @@ function show(data) {
 
 function input(key, value, onChange, props) {
   return el("input", { value: value ?? "", dataset: { key }, on: { change: (e) => onChange(e.target.value) }, ...props });
+}
+
+// The articles of a dropped newspaper page: number, title, size and first words (as
+// `briefing extract --list` prints them), the default one marked; choosing one re-extracts it.
+function renderArticles(data) {
+  const list = data.articles || [];
+  $("articles").hidden = list.length < 2;
+  $("article-list").replaceChildren(...(list.length < 2 ? [] : list.map((a) => {
+    const radio = el("input", { type: "radio", name: "article", value: String(a.number), checked: a.number === data.article,
+      disabled: !data.can_choose, dataset: { key: "article-" + a.number },
+      on: { change: () => postJSON(`/api/docs/${data.id}/article`, { article: a.number }) } });
+    return el("li", { className: a.number === data.article ? "chosen" : "", dataset: { article: String(a.number) } },
+      el("label", {}, radio,
+        el("span", {},
+          el("span", { className: "article-title", textContent: `${a.number}. ${a.title || "（无标题）"}` }),
+          a.number === data.default_article ? el("span", { className: "tag", textContent: "默认" }) : null,
+          a.about_report ? el("span", { className: "tag", textContent: "报告" }) : null,
+          el("span", { className: "article-meta", textContent: `  ${a.chars.toLocaleString("zh-CN")} 字` }),
+          el("span", { className: "article-opening", textContent: a.opening }))));
+  })));
+  $("articles-gone").hidden = data.can_choose || list.length < 2;
 }
 
 function renderFields(s) {

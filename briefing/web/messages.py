@@ -36,7 +36,7 @@ _ERRORS = {
 }
 
 _WARNINGS = {
-    "articles_left_out": "这一版共有 {count} 篇文章，已取第 {n} 篇“{title}”，其余未收入。可在左侧“这一版的文章”中改选。",
+    "articles_left_out": "这一版共有 {count} 篇文章，已取第 {n} 篇《{title}》，其余未收入。可在左侧“这一版的文章”中改选。",
     "scanned_pages": "PDF 共 {total} 页，其中第 {pages} 页没有文字层（扫描件），这些页的文字缺失。请先做文字识别（OCR）再上传。",
     "missing_glyphs": "有 {count} 个字没有字体可以显示，印出来是空框：{chars}",
     "docx_removed_chars": "Word 文件里删去了 {count} 个不允许出现的控制字符（{sample}）。",

@@ -48,7 +48,7 @@ def test_a_page_of_two_articles_lists_them_as_extract_list_does_and_marks_the_de
     assert opened["article"] == opened["default_article"] == 1 and opened["can_choose"]
     assert opened["summary"]["title"] == "政府工作报告中频现“高新元素”"
     [said] = opened["warnings"]
-    assert said["text"].startswith("这一版共有 2 篇文章，已取第 1 篇“政府工作报告中频现“高新元素””，其余未收入")
+    assert said["text"].startswith("这一版共有 2 篇文章，已取第 1 篇《政府工作报告中频现“高新元素”》，其余未收入")
     assert "the page holds 2 articles" in said["detail"]
 
 

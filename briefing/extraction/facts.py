@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure, Highlight, Summary, Target
+from .chars import width
 from .numbers import Quantity, find_quantities
 from .tense import (
     GLOSSARY,
@@ -68,7 +69,10 @@ def find_facts(summary: Summary) -> None:
     figures: list[Figure] = []
     by_year = later_year_plans([sec.keyword for sec in summary.sections])
     # (section number, 0 for the lead; text; the tense its headings give; in a highlight box)
-    items: list[tuple[int, str, str | None, bool]] = [(0, t, None, False) for t in summary.lead]
+    # A title as short as a heading (2024年目标任务) heads the lead as a heading heads its part.
+    title = summary.title or ""
+    lead_tense = tense_of_heading(title) if title and width(title) <= 24 else None
+    items: list[tuple[int, str, str | None, bool]] = [(0, t, lead_tense, False) for t in summary.lead]
     for n, sec in enumerate(summary.sections, 1):
         sec_tense = tense_of_heading(sec.keyword) or by_year.get(n - 1)
         for depth_sec in [sec, *_walk(sec.subsections)]:
@@ -266,7 +270,14 @@ def _clause_facts(clause: str) -> list[Fact]:
         # 分别从209元、280元提高到217元、290元: the values before the verb are where they start.
         listed = [q for q in qs if q.start > fb and not _is_baseline(clause, q)]
         subjects = [s for s in clause[:fb].split("、") if s]
-        if len(listed) >= 2 and len(listed) == len(subjects):
+        if len(subjects) != len(listed):
+            # 财政总收入和地方财政收入分别增长…: 和/及/与 join subjects too; when they still do not
+            # pair with the values (城乡居民收入分别增长11%和13%), each value takes the whole subject.
+            subjects = [s for s in re.split("[、和及与]", clause[:fb]) if s]
+            if len(subjects) != len(listed):
+                subjects = [clause[:fb]] * len(listed)
+        if len(listed) >= 2:
+            # A bound printed once at either end of the list holds for every value (…11%和13%左右).
             closing, opening = listed[-1].after, listed[0].before
             out = []
             for s, q in zip(subjects, listed):

@@ -1,0 +1,49 @@
+"""Rules from the fifth held-out round (texts scored before tuning): bounds shared by a 分别 list,
+a short title that heads its lead, and page chrome before or glued to a headline (an epaper's
+masthead and weekday, a bracketed note, a stamp at the end of the headline's line, a 来源 line
+that ends the headline run)."""
+
+from __future__ import annotations
+
+from briefing import api
+
+
+def _targets(text: str) -> list[tuple[float, str, str | None]]:
+    return [(t.value, t.unit, t.qualifier) for t in api.extract_text(text).targets]
+
+
+def test_a_bound_after_the_last_value_of_a_fenbie_list_holds_for_every_value():
+    text = ("主要目标\n\n生产总值增长8%左右，城乡居民收入分别增长7%和9%左右，"
+            "失业率、物价涨幅和人口增长率分别控制在4%、3%、5‰以内。\n")
+    assert _targets(text) == [(8, "%", "左右"), (7, "%", "左右"), (9, "%", "左右"),
+                              (4, "%", "以内"), (3, "%", "以内"), (5, "‰", "以内")]
+
+
+def test_a_short_title_heads_its_lead_like_a_heading():
+    text = "2026年目标任务\n\n实现地区生产总值增长6%以上；规上工业增加值增长9%。财政收入稳定增长。\n"
+    s = api.extract_text(text)
+    assert s.title == "2026年目标任务"
+    assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(6, "%", "以上"), (9, "%", None)]
+
+
+def test_an_epaper_masthead_and_weekday_are_not_headlines():
+    text = ("2026年03月01日 \n\n某某日报 数字报纸\n\n第3版:区县新闻\n\n新区今年办好十件实事\n\n"
+            "本报讯 今年新区将新建公园5个。\n")
+    assert api.extract_text(text).title == "新区今年办好十件实事"
+    text = ("电子报阅读机\n2026-10-11\n星期六\n当前报纸名称:某某报\n\n某区实事项目票决产生\n\n日期:01-19\n"
+            "版面:第02版:两会       上一篇    下一篇\n\n某区实事项目票决产生\n\n本报讯 1月19日，大会票决产生实事项目。\n")
+    assert api.extract_text(text).title == "某区实事项目票决产生"
+
+
+def test_a_stamp_glued_to_the_headline_line_is_cut_off():
+    s = api.extract_text("2026年某区为民办实事项目公布 发布时间:2026-01-18\n\n1月17日，代表们票决产生实事项目。\n")
+    assert s.title == "2026年某区为民办实事项目公布"
+    assert any("2026-01-18" in d for d in s.dropped)
+
+
+def test_a_source_line_ends_the_headline_run_and_a_bracketed_note_is_no_title():
+    text = ("首页 > 聚焦 > 正文\n\n某市今年办实事32项\n\n来源:某某网2026-02-08 11:52:33\n\n(资料图片)\n\n"
+            "某某网消息 今年将新建30家养老院。\n")
+    s = api.extract_text(text)
+    assert (s.kicker, s.title) == ("", "某市今年办实事32项")
+    assert "(资料图片)" in "".join(s.dropped) + "".join(s.lead)

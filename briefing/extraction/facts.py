@@ -71,7 +71,7 @@ def find_facts(summary: Summary) -> None:
     # (section number, 0 for the lead; text; the tense its headings give; in a highlight box)
     # A title as short as a heading (2024年目标任务) heads the lead as a heading heads its part.
     title = summary.title or ""
-    lead_tense = tense_of_heading(title) if title and width(title) <= 24 else None
+    lead_tense = tense_of_heading(title) if title and width(title) <= 16 else None
     items: list[tuple[int, str, str | None, bool]] = [(0, t, lead_tense, False) for t in summary.lead]
     for n, sec in enumerate(summary.sections, 1):
         sec_tense = tense_of_heading(sec.keyword) or by_year.get(n - 1)

@@ -159,12 +159,26 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.dropped.extend(headlines)
     elif len(headlines) == 1:
         head.title = headlines[0]
+    elif len(headlines) == 2 and _cut_headline(*headlines):
+        head.title = "".join(headlines)
     elif len(headlines) == 2:
         head.kicker, head.title = headlines
     elif len(headlines) >= 3:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+# Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.
+_OPEN_END = re.compile(r"[下上出起开入到过在对把将向与和及的为给让从]$")
+_PUNCT = re.compile(r"[^\u4e00-\u9fff\w]")
+
+
+def _cut_headline(first: str, second: str) -> bool:
+    """One headline printed over two lines (马关县快速按下 / 重大…建设“启动键”), not a kicker over a
+    title: the first line is short, bare of any mark, and stops where a phrase cannot end."""
+    return 5 <= width(first) <= 12 and not _PUNCT.search(first) and bool(_OPEN_END.search(first)) \
+        and not ends_sentence(second)
 
 
 def _undoubled(p: Para) -> Para:

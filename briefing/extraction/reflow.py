@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .chars import CLOSERS, OPENERS, SPACES, ends_sentence, width
 
 HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节篇]分?"
+    r"^(?:[一二三四五六七八九十百]+[、.．](?![一二三四五六七八九十]{1,2}[组号栋期批届队社楼户类季])|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章节篇]分?"
     r"|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*|附[：:])"
 )
 

@@ -15,7 +15,8 @@ from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES = [
-    ("cn、", re.compile(rf"^([{_CN}]+)[、，.．]\s*")),
+    # 六、七组道路: two numbers of one thing (groups 6 and 7), not a heading's number
+    ("cn、", re.compile(rf"^([{_CN}]+)[、，.．](?![一二三四五六七八九十]{{1,2}}[组号栋期批届队社楼户类季])\s*")),
     ("(cn)", re.compile(rf"^[（(]([{_CN}]+)[）)]\s*")),
     ("第cn部分", re.compile(rf"^(第[{_CN}]+(?:部分|章|篇|节))[、：:\s]*")),
     ("d.", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),

@@ -47,3 +47,16 @@ def test_a_source_line_ends_the_headline_run_and_a_bracketed_note_is_no_title():
     s = api.extract_text(text)
     assert (s.kicker, s.title) == ("", "某市今年办实事32项")
     assert "(资料图片)" in "".join(s.dropped) + "".join(s.lead)
+
+
+def test_a_headline_printed_over_two_lines_after_photo_captions_is_one_title():
+    text = ("某镇某村\n六、七组产业道路项目\n某线修复工程\n……\n某县快速按下\n民生实事项目建设“启动键”\n"
+            "2026年2月23日,随着县人代会闭幕,全县票决出民生实事项目76件。\n")
+    s = api.extract_text(text)
+    assert (s.kicker, s.title) == ("", "某县快速按下民生实事项目建设“启动键”")
+    assert not [x.keyword for x in s.sections if x.keyword.startswith("六、")]
+
+
+def test_a_kicker_that_ends_a_phrase_stays_a_kicker():
+    s = api.extract_text("区人代会开幕\n今年办好十件民生实事\n\n本报讯 今年区里将新建公园5个。\n")
+    assert (s.kicker, s.title) == ("区人代会开幕", "今年办好十件民生实事")

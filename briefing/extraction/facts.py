@@ -71,7 +71,8 @@ def find_facts(summary: Summary) -> None:
     # (section number, 0 for the lead; text; the tense its headings give; in a highlight box)
     # A title as short as a heading (2024年目标任务) heads the lead as a heading heads its part.
     title = summary.title or ""
-    lead_tense = tense_of_heading(title) if title and width(title) <= 16 else None
+    # It gives goals only, and less surely than a heading: the lead's past clauses stay results.
+    lead_tense = "plan" if title and width(title) <= 16 and tense_of_heading(title) == "plan" else None
     items: list[tuple[int, str, str | None, bool]] = [(0, t, lead_tense, False) for t in summary.lead]
     for n, sec in enumerate(summary.sections, 1):
         sec_tense = tense_of_heading(sec.keyword) or by_year.get(n - 1)
@@ -122,10 +123,11 @@ def find_facts(summary: Summary) -> None:
             for sentence in re.split(r"(?<=[。！？；;!?])", part):
                 if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
-                told = t == "plan" and tense is None and before_year(sentence, plan_year)
+                weak = tense is None or n == 0  # no heading of its own says the tense
+                told = t == "plan" and weak and before_year(sentence, plan_year)
                 for f in sentence_facts(sentence):
                     # 记者发现…都带了4本画册: a clause that tells what happened, in a goal paragraph
-                    if t == "plan" and not told and not (tense is None and past_sentence(f.text)):
+                    if t == "plan" and not told and not (weak and past_sentence(f.text)):
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:

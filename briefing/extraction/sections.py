@@ -10,7 +10,7 @@ from ..model import Highlight, Section
 from .align import Unit, align
 from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
-from .reflow import Para
+from .reflow import DATELINE, Para
 from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -132,7 +132,7 @@ def _defines(headings: list[str]) -> bool:
 
 
 def _stands_alone(heading: str, style: str) -> bool:
-    return style in ("cn、", "第cn部分") and width(heading) <= 30 and not ends_sentence(heading)
+    return style in ("cn、", "第cn部分", "(cn)") and width(heading) <= 30 and not ends_sentence(heading)
 
 
 def _restarts(headings: list[str]) -> bool:
@@ -156,7 +156,9 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     if marked:
         labels = [(paras[i].first_line, paras[i].text[1:].strip()) for i in marked]
         return _by_keywords(paras, labels, hl_labels, drop=set(marked))
-    heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
+    # The dateline (某某报讯) opens the article: short lines above it are captions, not headings.
+    opening = next((i for i, p in enumerate(paras) if DATELINE.match(p.text)), -1)
+    heads = [i for i, p in enumerate(paras) if i > opening and _is_subheading(p, hl_labels)]
     # A short line that recurs (重点工作 under each city) labels a part of each section; one
     # with another right after it (主要预期目标 / 惠州) heads nothing.
     counts: dict[str, int] = {}

@@ -60,3 +60,26 @@ def test_a_headline_printed_over_two_lines_after_photo_captions_is_one_title():
 def test_a_kicker_that_ends_a_phrase_stays_a_kicker():
     s = api.extract_text("区人代会开幕\n今年办好十件民生实事\n\n本报讯 今年区里将新建公园5个。\n")
     assert (s.kicker, s.title) == ("区人代会开幕", "今年办好十件民生实事")
+
+
+def _headings(text: str) -> list[str]:
+    return [x.keyword for x in api.extract_text(text).sections if x.keyword and x.keyword in text]
+
+
+def test_captions_above_the_dateline_are_not_headings():
+    text = ("县长检查指导重点项目建设工作。\n\n代表观摩美丽乡村建设、议报告。\n\n某某花园移民小区\n"
+            "某某日报 - 某某之窗讯 编者按:县政府工作报告作了部署。今年将新建学校3所。\n主要目标\n"
+            "生产总值增长8%左右,城镇化率提高2个百分点。\n回眸展望\n去年生产总值增长7%。\n")
+    assert _headings(text) == ["主要目标", "回眸展望"]
+
+
+def test_a_single_bracketed_part_of_an_excerpt_is_a_heading():
+    text = ("某镇2026年度工作计划\n2026年主要预期目标是:地区生产总值增长7%。\n围绕以上目标,我们将重点做好以下工作:\n"
+            "(一)聚焦优化平台,注入工业动力\n优化园区管理机制。加快推进7公顷工业用地报批。\n")
+    assert _headings(text) == ["(一)聚焦优化平台,注入工业动力"]
+
+
+def test_links_to_the_previous_and_next_article_are_page_chrome():
+    s = api.extract_text("某市今年办实事32项\n\n今年将新建30家养老院。\n\n下一篇:\n上一篇:某市召开会议\n")
+    assert "下一篇:" in s.dropped and "上一篇:某市召开会议" in s.dropped
+    assert not [x.keyword for x in s.sections if "篇" in x.keyword]

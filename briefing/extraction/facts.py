@@ -193,6 +193,10 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每学年开展1次测评: how often, not how much
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
+    if re.match(r"的\s*\d", text[q.end :]):
+        return True  # 总投资35亿元的80项工程: the amount describes the count after it
+    if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
+        return True  # 新增14项包括：… the count of the list that follows
     return False
 
 

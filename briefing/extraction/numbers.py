@@ -15,7 +15,7 @@ COUNT_UNITS = (
 # Measures: an amount of something (236.7亿元, 27.8%).
 MEASURE_UNITS = (
     "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
-    "标准箱 箱 元 美元 欧元 港元 斤 小时 分钟 倍 % ％ ‰ TEU"
+    "标准箱 箱 元 美元 欧元 港元 斤 课时 学时 小时 分钟 倍 % ％ ‰ TEU"
 ).split()
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千")
 
@@ -110,6 +110,8 @@ def find_quantities(text: str) -> list[Quantity]:
         # A Chinese numeral needs a unit of magnitude or several digits to be taken as a number.
         if re.fullmatch(CHINESE, num) and len(num) < 2 and not unit.startswith(("万", "亿")):
             continue
+        if re.fullmatch(CHINESE, num) and unit in ("万", "亿"):
+            continue  # 十万山: a Chinese numeral with a bare magnitude names a place; amounts have a unit
         value = parse_number(num)
         if value is None:
             continue

@@ -83,3 +83,14 @@ def test_links_to_the_previous_and_next_article_are_page_chrome():
     s = api.extract_text("某市今年办实事32项\n\n今年将新建30家养老院。\n\n下一篇:\n上一篇:某市召开会议\n")
     assert "下一篇:" in s.dropped and "上一篇:某市召开会议" in s.dropped
     assert not [x.keyword for x in s.sections if "篇" in x.keyword]
+
+
+def test_an_amount_that_describes_a_count_and_the_count_of_a_list_are_not_targets():
+    text = ("今年主要目标\n\n年内实施总投资35亿元的80项城建重点工程，新增绿化面积28万平方米。\n\n"
+            "具体来说,今年新增14项包括:建设30家智慧养老院,新建20家示范性菜场。\n")
+    assert _targets(text) == [(80, "项", None), (28, "万平方米", None), (30, "家", None), (20, "家", None)]
+
+
+def test_a_chinese_numeral_in_a_place_name_is_no_amount_and_class_hours_are_a_unit():
+    text = ("今年办好十件实事\n\n建设某镇、十万山瑶族乡公租房108套。配送文艺指导不少于1800课时。\n")
+    assert _targets(text) == [(108, "套", None), (1800, "课时", "不少于")]

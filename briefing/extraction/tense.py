@@ -50,7 +50,7 @@ _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
 _DOING = re.compile(
     r"^(?:全年)?(?:新增|新建|新开工|新改建|新、改建|新改扩建|改扩建|新组建|新推广|新培育|建成|建设|完成|打造|实施|开展|改造|"
     r"培育|推广|打通|加装|启动|整体提升|提升|提档升级|发放|认定|募集|培养|引进|推动|为|对|在|免费开展|铺设|维修|安装|"
-    r"硬化|开通|筹集|盘活|推进|办好|增加|创建|举办|组织|招引|落实|力争|确保)"
+    r"硬化|开通|筹集|盘活|推进|办好|增加|创建|举办|组织|招引|落实|力争|确保|推出|开办|交付|改建|投入|补贴)"
 )
 MAX_ITEM = 60  # an item of a list of goals is one line of this width at most
 
@@ -102,6 +102,11 @@ def tense_of_text(text: str, prior: str = "review") -> str:
     if plan == review == 0 and not _PAST.search(text):
         return prior
     return "review"
+
+
+def opens_with_doing(text: str) -> bool:
+    """The text opens with a verb of doing (新增 / 推出 / 开办 …)."""
+    return bool(_DOING.match(text))
 
 
 def is_goal_item(text: str) -> bool:

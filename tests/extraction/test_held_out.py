@@ -94,3 +94,21 @@ def test_an_amount_that_describes_a_count_and_the_count_of_a_list_are_not_target
 def test_a_chinese_numeral_in_a_place_name_is_no_amount_and_class_hours_are_a_unit():
     text = ("今年办好十件实事\n\n建设某镇、十万山瑶族乡公租房108套。配送文艺指导不少于1800课时。\n")
     assert _targets(text) == [(108, "套", None), (1800, "课时", "不少于")]
+
+
+def _names(text: str) -> list[str]:
+    return [t.indicator for t in api.extract_text(text).targets]
+
+
+def test_indicator_names_are_whole_words_without_the_speaker_or_a_frame():
+    text = ("今年办好十件实事\n\n新增400个公共充电桩、10个共享充电桩示范小区。推出5处以上区级“家门口的好去处”。"
+            "打造100个“美育”课堂、推出5000场艺术普及活动。某某区今年将新建公园5个。"
+            "农村道路工程如硬化道路86条。\n")
+    assert _names(text) == ["新增公共充电桩", "新增共享充电桩示范小区", "推出区级“家门口的好去处”",
+                            "打造“美育”课堂", "推出艺术普及活动", "新建公园", "硬化道路"]
+
+
+def test_a_place_count_a_frequency_and_a_bare_verb_leak_into_no_name():
+    text = ("今年办好十件实事\n\n在39个村改造升级10千伏线路16.66公里。每学年为6万余名中小学生开展1次心理健康测评。"
+            "四是加快推进全县薄弱学校改造工程，年度实施10所以上。\n")
+    assert _names(text) == ["改造升级10千伏线路", "中小学生", "全县薄弱学校改造工程"]

@@ -48,8 +48,16 @@ class Body:
     sections: list[Section] = field(default_factory=list)
 
 
+# A report's part named on a line of its own, unnumbered, over its numbered headings
+# (2018年工作回顾 / 一、… / 2019年工作安排 / 一、…).
+_PART = re.compile(r"^(?:(?:19|20)\d\d年|过去一年|今年|明年)?(?:[\u4e00-\u9fff]{0,4}(?:工作回顾|工作安排|工作任务|工作建议)|政府自身建设)$")
+
+
 def heading_style(text: str) -> tuple[str, str, str] | None:
-    """(style, heading text, run-on rest) when ``text`` opens with a numbered heading."""
+    """(style, heading text, run-on rest) when ``text`` opens with a numbered heading, or is a
+    report's unnumbered part (style ``part``)."""
+    if _PART.match(text):
+        return "part", text, ""
     for style, rx in HEADING_STYLES:
         m = rx.match(text)
         if not m:
@@ -132,7 +140,7 @@ def _defines(headings: list[str]) -> bool:
 
 
 def _stands_alone(heading: str, style: str) -> bool:
-    return style in ("cn、", "第cn部分", "(cn)") and width(heading) <= 30 and not ends_sentence(heading)
+    return style in ("cn、", "第cn部分", "(cn)", "part") and width(heading) <= 30 and not ends_sentence(heading)
 
 
 def _restarts(headings: list[str]) -> bool:
@@ -349,6 +357,9 @@ def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Bo
     expected: dict[int, int | None] = {1: None, 2: None}
 
     def in_sequence(level: int, heading: str) -> bool:
+        if level_of.get("part") == level:
+            expected[level + 1 if level < 2 else level] = None
+            return True  # unnumbered parts: no sequence to keep
         n = ordinal(heading)
         want = expected[level]
         # One number may be missing (a heading lost in a page cut); a restart may not.

@@ -112,3 +112,16 @@ def test_a_place_count_a_frequency_and_a_bare_verb_leak_into_no_name():
     text = ("今年办好十件实事\n\n在39个村改造升级10千伏线路16.66公里。每学年为6万余名中小学生开展1次心理健康测评。"
             "四是加快推进全县薄弱学校改造工程，年度实施10所以上。\n")
     assert _names(text) == ["改造升级10千伏线路", "中小学生", "全县薄弱学校改造工程"]
+
+
+def test_an_unnumbered_report_part_heads_its_numbered_headings():
+    text = ("政府工作报告\n\n各位代表:\n\n现在,我代表区人民政府向大会报告工作,请予审议。\n\n2025年工作回顾\n\n"
+            "2025年,全区预计实现地区生产总值1200亿元,增长8%。\n\n一、强化高位拼搏,经济发展质效并进\n\n"
+            "引进金融机构18家。\n\n二、坚持民生优先,社会事业全面进步\n\n新增学位3000个。\n\n2026年工作安排\n\n"
+            "今年地区生产总值增长6%左右。\n")
+    s = api.extract_text(text)
+    assert [(x.keyword, [y.keyword for y in x.subsections]) for x in s.sections] == [
+        ("2025年工作回顾", ["一、强化高位拼搏,经济发展质效并进", "二、坚持民生优先,社会事业全面进步"]),
+        ("2026年工作安排", []),
+    ]
+    assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(6, "%", "左右")]

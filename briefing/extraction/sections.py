@@ -122,9 +122,18 @@ def _top_styles(paras: list[str]) -> list[str]:
     # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
     # again at 1 numbers the items of lists, not the parts of the text.
     styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
-              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s]) or _packed(paras, s)))
               and not _goals(seen[s])]
     return styles[:2]
+
+
+def _packed(paras: list[str], style: str) -> bool:
+    """Numbered lines under an introduction ending in a colon (…表决通过以下项目：), which mostly
+    follow each other with no text between (1.某某工程 / 2.某某项目), are the items of a list."""
+    idx = [i for i, t in enumerate(paras) if (hs := heading_style(t)) and hs[0] == style]
+    if len(idx) < 3 or idx[0] == 0 or not paras[idx[0] - 1].rstrip().endswith(("：", ":")):
+        return False
+    return sum(1 for a, b in zip(idx, idx[1:]) if b == a + 1) * 2 > len(idx) - 1
 
 
 def _goals(headings: list[str]) -> bool:
@@ -166,7 +175,8 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
         return _by_keywords(paras, labels, hl_labels, drop=set(marked))
     # The dateline (某某报讯) opens the article: short lines above it are captions, not headings.
     opening = next((i for i, p in enumerate(paras) if DATELINE.match(p.text)), -1)
-    heads = [i for i, p in enumerate(paras) if i > opening and _is_subheading(p, hl_labels)]
+    heads = [i for i, p in enumerate(paras) if i > opening and _is_subheading(p, hl_labels)
+             and not (i + 1 < len(paras) and _SIGNING.fullmatch(paras[i + 1].text))]
     # A short line that recurs (重点工作 under each city) labels a part of each section; one
     # with another right after it (主要预期目标 / 惠州) heads nothing.
     counts: dict[str, int] = {}
@@ -253,7 +263,14 @@ def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
             and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
             and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
-            and not re.match(r"^【[^】]*[：:]", t))
+            and not re.match(r"^【[^】]*[：:]", t)
+            # a date that signs a notice, its number in brackets ((第2号)): not headings
+            and not _SIGNING.fullmatch(t) and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", t)))
+
+
+# A notice's date and its number in brackets ((第2号)): a line before one is the notice's title
+# or its issuer's signature, not a heading.
+_SIGNING = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日|[（(][^（()）]{1,12}[）)]")
 
 
 # -- highlights ------------------------------------------------------------------------------

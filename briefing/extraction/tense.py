@@ -42,7 +42,8 @@ _PAST_ONLY = re.compile(r"(?<![为])了(?![解])|已经|\d{1,2}月\d{1,2}日(?:�
 HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
-_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}[：:]")
+# 在回顾2015年工作时，某某说： is a speaker's colon, not a frame: no verb of saying before the colon.
+_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
 _ITEM_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※\-—]+\s*|[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")

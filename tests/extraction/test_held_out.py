@@ -125,3 +125,19 @@ def test_an_unnumbered_report_part_heads_its_numbered_headings():
         ("2026年工作安排", []),
     ]
     assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(6, "%", "左右")]
+
+
+def test_a_speakers_colon_after_work_is_no_goal_frame():
+    text = ("县人代会开幕\n\n县长作政府工作报告。在回顾2025年工作时,县长说:2025年,全年实现生产总值83.91亿元、增长10.8%,"
+            "完成财政总收入4.17亿元。\n")
+    assert _targets(text) == []
+
+
+def test_a_notice_listing_projects_has_no_sections_and_its_login_menu_is_no_title():
+    items = "\n".join(f"{n}.某区某某{n}号道路改造工程" for n in range(1, 6))
+    text = ("登录/注册\n区人大代表票决出2026年民生实事项目\n3月21日上午,大会宣布了民生实事项目票决结果。\n"
+            f"某区人民代表大会公告\n(第2号)\n大会于2026年3月21日表决通过本区2026年民生实事项目:\n{items}\n现予公告。\n"
+            "某区人民代表大会\n2026年3月21日\n")
+    s = api.extract_text(text)
+    assert s.title == "区人大代表票决出2026年民生实事项目"
+    assert not [x.keyword for x in s.sections if x.keyword and x.keyword in text]

@@ -15,7 +15,7 @@ _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
-_CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
 _BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
@@ -141,7 +141,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         elif (sm := _SPEAKER.match(t)) and (headlines or head.title):
             # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
-        elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
+        elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped

@@ -254,7 +254,7 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
 
 
 # A photo caption (发布会现场 供图 某某, （资料图片）) is not a heading.
-_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
+_CAPTION = re.compile(r"供图|[摄攝]影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
 
 
 def _is_subheading(p: Para, hl_labels: set[str]) -> bool:

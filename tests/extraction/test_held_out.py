@@ -141,3 +141,13 @@ def test_a_notice_listing_projects_has_no_sections_and_its_login_menu_is_no_titl
     s = api.extract_text(text)
     assert s.title == "区人大代表票决出2026年民生实事项目"
     assert not [x.keyword for x in s.sections if x.keyword and x.keyword in text]
+
+
+def test_a_text_in_traditional_characters_is_read_like_a_simplified_one():
+    text = ("大會現場 某某 攝\n【某某報網訊】2月19日,某區人民代表大會開幕。\n"
+            "區長在報告中說,2025年全區地區生產總值達到379.95億元、增長9.3%;社會消費品零售總額實現206.36億元、增長12.1%。\n"
+            "區長提出了2026年主要預期目標:地區生產總值增長9%,城鎮登記失業率控制在4%以內,新增停車位500個以上、街頭綠地3-5處。\n")
+    summary = api.extract_text(text)
+    got = [(t.value, t.unit, t.qualifier, t.value_max) for t in summary.targets]
+    assert got == [(9, "%", None, None), (4, "%", "以內", None), (500, "個", "以上", None), (3, "處", None, 5)]
+    assert not summary.title  # the photo's caption before the dateline is no headline

@@ -151,3 +151,10 @@ def test_a_text_in_traditional_characters_is_read_like_a_simplified_one():
     got = [(t.value, t.unit, t.qualifier, t.value_max) for t in summary.targets]
     assert got == [(9, "%", None, None), (4, "%", "以內", None), (500, "個", "以上", None), (3, "處", None, 5)]
     assert not summary.title  # the photo's caption before the dateline is no headline
+
+
+def test_months_are_a_duration_not_a_count_of_things():
+    from briefing.extraction.numbers import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("连续13个月正增长，3个项目1个月内完成")] == [
+        (13, "个月"), (3, "个"), (1, "个月")]

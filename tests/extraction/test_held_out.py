@@ -158,3 +158,8 @@ def test_months_are_a_duration_not_a_count_of_things():
 
     assert [(q.value, q.unit) for q in find_quantities("连续13个月正增长，3个项目1个月内完成")] == [
         (13, "个月"), (3, "个"), (1, "个月")]
+
+
+def test_an_editors_credit_in_traditional_characters_ends_the_text():
+    s = api.extract_text("某縣今年將辦好十件民生實事\n今年全縣新增停車位500個以上。(記者 某某)\n來源:某某日報\n編輯:某某\n")
+    assert s.dropped[-2:] == ["來源:某某日報", "編輯:某某"]

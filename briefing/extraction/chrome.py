@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from .chars import SPACES, ends_sentence, width
+from .tense import simplified
 
 _KEYS = "来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员"
 _META_KEY = re.compile(rf"^(?:{_KEYS})\s*[：:]$")
@@ -134,7 +135,7 @@ def _mark(s: str, past_sentence: bool) -> bool:
         return False
     if (_NAV_SURE if past_sentence else _NAV).search(s) or _ID.match(s) or _LINK_LABEL.match(s):
         return True
-    m = _CREDIT.match(s)
+    m = _CREDIT.match(simplified(s))  # 編輯：某某 on a page in traditional characters too
     return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))
 
 

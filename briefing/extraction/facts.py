@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure, Highlight, Summary, Target
+from .chars import width
 from .numbers import Quantity, find_quantities
 from .tense import (
     GLOSSARY,
@@ -28,6 +29,7 @@ from .tense import (
     is_list_item,
     later_year_plans,
     line_tense,
+    opens_with_doing,
     past_sentence,
     prior_of,
     tense_of_heading,
@@ -38,8 +40,10 @@ from .tense import (
 _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
 _CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|为|全年|今年|明年|力争|确保|努力|预计|累计|共|实现|完成|推动|加快|"
-    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再|还|均|分别|约|近|让|使|将|"
+    r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|为|全年|今年|明年|每学?年|力争|确保|努力|预计|累计|共(?![享建同有])|实现|完成|推动|加快|"
+    r"推进|围绕|通过|着力|全力|持续|继续|进一步|再(?!生)|还|均|分别|约|近|让|使|将|"
+    # The place that speaks and its modal: 某某区今年将投入 / 某某县计划招引; 某某工程如硬化 (an example's frame)
+    r"[\u4e00-\u9fff]{1,6}[省市县区镇乡州](?:今年|明年|全年)?(?:将|计划|要|拟)|[^，、]{1,12}(?:工程|项目|行动)如|"
     r"[■□●○◆◇▲△★☆▶►•◎※*]|[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])+"
 )
 _TAIL_TRIM = re.compile(
@@ -49,6 +53,7 @@ _TAIL_TRIM = re.compile(
 )
 _DOING_START = re.compile(r"(?:新增|新建|新开工|建设|建成|完成|实施|打造|引进|培育|开展|改造|提升|推进|开设|发放)")
 _BARE_VERB = re.compile(r"实施|建设|建成|开展|推进|新建|新增|打造|改造|提升")
+_TIME_WORD = re.compile(r"^(?:年度|年内|全年|当年|今年|每学?年)")
 _VERB_HEAD = re.compile(r"^(?:新增|新建|新开工|新培育|建设|建成|完成|实施|打造|引进|培育)")
 _OPENERS = "“‘《（("
 MAX_PRE = 24  # an indicator names the thing counted: the words right before the number
@@ -68,7 +73,11 @@ def find_facts(summary: Summary) -> None:
     figures: list[Figure] = []
     by_year = later_year_plans([sec.keyword for sec in summary.sections])
     # (section number, 0 for the lead; text; the tense its headings give; in a highlight box)
-    items: list[tuple[int, str, str | None, bool]] = [(0, t, None, False) for t in summary.lead]
+    # A title as short as a heading (2024年目标任务) heads the lead as a heading heads its part.
+    title = summary.title or ""
+    # It gives goals only, and less surely than a heading: the lead's past clauses stay results.
+    lead_tense = "plan" if title and width(title) <= 16 and tense_of_heading(title) == "plan" else None
+    items: list[tuple[int, str, str | None, bool]] = [(0, t, lead_tense, False) for t in summary.lead]
     for n, sec in enumerate(summary.sections, 1):
         sec_tense = tense_of_heading(sec.keyword) or by_year.get(n - 1)
         for depth_sec in [sec, *_walk(sec.subsections)]:
@@ -118,10 +127,11 @@ def find_facts(summary: Summary) -> None:
             for sentence in re.split(r"(?<=[。！？；;!?])", part):
                 if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
-                told = t == "plan" and tense is None and before_year(sentence, plan_year)
+                weak = tense is None or n == 0  # no heading of its own says the tense
+                told = t == "plan" and weak and before_year(sentence, plan_year)
                 for f in sentence_facts(sentence):
                     # 记者发现…都带了4本画册: a clause that tells what happened, in a goal paragraph
-                    if t == "plan" and not told and not (tense is None and past_sentence(f.text)):
+                    if t == "plan" and not told and not (weak and past_sentence(f.text)):
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:
@@ -187,6 +197,10 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每学年开展1次测评: how often, not how much
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
+    if re.match(r"的\s*\d", text[q.end :]):
+        return True  # 总投资35亿元的80项工程: the amount describes the count after it
+    if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
+        return True  # 新增14项包括：… the count of the list that follows
     return False
 
 
@@ -225,6 +239,7 @@ _GROWTH_CLAUSE = re.compile(
 
 def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
+    prev = ""
     for cm in _CLAUSE.finditer(sentence):
         clause = cm.group(0).strip()
         g = _GROWTH_CLAUSE.match(clause)
@@ -234,7 +249,13 @@ def sentence_facts(sentence: str) -> list[Fact]:
             v = float(g.group("num"))
             facts[-1].growth = sign * (int(v) if v.is_integer() else v)
             continue
-        facts.extend(_clause_facts(clause))
+        got = _clause_facts(clause)
+        for f in got:
+            if _TIME_WORD.match(f.indicator) and _BARE_VERB.fullmatch(_TIME_WORD.sub("", f.indicator)) and prev:
+                # 加快推进薄弱学校改造工程，年度实施10所以上: the clause before names the thing done
+                f.indicator = _clean_indicator(prev) or f.indicator
+        facts.extend(got)
+        prev = clause
     return facts
 
 
@@ -266,7 +287,14 @@ def _clause_facts(clause: str) -> list[Fact]:
         # 分别从209元、280元提高到217元、290元: the values before the verb are where they start.
         listed = [q for q in qs if q.start > fb and not _is_baseline(clause, q)]
         subjects = [s for s in clause[:fb].split("、") if s]
-        if len(listed) >= 2 and len(listed) == len(subjects):
+        if len(subjects) != len(listed):
+            # 财政总收入和地方财政收入分别增长…: 和/及/与 join subjects too; when they still do not
+            # pair with the values (城乡居民收入分别增长11%和13%), each value takes the whole subject.
+            subjects = [s for s in re.split("[、和及与]", clause[:fb]) if s]
+            if len(subjects) != len(listed):
+                subjects = [clause[:fb]] * len(listed)
+        if len(listed) >= 2:
+            # A bound printed once at either end of the list holds for every value (…11%和13%左右).
             closing, opening = listed[-1].after, listed[0].before
             out = []
             for s, q in zip(subjects, listed):
@@ -301,8 +329,10 @@ def _clause_facts(clause: str) -> list[Fact]:
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])
                            or clause[q.start - 1 : q.start] == "在" and q is not qs[-1]):
-            # 涵盖8个方面 / 在17个乡镇硬化道路10万平方米: where, or what there is, not the goal.
-            prev_end = q.end
+            # 涵盖8个方面 / 在17个乡镇硬化道路10万平方米: where, or what there is, not the goal; the
+            # place's noun ends before the verb of what is done there (在39个村改造升级…).
+            prev_end = q.end + next((i for i in range(1, len(noun)) if opens_with_doing(noun[i:])
+                                     and noun[i] not in "为对在"), len(noun))
             continue
         if q.is_count:
             ind = _clean_indicator(ind + noun, tail=False)
@@ -316,7 +346,7 @@ def _clause_facts(clause: str) -> list[Fact]:
             prev_end = q.end
             continue
         vm = _VERB_HEAD.match(last.indicator) if last is not None else None
-        if vm and "、" in between and not _VERB_HEAD.match(ind) and not re.search(r"[达为到至]", between):
+        if vm and "、" in between and not opens_with_doing(ind) and not re.search(r"[达为到至]", between):
             # 新增企业1000家、科技型企业1500家: the list shares its verb.
             ind = vm.group(0) + ind
         last = Fact(q, ind, text)
@@ -355,9 +385,14 @@ def _post_noun(clause: str, end: int) -> str:
         # 180个都市型、楼宇型体育场地: the list after the count is one noun when no count follows
         noun = re.match(r"[^，。；…]*", rest).group(0)  # type: ignore[union-attr]
     for dm in re.finditer("的", noun):
+        if noun[: dm.start()].count("“") > noun[: dm.start()].count("”"):
+            continue  # 区级“家门口的好去处”: a 的 inside a quoted name is the name's
         if not re.search(r"(?:以上|以下|以内|及以上)$", noun[: dm.start()]):
             noun = noun[: dm.start()]
             break
+    if rest[len(noun) : len(noun) + 1].isdigit() and _BARE_VERB.fullmatch(noun[-2:]) and len(noun) > 2:
+        # 6万名中小学生开展1次测评: a bare verb before the next number opens that one's clause.
+        noun = noun[:-2]
     # 40个绿美点和6条绿美带: the 和 joins the next count, it is not part of this noun.
     return re.sub(r"(?:以及|和|与|及|或)$", "", noun[:24])
 

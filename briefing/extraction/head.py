@@ -15,18 +15,18 @@ _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
-_CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
 _BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
-_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
 # little else — never a headline, wherever it stands in the head.
 _STAMP_PART = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|"
     r"\b(?:HKT|CST|GMT)\b|[上下]一[版篇页]|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号|"
-    r"(?:[\u4e00-\u9fff]{0,4}(?:来源|出处|时间|日期|作者|编辑|记者|浏览|点击|阅读|字数|版|索引号|文号|分类|机构|有效性|公开[\u4e00-\u9fff]{0,4}))"
+    r"(?:[\u4e00-\u9fff]{0,4}(?:来源|出处|时间|日期|作者|编辑|记者|浏览|点击|阅读|字数|字号|版|栏目|名称|索引号|文号|分类|机构|有效性|公开[\u4e00-\u9fff]{0,4}))"
     r"\s*[：:]?\s*(?:[^\s|：:]{0,16}(?=\s|\||$))?|[|｜\[\]]"
 )
 _STAMP_KEY = re.compile(r"来源|发布|时间|日期|作者|编辑|浏览|索引号|文号|分类|机构|有效性|公开")
@@ -37,6 +37,14 @@ _NAME_CELL = re.compile(r"^(?:文件名称|标题|名称|题目)\s*[|｜:：]\s*
 # A breadcrumb is short places joined by `>`; a `<` on the line is markup pasted as text.
 _BREADCRUMB = re.compile(r"^\s*(?:[^<>＞»\n]{0,30}[>＞»]\s*)+[^<>＞»\n]{0,30}$")
 _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
+# An epaper's masthead line: 某某日报 数字报纸 / 电子报阅读机 / 电子版.
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff\s]{0,12}(?:数字报纸?|电子报(?:阅读机)?|电子版|数字版)$")
+# A note in brackets on a line of its own before the headline: (资料图片), （图）.
+_BRACKETED = re.compile(r"^[（(][^（()）]{1,20}[）)]$")
+# A line of dots: what came before it was a teaser or a photo's captions, not the headline.
+_ELLIPSIS = re.compile(r"^[…⋯.。·\s]{2,}$")
+# A page's stamp glued to the end of the headline's line: 某某项目公布 发布时间:2024-01-18.
+_TRAILING_STAMP = re.compile(r"(?<=\S)\s*(?:发布时间|发布日期|来源|稿源|日期|时间)[：:]\s*[^\s：:]{0,24}$")
 # A long first headline is an official document's title when it ends like one.
 _DOC_TITLE = re.compile(r"(?:通知|报告|意见|方案|决定|办法|公告|通告|清单|要点|规划|纲要|讲话|纪要|实事)》?$")
 
@@ -56,7 +64,7 @@ def is_stamp(t: str) -> bool:
 def _is_chrome(t: str) -> bool:
     cells = [c for c in re.split(r"\s*[|｜]\s*", t) if c]
     menu = "|" in t and len(cells) >= 2 and all(width(c) <= 6 for c in cells)
-    return bool(_BREADCRUMB.search(t) or _COPYRIGHT.search(t)) or menu
+    return bool(_BREADCRUMB.search(t) or _COPYRIGHT.search(t) or width(t) <= 24 and _MASTHEAD.match(t)) or menu
 
 
 def _headline_like(p: Para, first: bool = False) -> bool:
@@ -87,9 +95,20 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     i = 0
     while i < len(paras):
         t = paras[i].text
+        if not headlines and not head.title and (ts := _TRAILING_STAMP.search(t)) and width(t[: ts.start()]) >= 8 \
+                and not ends_sentence(t[: ts.start()]) and not re.search("[：:|｜]", t[: ts.start()]):
+            # The headline's line ends in the page's stamp: the stamp is dropped, the headline read.
+            head.dropped.append(ts.group(0).strip())
+            head.date = head.date or ts.group(0).split(":", 1)[-1].split("：", 1)[-1].strip()
+            paras[i] = t_para = Para(t[: ts.start()].rstrip(), paras[i].first_line, paras[i].last_line, paras[i].n_lines)
+            t = t_para.text
         m = _META.match(t)
-        if _is_chrome(t) or not headlines and _is_prompt(paras, i):
+        if _is_chrome(t) or not headlines and (_is_prompt(paras, i) or _BRACKETED.match(t)):
             head.dropped.append(t)
+        elif _ELLIPSIS.match(t) and not head.title:
+            head.dropped.extend(headlines)  # captions or a teaser before the headline
+            head.dropped.append(t)
+            headlines = []
         elif not headlines and not head.title and (nm := _NAME_CELL.match(t)):
             head.title = nm.group(1).strip()
             head.dropped.append(t)
@@ -102,6 +121,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             elif key in ("作者", "记者") and not head.reporter:
                 head.reporter = val
             head.dropped.append(t)
+            stamped = stamped or bool(headlines)
         elif (_BARE_DATE.match(t) or is_stamp(t)) and not _BYLINE_LINE.match(t):
             # A web page's timestamp on a line of its own, or a line of its metadata.
             if _BARE_DATE.match(t):
@@ -121,7 +141,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         elif (sm := _SPEAKER.match(t)) and (headlines or head.title):
             # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
-        elif _CAPTION.search(t) and headlines and width(t) <= 60 and not _GREETING.match(t):
+        elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
@@ -139,12 +159,26 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.dropped.extend(headlines)
     elif len(headlines) == 1:
         head.title = headlines[0]
+    elif len(headlines) == 2 and _cut_headline(*headlines):
+        head.title = "".join(headlines)
     elif len(headlines) == 2:
         head.kicker, head.title = headlines
     elif len(headlines) >= 3:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+# Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.
+_OPEN_END = re.compile(r"[下上出起开入到过在对把将向与和及的为给让从]$")
+_PUNCT = re.compile(r"[^\u4e00-\u9fff\w]")
+
+
+def _cut_headline(first: str, second: str) -> bool:
+    """One headline printed over two lines (马关县快速按下 / 重大…建设“启动键”), not a kicker over a
+    title: the first line is short, bare of any mark, and stops where a phrase cannot end."""
+    return 5 <= width(first) <= 12 and not _PUNCT.search(first) and bool(_OPEN_END.search(first)) \
+        and not ends_sentence(second)
 
 
 def _undoubled(p: Para) -> Para:

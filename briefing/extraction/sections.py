@@ -10,12 +10,13 @@ from ..model import Highlight, Section
 from .align import Unit, align
 from .chars import ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
-from .reflow import Para
+from .reflow import DATELINE, Para
 from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES = [
-    ("cn、", re.compile(rf"^([{_CN}]+)[、，.．]\s*")),
+    # 六、七组道路: two numbers of one thing (groups 6 and 7), not a heading's number
+    ("cn、", re.compile(rf"^([{_CN}]+)[、，.．](?![一二三四五六七八九十]{{1,2}}[组号栋期批届队社楼户类季])\s*")),
     ("(cn)", re.compile(rf"^[（(]([{_CN}]+)[）)]\s*")),
     ("第cn部分", re.compile(rf"^(第[{_CN}]+(?:部分|章|篇|节))[、：:\s]*")),
     ("d.", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
@@ -47,8 +48,16 @@ class Body:
     sections: list[Section] = field(default_factory=list)
 
 
+# A report's part named on a line of its own, unnumbered, over its numbered headings
+# (2018年工作回顾 / 一、… / 2019年工作安排 / 一、…).
+_PART = re.compile(r"^(?:(?:19|20)\d\d年|过去一年|今年|明年)?(?:[\u4e00-\u9fff]{0,4}(?:工作回顾|工作安排|工作任务|工作建议)|政府自身建设)$")
+
+
 def heading_style(text: str) -> tuple[str, str, str] | None:
-    """(style, heading text, run-on rest) when ``text`` opens with a numbered heading."""
+    """(style, heading text, run-on rest) when ``text`` opens with a numbered heading, or is a
+    report's unnumbered part (style ``part``)."""
+    if _PART.match(text):
+        return "part", text, ""
     for style, rx in HEADING_STYLES:
         m = rx.match(text)
         if not m:
@@ -113,9 +122,18 @@ def _top_styles(paras: list[str]) -> list[str]:
     # an excerpt's only part does (二、2025年目标任务) — and a list number (1. 2. …) that starts
     # again at 1 numbers the items of lists, not the parts of the text.
     styles = [s for s in order if (len(seen[s]) >= 2 or _stands_alone(seen[s][0], s))
-              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s])))
+              and not (s.startswith(("d", "(d")) and (_restarts(seen[s]) or _defines(seen[s]) or _packed(paras, s)))
               and not _goals(seen[s])]
     return styles[:2]
+
+
+def _packed(paras: list[str], style: str) -> bool:
+    """Numbered lines under an introduction ending in a colon (…表决通过以下项目：), which mostly
+    follow each other with no text between (1.某某工程 / 2.某某项目), are the items of a list."""
+    idx = [i for i, t in enumerate(paras) if (hs := heading_style(t)) and hs[0] == style]
+    if len(idx) < 3 or idx[0] == 0 or not paras[idx[0] - 1].rstrip().endswith(("：", ":")):
+        return False
+    return sum(1 for a, b in zip(idx, idx[1:]) if b == a + 1) * 2 > len(idx) - 1
 
 
 def _goals(headings: list[str]) -> bool:
@@ -131,7 +149,7 @@ def _defines(headings: list[str]) -> bool:
 
 
 def _stands_alone(heading: str, style: str) -> bool:
-    return style in ("cn、", "第cn部分") and width(heading) <= 30 and not ends_sentence(heading)
+    return style in ("cn、", "第cn部分", "(cn)", "part") and width(heading) <= 30 and not ends_sentence(heading)
 
 
 def _restarts(headings: list[str]) -> bool:
@@ -155,7 +173,10 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     if marked:
         labels = [(paras[i].first_line, paras[i].text[1:].strip()) for i in marked]
         return _by_keywords(paras, labels, hl_labels, drop=set(marked))
-    heads = [i for i, p in enumerate(paras) if _is_subheading(p, hl_labels)]
+    # The dateline (某某报讯) opens the article: short lines above it are captions, not headings.
+    opening = next((i for i, p in enumerate(paras) if DATELINE.match(p.text)), -1)
+    heads = [i for i, p in enumerate(paras) if i > opening and _is_subheading(p, hl_labels)
+             and not (i + 1 < len(paras) and _SIGNING.fullmatch(paras[i + 1].text))]
     # A short line that recurs (重点工作 under each city) labels a part of each section; one
     # with another right after it (主要预期目标 / 惠州) heads nothing.
     counts: dict[str, int] = {}
@@ -233,7 +254,7 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
 
 
 # A photo caption (发布会现场 供图 某某, （资料图片）) is not a heading.
-_CAPTION = re.compile(r"供图|摄影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
+_CAPTION = re.compile(r"供图|[摄攝]影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
 
 
 def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
@@ -242,7 +263,14 @@ def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
             and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
             and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
-            and not re.match(r"^【[^】]*[：:]", t))
+            and not re.match(r"^【[^】]*[：:]", t)
+            # a date that signs a notice, its number in brackets ((第2号)): not headings
+            and not _SIGNING.fullmatch(t) and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", t)))
+
+
+# A notice's date and its number in brackets ((第2号)): a line before one is the notice's title
+# or its issuer's signature, not a heading.
+_SIGNING = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日|[（(][^（()）]{1,12}[）)]")
 
 
 # -- highlights ------------------------------------------------------------------------------
@@ -346,6 +374,9 @@ def _by_headings(texts: list[str], styles: list[str], hl_labels: set[str]) -> Bo
     expected: dict[int, int | None] = {1: None, 2: None}
 
     def in_sequence(level: int, heading: str) -> bool:
+        if level_of.get("part") == level:
+            expected[level + 1 if level < 2 else level] = None
+            return True  # unnumbered parts: no sequence to keep
         n = ordinal(heading)
         want = expected[level]
         # One number may be missing (a heading lost in a page cut); a restart may not.

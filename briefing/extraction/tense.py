@@ -42,7 +42,8 @@ _PAST_ONLY = re.compile(r"(?<![为])了(?![解])|已经|\d{1,2}月\d{1,2}日(?:�
 HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提高|“十[一二三四五六七八九]五”时期|到“十[一二三四五六七八九]五”末")
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
-_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}[：:]")
+# 在回顾2015年工作时，某某说： is a speaker's colon, not a frame: no verb of saying before the colon.
+_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
 _ITEM_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※\-—]+\s*|[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
@@ -50,12 +51,33 @@ _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
 _DOING = re.compile(
     r"^(?:全年)?(?:新增|新建|新开工|新改建|新、改建|新改扩建|改扩建|新组建|新推广|新培育|建成|建设|完成|打造|实施|开展|改造|"
     r"培育|推广|打通|加装|启动|整体提升|提升|提档升级|发放|认定|募集|培养|引进|推动|为|对|在|免费开展|铺设|维修|安装|"
-    r"硬化|开通|筹集|盘活|推进|办好|增加|创建|举办|组织|招引|落实|力争|确保)"
+    r"硬化|开通|筹集|盘活|推进|办好|增加|创建|举办|组织|招引|落实|力争|确保|推出|开办|交付|改建|投入|补贴)"
 )
 MAX_ITEM = 60  # an item of a list of goals is one line of this width at most
 
 
+# Frequent characters only traditional script writes. A text with one (a Hong Kong paper, a mirror
+# page) is read for its cue words in simplified characters: OpenCC, imported only then.
+_TRADITIONAL = frozenset("這個們來會時說長過於與實現發經區國對將為從麼關開設進還業產際質總預達爭確劃務標礎")
+_t2s = None
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters when it is written in traditional ones (same length,
+    else unchanged), so that the cue words below match."""
+    global _t2s
+    if not any(ch in _TRADITIONAL for ch in text):
+        return text
+    if _t2s is None:
+        import opencc  # ~20 ms, for traditional texts only
+
+        _t2s = opencc.OpenCC("t2s")
+    out = _t2s.convert(text)
+    return out if len(out) == len(text) else text
+
+
 def tense_of_heading(keyword: str) -> str | None:
+    keyword = simplified(keyword)
     if _REVIEW_HEAD.search(keyword):
         # 2025年工作回顾和2026年工作安排: both in one part, so each paragraph decides.
         # A part that reviews and sets multi-year goals (“十四五”成就和“十五五”目标) gives figures only.
@@ -88,10 +110,12 @@ _ANNOUNCES = re.compile(r"实事|目标|计划|任务|今年|明年|将|要点|�
 
 
 def prior_of(head: str) -> str:
+    head = simplified(head)
     return "plan" if _ANNOUNCES.search(head) and not _PAST.search(head) else "review"
 
 
 def tense_of_text(text: str, prior: str = "review") -> str:
+    text = simplified(text)
     text = _NAMED.sub("", text)  # 《实施方案》: a name's words are no cue
     plan = len(_PLAN_CUES.findall(text))
     review = len(_REVIEW_CUES.findall(text))
@@ -104,14 +128,22 @@ def tense_of_text(text: str, prior: str = "review") -> str:
     return "review"
 
 
+def opens_with_doing(text: str) -> bool:
+    """The text opens with a verb of doing (新增 / 推出 / 开办 …)."""
+    text = simplified(text)
+    return bool(_DOING.match(text))
+
+
 def is_goal_item(text: str) -> bool:
     """A short line of a list of things to do: a verb of doing first, no sign of the past."""
+    text = simplified(text)
     body = _ITEM_MARK.sub("", text, count=1)
     return width(text) <= MAX_ITEM and bool(_DOING.match(body)) and not _PAST.search(text)
 
 
 def is_bullet_item(text: str) -> bool:
     """An item of a bulleted list (●地区生产总值增长6%以上) that says nothing of the past."""
+    text = simplified(text)
     return bool(_BULLET.match(text)) and not _PAST.search(text)
 
 
@@ -127,6 +159,7 @@ def is_list_item(text: str) -> bool:
 def frame_split(text: str) -> int:
     """Where the goals of a paragraph start when a goal frame (主要预期目标是：) introduces them,
     else -1."""
+    text = simplified(text)
     m = _FRAME.search(text)
     if not m:
         return -1
@@ -137,6 +170,7 @@ def frame_split(text: str) -> int:
 
 
 def has_past(text: str) -> bool:
+    text = simplified(text)
     return bool(_PAST.search(text))
 
 
@@ -154,12 +188,14 @@ def goal_year(items: list[tuple[int, str, str | None, bool]]) -> int | None:
 def before_year(sentence: str, year: int | None) -> bool:
     """A sentence that opens on an earlier year than the goals' (2024年我国国内生产总值增长5%)
     tells a result."""
+    sentence = simplified(sentence)
     m = _YEAR.search(sentence[:8])
     return bool(year and m and int(m.group(1)) < year and not _FRAME.search(sentence))
 
 
 def line_tense(text: str) -> str | None:
     """The tense a short heading line without a number gives what follows it (2019年成绩)."""
+    text = simplified(text)
     if width(text) > 24 or re.search(r"[。！？；;，,：:]", text) or is_goal_item(text):
         return None
     return tense_of_heading(text)
@@ -167,6 +203,7 @@ def line_tense(text: str) -> str | None:
 
 def past_sentence(sentence: str) -> bool:
     """A sentence of a goal paragraph that tells what happened (记者发现…都带了4本画册)."""
+    sentence = simplified(sentence)
     past = len(_PAST_ONLY.findall(sentence))
     return past > 0 and past >= len(_PLAN_CUES.findall(sentence))
 
@@ -177,6 +214,7 @@ GLOSSARY = re.compile(r"名词解释|名词注释|名词解读|小词典|术语|
 
 
 def is_definition(text: str) -> bool:
+    text = simplified(text)
     return bool(_DEFINITION.match(text)) and len(text) > 16
 
 
@@ -189,6 +227,7 @@ _STRONG_PLAN = re.compile(
 
 def weak_cues(text: str) -> bool:
     """A paragraph whose words hardly say its tense: no cue but verbs of doing, no goal item."""
+    text = simplified(text)
     text = _NAMED.sub("", text)
     return (not _STRONG_PLAN.search(text) and not _REVIEW_CUES.search(text) and not _PAST.search(text)
             and not is_goal_item(text) and frame_split(text) < 0)

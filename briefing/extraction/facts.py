@@ -132,6 +132,8 @@ def find_facts(summary: Summary) -> None:
                 for f in sentence_facts(sentence):
                     # 记者发现…都带了4本画册: a clause that tells what happened, in a goal paragraph
                     if t == "plan" and not told and not (weak and past_sentence(f.text)):
+                        if f.describes:
+                            continue
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
                     else:
@@ -168,6 +170,7 @@ def _walk(secs: list) -> list:  # type: ignore[type-arg]
 class Fact:
     def __init__(self, q: Quantity, indicator: str, text: str, growth: float | int | None = None) -> None:
         self.q, self.indicator, self.text, self.growth = q, indicator, text, growth
+        self.describes = False  # 总投资35亿元的80项工程: an amount that describes the count after it
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -197,8 +200,6 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每学年开展1次测评: how often, not how much
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
-    if re.match(r"的\s*\d", text[q.end :]):
-        return True  # 总投资35亿元的80项工程: the amount describes the count after it
     if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
         return True  # 新增14项包括：… the count of the list that follows
     return False
@@ -264,6 +265,14 @@ _MEANS = re.compile(r"^[^以]{0,4}以.+为(?:载体|依托|抓手|重点|核心|
 
 
 def _clause_facts(clause: str) -> list[Fact]:
+    facts = _quantity_facts(clause)
+    for f in facts:
+        # 总投资35亿元的80项工程: the count is the goal; the amount stays a result's figure.
+        f.describes = re.match(r"的\s*\d", clause[f.q.end :]) is not None
+    return facts
+
+
+def _quantity_facts(clause: str) -> list[Fact]:
     if _MEANS.match(clause):
         return []
     qs = [q for q in find_quantities(clause) if not _excluded(clause, q)]

@@ -163,3 +163,12 @@ def test_months_are_a_duration_not_a_count_of_things():
 def test_an_editors_credit_in_traditional_characters_ends_the_text():
     s = api.extract_text("某縣今年將辦好十件民生實事\n今年全縣新增停車位500個以上。(記者 某某)\n來源:某某日報\n編輯:某某\n")
     assert s.dropped[-2:] == ["來源:某某日報", "編輯:某某"]
+
+
+def test_an_amount_describing_a_count_is_a_figure_of_a_result_but_not_a_goal():
+    from briefing import api
+
+    done = api.extract_text("标题\n\n去年，总投资846.7亿元的79个重点项目开工建设。\n")
+    assert (846.7, "亿元") in [(f.value, f.unit) for f in done.figures]
+    plan = api.extract_text("2026年主要目标\n\n今年将新开工总投资35亿元的80项工程。\n")
+    assert [(t.value, t.unit) for t in plan.targets] == [(80, "项")]

@@ -18,7 +18,7 @@ from .batch_worker import Job, real_path
 from .manifest import Entry
 from .output import unique_stems
 
-INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".docx", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".docx", ".html", ".htm", ".mhtml", ".mht")
 _GLOB_CHARS = set("*?[")
 
 

@@ -397,3 +397,43 @@ def test_a_large_heading_in_a_one_column_report_opens_no_article():
              line("第二部分", 640, 20, x1=140), *[line(body, 620 - 14 * i) for i in range(5)]]
     articles, _ = layout([PdfPage(595, 842, lines)])
     assert len(articles) == 1  # the same headings on a page in columns would open two
+
+
+def _mhtml(page: bytes, charset: str) -> bytes:
+    """A page saved as one file the way Chrome and Edge write it: a From line, MIME headers, the
+    page quoted-printable in its own charset, a picture part after it."""
+    import quopri
+
+    html = page.decode("utf-8").replace("charset='utf-8'", f"charset='{charset}'").encode(charset)
+    boundary = "----MultipartBoundary--x1y2z3----"
+    return (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.gov.cn/zwgk/1.html\r\n"
+        "Subject: =?utf-8?Q?report?=\r\nDate: Sun, 6 Dec 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n'
+        f"--{boundary}\r\nContent-Type: text/html; charset={charset}\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://www.example.gov.cn/zwgk/1.html\r\n\r\n"
+    ).encode("ascii") + quopri.encodestring(html).replace(b"\n", b"\r\n") + (
+        f"\r\n\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"Content-Location: https://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n\r\n--{boundary}--\r\n"
+    ).encode("ascii")
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_a_page_saved_as_one_file_mhtml_gives_the_summary_of_its_html(charset, tmp_path):
+    page = _html(_report_paragraphs(REPORTS[0]))
+    data = _mhtml(page, charset)
+    assert sniff(data) == "mhtml"
+    got = api.summary_from_bytes(data, name="page.mhtml")
+    assert _without_dropped(got) == _without_dropped(api.summary_from_bytes(page, name="page.html"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.mht").write_bytes(data)
+    r = cli("build", "in", "-o", "out", "--format", "json", cwd=tmp_path)
+    assert r.code == 0, r.output
+    assert (tmp_path / "out" / "page.json").exists()
+
+
+def test_an_mhtml_without_an_html_part_is_one_clear_line(tmp_path):
+    data = _mhtml(b"<html></html>", "utf-8").replace(b"Content-Type: text/html", b"Content-Type: text/css")
+    (tmp_path / "p.mhtml").write_bytes(data)
+    assert_clear_failure(cli("extract", "p.mhtml", cwd=tmp_path), 3, "holds no HTML page")

@@ -57,9 +57,15 @@ class Input:
     warnings: list[str] = field(default_factory=list)  # what the reader could not read (scanned pages)
 
 
+# A web page saved as one file: a MIME message of the page and its parts (Chrome writes a From line first).
+_MHTML = re.compile(rb"(?im)^MIME-Version:\s*1\.0\s*$(?s:.*)^Content-Type:\s*multipart/related")
+
+
 def sniff(data: bytes) -> str:
-    """The format of the bytes: pdf, docx (any zip: checked when read), html or text."""
+    """The format of the bytes: pdf, docx (any zip: checked when read), mhtml, html or text."""
     head = data[:1024]
+    if _MHTML.search(data[:4096]):
+        return "mhtml"
     if head.startswith(b"%PDF") or b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -90,9 +96,13 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
 
         text, headings = read_docx(data, name)
         return Input("docx", text, headings=headings)
-    if kind == "html":
+    if kind in ("html", "mhtml"):
         from .html import read_html
 
+        if kind == "mhtml":
+            from .mhtml import page_of
+
+            data, encoding = page_of(data, name), "utf-8"
         text, headings = read_html(data, name, encoding)
         return Input("html", text, headings=headings)
     from ..reader import decode

@@ -254,7 +254,7 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
           quiet: bool, verbose: bool, **combine: Any) -> None:
     """Build briefings from reports (text, PDF, Word, web page) and summaries (*.json).
 
-    PATH is a file, a folder (searched recursively for *.txt, *.pdf, *.docx, *.html, *.htm and
+    PATH is a file, a folder (searched recursively for *.txt, *.pdf, *.docx, *.html, *.htm, *.mhtml, *.mht and
     *.json) or a glob pattern (quote it: 'reports/**/*.txt'). A newspaper page of several
     articles gives its default one (see `briefing extract --list`). Each input becomes NAME.pdf and NAME.docx in the output folder,
     named after the input file (made safe, and unique with -2, -3). output/manifest.json records

@@ -55,9 +55,10 @@ def read_input(data: bytes, *, name: str = "<input>", encoding: str | None = Non
     return read_document(data, name=name, encoding=encoding, article=article)
 
 
-def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE) -> list[ArticleInfo]:
+def list_articles(path: str | Path, *, max_size: int = reader.DEFAULT_MAX_SIZE,
+                  encoding: str | None = None) -> list[ArticleInfo]:
     """The articles of a newspaper PDF (one for any other input), in reading order."""
-    doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path))
+    doc = read_document(reader.read_bytes(path, max_size=max_size), name=str(path), encoding=encoding)
     if doc.articles:
         return doc.articles
     summary = extract_summary(doc.text, ExtractOptions(facts=False), name=str(path))

@@ -182,7 +182,7 @@ LIST_HELP = "List the articles of each input (a newspaper PDF page may hold seve
 ARTICLE_HELP = "The article of a PDF page to take: its number (see --list) or a word of its title."
 
 
-def _list_inputs(inputs: tuple[str, ...], output_dir: Path, max_size: int) -> None:
+def _list_inputs(inputs: tuple[str, ...], output_dir: Path, max_size: int, encoding: str | None = None) -> None:
     """build --list: the articles of every input the build would take, each under its file name."""
     from . import api
     from .batch_plan import collect
@@ -198,7 +198,7 @@ def _list_inputs(inputs: tuple[str, ...], output_dir: Path, max_size: int) -> No
         if f.suffix.lower() == ".json":
             click.echo("  (a summary: rendered as it is)")
         else:
-            _echo_articles(f, api.list_articles(f, max_size=max_size))
+            _echo_articles(f, api.list_articles(f, max_size=max_size, encoding=encoding))
 
 
 def _echo_articles(path: Path, infos: list[Any]) -> None:
@@ -266,7 +266,7 @@ def build(inputs: tuple[str, ...], output_dir: Path | None, formats: str | None,
     from .progress import ConsoleReporter
 
     if list_articles:
-        _list_inputs(inputs, output_dir or Path("output"), max_size)
+        _list_inputs(inputs, output_dir or Path("output"), max_size, encoding)
         return
     tpl, cfg = _resolve_template(template, config_path, name, issue, unit, date_text, distribution)
     fmts = _formats(formats) or cfg.formats or api.DEFAULT_FORMATS
@@ -320,7 +320,7 @@ def extract(input: Path, output: Path | None, force: bool, encoding: str | None,
     from . import api
 
     if list_articles:
-        _echo_articles(input, api.list_articles(input, max_size=max_size))
+        _echo_articles(input, api.list_articles(input, max_size=max_size, encoding=encoding))
         return
     summary = api.extract(input, encoding=encoding, labels=labels, max_size=max_size, article=article,
                           warn=lambda msg: _warn(False)(f"{input}: {msg}"))

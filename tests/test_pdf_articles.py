@@ -109,3 +109,12 @@ def test_a_text_input_of_an_article_batch_stays_up_to_date(tmp_path, page):
     status = {e["input"].rsplit("/", 1)[-1]: e["status"]
               for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]}
     assert status == {"a.pdf": "updated", "c.txt": "skipped"}
+
+
+def test_list_of_a_text_in_a_forced_encoding_reads_it_in_that_encoding(tmp_path):
+    # Big5 bytes that also decode (wrongly) as GB18030: --encoding must reach the listing too.
+    (tmp_path / "r.txt").write_bytes("臺北市政府工作報告\n\n今年新增就業崗位一萬個。\n".encode("big5"))
+    for command in ("extract", "build"):
+        r = cli(command, "r.txt", "--list", "--encoding", "big5", cwd=tmp_path)
+        assert r.code == 0, r.output
+        assert "臺北市政府工作報告" in r.output, command

@@ -111,10 +111,11 @@ def test_a_text_input_of_an_article_batch_stays_up_to_date(tmp_path, page):
     assert status == {"a.pdf": "updated", "c.txt": "skipped"}
 
 
-def test_list_of_a_text_in_a_forced_encoding_reads_it_in_that_encoding(tmp_path):
-    # Big5 bytes that also decode (wrongly) as GB18030: --encoding must reach the listing too.
-    (tmp_path / "r.txt").write_bytes("臺北市政府工作報告\n\n今年新增就業崗位一萬個。\n".encode("big5"))
+def test_list_of_a_text_reads_it_in_the_encoding_forced_with_encoding(tmp_path):
+    # --encoding reaches the listing as it reaches the build: UTF-8 bytes forced as Latin-1 read
+    # as Latin-1 (C1 control characters, refused), where the detection alone reads them right.
+    (tmp_path / "r.txt").write_bytes("某市政府工作报告\n\n今年新增就业岗位一万个。\n".encode("utf-8"))
     for command in ("extract", "build"):
-        r = cli(command, "r.txt", "--list", "--encoding", "big5", cwd=tmp_path)
-        assert r.code == 0, r.output
-        assert "臺北市政府工作報告" in r.output, command
+        assert "某市政府工作报告" in cli(command, "r.txt", "--list", cwd=tmp_path).output, command
+        r = cli(command, "r.txt", "--list", "--encoding", "latin-1", cwd=tmp_path)
+        assert r.code == 3 and "binary data" in r.output, (command, r.output)

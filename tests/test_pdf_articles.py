@@ -114,7 +114,7 @@ def test_a_text_input_of_an_article_batch_stays_up_to_date(tmp_path, page):
 def test_list_of_a_text_reads_it_in_the_encoding_forced_with_encoding(tmp_path):
     # --encoding reaches the listing as it reaches the build: UTF-8 bytes forced as Latin-1 read
     # as Latin-1 (C1 control characters, refused), where the detection alone reads them right.
-    (tmp_path / "r.txt").write_bytes("某市政府工作报告\n\n今年新增就业岗位一万个。\n".encode("utf-8"))
+    (tmp_path / "r.txt").write_bytes("某市政府工作报告\n\n今年新增就业岗位一万个。\n".encode())
     for command in ("extract", "build"):
         assert "某市政府工作报告" in cli(command, "r.txt", "--list", cwd=tmp_path).output, command
         r = cli(command, "r.txt", "--list", "--encoding", "latin-1", cwd=tmp_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # CJK ideographs, CJK punctuation, full-width forms, kana: characters that join without spaces.
 CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -14,6 +16,10 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 
 SPACES = " \t\u00a0\u3000\u2002\u2003\u2009\u200a\u202f\u205f"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+# The marks that open the items of a bulleted list (and its headers, the rarer mark over the commoner).
+BULLETS = "■□●○◆◇▲△★☆▶►•◎※"
+BULLET_START = re.compile(f"^[{BULLETS}]")
 
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’）)》〉」』】〕］]"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure, Highlight, Summary, Target
-from .chars import width
+from .chars import BULLETS, width
 from .numbers import Quantity, find_quantities
 from .tense import (
     GLOSSARY,
@@ -44,7 +44,7 @@ _LEAD_TRIM = re.compile(
     r"推进|围绕|通过|着力|全力|持续|继续|进一步|再(?!生)|还|均|分别|约|近|让|使|将|"
     # The place that speaks and its modal: 某某区今年将投入 / 某某县计划招引; 某某工程如硬化 (an example's frame)
     r"[\u4e00-\u9fff]{1,6}[省市县区镇乡州](?:今年|明年|全年)?(?:将|计划|要|拟)|[^，、]{1,12}(?:工程|项目|行动)如|"
-    r"[■□●○◆◇▲△★☆▶►•◎※*]|[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])+"
+    f"[{BULLETS}*]|" r"[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])+"
 )
 _TAIL_TRIM = re.compile(
     r"(?:分别达到|分别达|分别为|分别|达到|达|提高到|提高至|提升到|提升至|增加到|增至|降低到|降至|下降到|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Summary
-from .chars import SPACES, ends_sentence, width
+from .chars import BULLETS, SPACES, ends_sentence, width
 from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
 from .tense import is_goal_item
 
@@ -78,7 +78,7 @@ def _headline_like(p: Para, first: bool = False) -> bool:
         and (not ends_sentence(t) or first and t.endswith(("!", "！")) and width(t) <= 40)
         and not is_stamp(t)
         and not re.fullmatch(r"\d{1,3}", t)  # a section's number on a line of its own
-        and t[:1] not in "■□●○◆◇▲△★☆▶►•◎※"  # a bullet marks the body's parts and items
+        and t[:1] not in BULLETS  # a bullet marks the body's parts and items
         and not HEADING_START.match(t)
         and not _META.match(t)
         and not _GREETING.match(t)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import SPACES, ends_sentence
+from .chars import BULLETS, SPACES, ends_sentence
 from .clean import squeeze_spaces, undouble
 
 # Widgets of a web page copied along with the text. Short and distinctive, so safe to drop
@@ -29,7 +29,7 @@ _WIDGET_RE = re.compile(
     r"|^[上下]一[篇页条]\s*[：:].{0,60}$"
 )
 
-_BULLET = "■□●○◆◇▲△★☆▶►•·◎※"
+_BULLET = BULLETS + "·"
 _LABEL_BRACKET = re.compile(rf"^[{_BULLET}]?\s*【([^【】]{{2,30}})】$")
 _LABEL_PREFIX = re.compile(
     rf"^[{_BULLET}]?\s*【?([\u4e00-\u9fff]{{2,4}}?)([一二三四五六七八九十]|\d{{1,2}})?】?\s*(?:[：:]|[{SPACES}]+|(?<=】))\s*(\S.{{1,40}})$"

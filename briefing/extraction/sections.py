@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Highlight, Section
 from .align import Unit, align
-from .chars import ends_sentence, width
+from .chars import BULLET_START, BULLETS, ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
 from .reflow import DATELINE, Para
 from .tense import is_definition, is_goal_item
@@ -25,7 +25,7 @@ HEADING_STYLES = [
 # A heading about a document: 关于《…》 and the kind of text it is (的说明, 的报告 …).
 _DOC_HEADING = re.compile(r"^\S{0,12}关于《[^》]{1,50}》(?:的)?(?:说明|报告|情况|意见|决定|建议)")
 # A bullet or a list number opens an item of a list, never a heading of a news article.
-_LIST_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※]|\d{1,2}[.．、]|[-—](?!—))")
+_LIST_MARK = re.compile(f"^(?:[{BULLETS}·]|" r"\d{1,2}[.．、]|[-—](?!—))")
 ANNEX = re.compile(r"^(?:附件\s*\d*|附[：:]?|附录\s*\d*)(?:[：:\s]|$)")
 MAX_HEADING_WIDTH = 60
 
@@ -197,7 +197,7 @@ def _bullet_heads(paras: list[Para]) -> list[int]:
     ●…): the first mark heads the parts. [] unless there are two or more."""
     marks: dict[str, int] = {}
     for p in paras:
-        if _BULLET_START.match(p.text):
+        if BULLET_START.match(p.text):
             marks[p.text[0]] = marks.get(p.text[0], 0) + 1
     if len(marks) < 2:
         return []
@@ -207,7 +207,6 @@ def _bullet_heads(paras: list[Para]) -> list[int]:
     return idx if len(idx) >= 2 else []
 
 
-_BULLET_START = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
 _SEQ_NUMBER = re.compile(r"^0?(\d{1,2})$")
 
 

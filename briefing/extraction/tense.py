@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import width
+from .chars import BULLET_START, BULLETS, width
 
 _REVIEW_HEAD = re.compile(r"回顾|成就|过去|去年|上年|一年来|总结|成效|成绩|执行情况|完成情况|进展情况")
 _HORIZON_HEAD = re.compile(r"十[一二三四五六七八九]五|五年|规划|远景|20[3-9]\d年|名词解释|说明|注释")
@@ -45,8 +45,7 @@ HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提
 # 在回顾2015年工作时，某某说： is a speaker's colon, not a frame: no verb of saying before the colon.
 _FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
-_ITEM_MARK = re.compile(r"^(?:[■□●○◆◇▲△★☆▶►•·◎※\-—]+\s*|[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
-_BULLET = re.compile(r"^[■□●○◆◇▲△★☆▶►•◎※]")
+_ITEM_MARK = re.compile(rf"^(?:[{BULLETS}·\-—]+\s*|" r"[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 # Verbs that open a goal in a list of things to do.
 _DOING = re.compile(
     r"^(?:全年)?(?:新增|新建|新开工|新改建|新、改建|新改扩建|改扩建|新组建|新推广|新培育|建成|建设|完成|打造|实施|开展|改造|"
@@ -144,7 +143,7 @@ def is_goal_item(text: str) -> bool:
 def is_bullet_item(text: str) -> bool:
     """An item of a bulleted list (●地区生产总值增长6%以上) that says nothing of the past."""
     text = simplified(text)
-    return bool(_BULLET.match(text)) and not _PAST.search(text)
+    return bool(BULLET_START.match(text)) and not _PAST.search(text)
 
 
 def is_list_frame(text: str) -> bool:

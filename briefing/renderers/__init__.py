@@ -7,11 +7,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..issue import Issue
 from ..model import Summary
 from ..template import Template
+
+if TYPE_CHECKING:  # the issue model is loaded only by a combined build
+    from ..issue import Issue
 
 FORMATS = {"pdf": "briefing.renderers.pdf", "docx": "briefing.renderers.docx"}
 ISSUE_FORMATS = {"pdf": "briefing.renderers.pdf_issue", "docx": "briefing.renderers.docx_issue"}
@@ -32,17 +35,17 @@ class RenderOptions:
 
 
 def render(summary: Summary, template: Template, fmt: str, options: RenderOptions | None = None) -> bytes:
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
-    module = importlib.import_module(FORMATS[fmt])
-    data: bytes = module.render(summary, template, options or RenderOptions())
-    return data
+    return _render(FORMATS, summary, template, fmt, options)
 
 
 def render_issue(issue: Issue, template: Template, fmt: str, options: RenderOptions | None = None) -> bytes:
     """A combined issue (several summaries) → bytes, by the format's issue renderer."""
-    if fmt not in ISSUE_FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}", hint=f"choose from {', '.join(ISSUE_FORMATS)}")
-    module = importlib.import_module(ISSUE_FORMATS[fmt])
-    data: bytes = module.render(issue, template, options or RenderOptions())
+    return _render(ISSUE_FORMATS, issue, template, fmt, options)
+
+
+def _render(modules: dict[str, str], doc: Summary | Issue, template: Template, fmt: str,
+            options: RenderOptions | None) -> bytes:
+    if fmt not in modules:
+        raise UsageError(f"unknown output format {fmt!r}", hint=f"choose from {', '.join(modules)}")
+    data: bytes = importlib.import_module(modules[fmt]).render(doc, template, options or RenderOptions())
     return data

@@ -134,6 +134,13 @@ class _Writer:
         lines = sum(math.ceil((len(p) + indent) / per_line) for p in h.paragraphs)
         return pt_to_twips(label.leading + lines * role.leading) + 240
 
+    def _lines_height(self, paragraphs: list[str]) -> int:
+        """Estimated height in twips of box paragraphs set in the full width of the box."""
+        role = self.t.role("highlight")
+        per_line = max(1, int((self.width - 2 * 142) / pt_to_twips(role.size)))
+        indent = self.t.body.first_line_indent_chars
+        return pt_to_twips(sum(math.ceil((len(p) + indent) / per_line) for p in paragraphs) * role.leading)
+
     def _box_head(self, h: Highlight, inner: int) -> int:
         """How many paragraphs go with the label into the box's first row: enough for three lines,
         0 when the box has no more paragraphs than that or those would fill half a page."""
@@ -166,13 +173,24 @@ class _Writer:
                     f"<w:tc>{tc}{mar}</w:tcPr>{content}</w:tc></w:tr>")
 
         first = paragraph(self.ids["HighlightLabel"], label)
-        if head_n:
-            # A long box that may split: its label and first lines form a row that does not, so
-            # the label never stands at a page foot with one line under it.
-            rows = (tr(first + "".join(texts[:head_n]), True, '<w:tcMar><w:bottom w:w="0" w:type="dxa"/></w:tcMar>')
-                    + tr("".join(texts[head_n:]), False, '<w:tcMar><w:top w:w="0" w:type="dxa"/></w:tcMar>'))
+        if short:
+            rows = tr(first + "".join(texts), True)
         else:
-            rows = tr(first + "".join(texts), short)
+            # A long box that may split, in rows that join without a seam: its label and first
+            # lines form a row that does not split, so the label never stands at a page foot with
+            # one line under it; its last paragraph one that does not either, so the box ends in a
+            # row of its own (the 版记 after a box holds on to that row, see .docx_tail), unless it
+            # is long: a row that may not split moves whole to the next page.
+            head = [first, *texts[:head_n]] if head_n else []
+            last_n = 1 if len(texts) > head_n + 1 and self._lines_height(h.paragraphs[-1:]) <= self.height / 3 else 0
+            middle = ([] if head_n else [first]) + texts[head_n:len(texts) - last_n]
+            parts = [(head, True), (middle, False), (texts[len(texts) - last_n:], True)]
+            parts = [(p, keep) for p, keep in parts if p]
+            rows = ""
+            for i, (part, keep) in enumerate(parts):
+                mar = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side, cut in
+                              (("top", i > 0), ("bottom", i < len(parts) - 1)) if cut)
+                rows += tr("".join(part), keep, f"<w:tcMar>{mar}</w:tcMar>" if mar else "")
         self.spacer(4, keep_next=True)
         self.out.append(
             "<w:tbl><w:tblPr>"
@@ -362,10 +380,11 @@ def writer(summary: Summary, t: Template) -> _Writer:
 def finish(w: _Writer, core: CoreProps, options: RenderOptions) -> bytes:
     """The document part from what the writer wrote, and the zipped package."""
     sect = w.sect_pr(w.pkg)
-    # The body must end in a paragraph; a 1 pt one, so that after a full page it adds no page. Not
-    # after the 版记's: nothing fits under it at the foot of the page, it would take a page of its own.
+    # The body must end in a paragraph; one of a twip, so that after a full page it adds no page
+    # (a table with the 版记's row can end a point above the foot). Not after the 版记's paragraph:
+    # nothing fits under it at the foot of the page, it would take a page of its own.
     if not "".join(w.out).endswith("</w:p>"):
-        w.spacer(1)
+        w.spacer(0.05)
     w.pkg.document = (f"{XML_HEAD}<w:document {NS_DECL}><w:body>{''.join(w.out)}"
                       f"{sect}</w:body></w:document>")
     data = write(w.pkg, core)

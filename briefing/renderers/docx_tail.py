@@ -3,24 +3,31 @@ first and last, thin between, GB/T 9704 7.3.5), one character in from both edges
 
 It stands at the foot of the last page, as in the PDF: a text box without outline or fill
 (DrawingML ``wp:anchor``, ``wps:wsp``) aligned to the bottom of the type area (``positionV
-relativeFrom="margin"``, ``align bottom``), text wrapping above and below it only, anchored at the
-end of the text's last paragraph. The text never runs under it; when the last page has no room for
-it, the last line of the text (with its anchor) goes over to the next page and the box with it, so
-it never stands alone on a page. Nothing may follow it: under the box there is no room, a paragraph
-after it would open a page of its own. When the text ends in a table (targets without charts, a
-box), the 版记 follows it inline instead, kept with its last row (see :func:`append_tail`). A frame (``w:framePr``) or a floating table (``w:tblpPr``)
-would be simpler, but LibreOffice 7.4 sets both where they stand in the text, ignoring a bottom
-position."""
+relativeFrom="margin"``, ``align bottom``). When the text ends in a paragraph, the box is anchored at
+its end and the text wraps above it only: when the last page has no room for it, the last line of
+the text (with its anchor) goes over to the next page and the box with it, so it never stands alone
+on a page. When the text ends in a table (targets without charts, a box), the box is anchored in a
+row added to the table that reserves its room (:func:`_tail_row`). Nothing may follow it: under the
+box there is no room, a paragraph after it would open a page of its own.
+
+Tried and dropped, all checked in LibreOffice 7.4: a frame (``w:framePr``) or a floating table
+(``w:tblpPr``) is set where it stands in the text, ignoring a bottom position; a box anchored in a
+paragraph after a table is laid over the table's last rows; ``w:keepNext`` in a table's last row does
+not keep it with the paragraph after the table; a box anchored in a cell of a row that splits is lost."""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..template import Template
 from .common import imprint, masthead_date, tail_lines
-from .docx_xml import Text, border, paragraph, pt_to_twips, run
+from .docx_xml import NS_DECL, W_NS, Text, border, paragraph, pt_to_twips, run
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 THICK, THIN = 8, 6  # eighths of a point: 0.35 mm and 0.26 mm
 THIN_SPACE = 4  # points between the thin rule and the 印发 line
@@ -76,17 +83,127 @@ def tail_xml(t: Template, ids: dict[str, str], esc: Text, width: int, report_dat
 
 
 def append_tail(xml: str, tail: TailXml) -> str:
-    """The last block of the body with the 版记. After a paragraph (text or a picture) it is a text
-    box anchored at the paragraph's end, at the foot of the page. After a table it follows inline,
-    a line below, the table's last row kept with it: LibreOffice lays a table out under a box
-    anchored after it (they overlap), a box anchored in a cell vanishes when its row splits, and
-    Word 2013+ keeps a wrapping box in its cell."""
+    """The last block of the body with the 版记, a text box at the foot of the page in both cases.
+    After a paragraph (text or a picture) the box is anchored at the paragraph's end and the text
+    wraps above it. After a table it is anchored in a row added to the table (:func:`_tail_row`)."""
     if xml.endswith("</w:p>"):
         # a table in a text box needs a paragraph after it: one of a point, so it takes no room
         box = tail.table + _spacer(1)
         gap = pt_to_twips(tail.leading / 2)
         return xml[: -len("</w:p>")] + _anchor(box, tail.width, pt_to_twips(tail.height), gap) + "</w:p>"
-    return keep_with_next(xml) + _spacer(tail.leading, keep=True) + tail.table
+    if xml.endswith("</w:tbl>"):
+        return _tail_row(xml, tail)
+    return xml
+
+
+# The invisible column that ties the table's last row to the 版记's row, in twips.
+TIE_WIDTH = 20
+_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _tail_row(xml: str, tail: TailXml) -> str:
+    """A table that ends the text, with one more row: borderless, as tall as the 版记 and a line
+    above it, holding the box's anchor. The box (in front of the text, laid out on the page, not in
+    the cell) stands at the foot of the page, where that row reserved the room, so nothing of the
+    table runs under it; when the page has no room for the row, the row goes over to the next page
+    and takes the table's last row with it, so the 版记 never stands alone. What ties the two rows:
+    ``w:keepNext`` in the last row for Word; for LibreOffice, which ignores that in tables, a cell
+    of a column one point wide that spans both rows (``w:vMerge``). The table's own borders become
+    its cells' so that they do not frame the added row."""
+    from lxml import etree
+
+    w = f"{{{W_NS}}}"
+    root = etree.fromstring(f"<w:root {NS_DECL}>{xml}</w:root>")
+    tbl = root[0]
+    tbl_pr = tbl.find(w + "tblPr")
+    edges: dict[str, _Element] = {}
+    found = tbl_pr.find(w + "tblBorders") if tbl_pr is not None else None
+    if found is not None:
+        edges = {etree.QName(e).localname: e for e in found}
+        tbl_pr.remove(found)
+    width = tbl_pr.find(w + "tblW") if tbl_pr is not None else None
+    if width is not None and width.get(w + "type") == "dxa":
+        width.set(w + "w", str(int(width.get(w + "w", "0")) + TIE_WIDTH))
+    grid = tbl.find(w + "tblGrid")
+    span = len(grid)
+    etree.SubElement(grid, w + "gridCol").set(w + "w", str(TIE_WIDTH))
+    rows = tbl.findall(w + "tr")
+    for i, tr in enumerate(rows):
+        cells = tr.findall(w + "tc")
+        for j, tc in enumerate(cells):
+            sides = {"top": edges.get("top") if i == 0 else None,
+                     "bottom": edges.get("bottom" if i == len(rows) - 1 else "insideH"),
+                     "left": edges.get("left" if j == 0 else "insideV"),
+                     "right": edges.get("right") if j == len(cells) - 1 else None}
+            _merge_borders(tc, {k: v for k, v in sides.items() if v is not None})
+        last = i == len(rows) - 1
+        tr.append(etree.fromstring(_tie_cell("restart" if last else None)))
+        if last:
+            for p_pr in tr.iter(w + "pPr"):
+                if p_pr.find(w + "keepNext") is None:
+                    p_pr.insert(1 if len(p_pr) and p_pr[0].tag == w + "pStyle" else 0, etree.Element(w + "keepNext"))
+            for p in tr.iter(w + "p"):
+                if p.find(w + "pPr") is None:
+                    p.insert(0, etree.fromstring(f"<w:pPr {NS_DECL}><w:keepNext/></w:pPr>"))
+    room = pt_to_twips(tail.height + tail.leading)
+    anchor = _anchor(tail.table + _spacer(1), tail.width, pt_to_twips(tail.height), 0,
+                     wrap="<wp:wrapNone/>", in_cell=False)
+    none = _no_borders()
+    tbl.append(etree.fromstring(
+        f'<w:tr {NS_DECL}><w:trPr><w:cantSplit/><w:trHeight w:val="{room}" w:hRule="exact"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{tail.width}" w:type="dxa"/><w:gridSpan w:val="{span}"/>{none}{_NO_MARGINS}'
+        '</w:tcPr>'
+        f'{_spacer(1)[: -len("</w:p>")]}{anchor}</w:p></w:tc>{_tie_cell("continue")}</w:tr>'))
+    # the document's root declares w: and r:
+    return re.sub(r' xmlns:[wr]="[^"]*"', "", etree.tostring(tbl, encoding="unicode"))
+
+
+def _no_borders() -> str:
+    return "<w:tcBorders>" + "".join(f'<w:{e} w:val="nil"/>' for e in _EDGES[:4]) + "</w:tcBorders>"
+
+
+def _tie_cell(merge: str | None) -> str:
+    vmerge = {"restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}.get(merge or "", "")
+    return (f'<w:tc {NS_DECL}><w:tcPr><w:tcW w:w="{TIE_WIDTH}" w:type="dxa"/>{vmerge}{_no_borders()}{_NO_MARGINS}'
+            f"</w:tcPr>{_spacer(1)}</w:tc>")
+
+
+# LibreOffice sets a row's text as far down as the deepest top margin of its cells
+_NO_MARGINS = "<w:tcMar>" + "".join(f'<w:{e} w:w="0" w:type="dxa"/>' for e in _EDGES[:4]) + "</w:tcMar>"
+
+
+def _merge_borders(tc: _Element, sides: dict[str, _Element]) -> None:
+    """The cell's borders with ``sides`` (the table's) where the cell sets none, in schema order."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    w = f"{{{W_NS}}}"
+    if not sides:
+        return
+    tc_pr = tc.find(w + "tcPr")
+    if tc_pr is None:
+        tc_pr = etree.Element(w + "tcPr")
+        tc.insert(0, tc_pr)
+    have = tc_pr.find(w + "tcBorders")
+    own = {etree.QName(e).localname: e for e in have} if have is not None else {}
+    merged = etree.Element(w + "tcBorders")
+    for name in _EDGES:
+        e = own.get(name)
+        if e is None and name in sides:
+            e = deepcopy(sides[name])
+            e.tag = w + name
+        if e is not None:
+            merged.append(e)
+    if have is not None:
+        have.getparent().replace(have, merged)
+        return
+    # tcBorders follows tcW, gridSpan, hMerge and vMerge
+    at = 0
+    for k, child in enumerate(tc_pr):
+        if etree.QName(child).localname in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge"):
+            at = k + 1
+    tc_pr.insert(at, merged)
 
 
 def _spacer(line_pt: float, keep: bool = False) -> str:
@@ -106,18 +223,19 @@ def _lines(text: str, chars_per_line: float) -> int:
     return max(1, math.ceil(ems / max(1.0, math.floor(chars_per_line))))
 
 
-def _anchor(content: str, width: int, height: int, gap: int) -> str:
+def _anchor(content: str, width: int, height: int, gap: int, wrap: str = "<wp:wrapTopAndBottom/>",
+            in_cell: bool = True) -> str:
     """A text box of ``content`` at the foot of the type area of the anchor's page, full width,
     text above and below it only (``gap`` twips above it), no outline, fill or insets; it grows if its
     text needs more."""
     cx, cy = width * _EMU_PER_TWIP, height * _EMU_PER_TWIP
     return (
         f'<w:r><w:drawing><wp:anchor xmlns:wp="{_WP}" distT="{gap * _EMU_PER_TWIP}" distB="0" distL="0" distR="0" simplePos="0" '
-        'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">'
+        f'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="{int(in_cell)}" allowOverlap="0">'
         '<wp:simplePos x="0" y="0"/>'
         '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
         '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>{wrap}'
         f'<wp:docPr id="{TAIL_DRAWING_ID}" name="版记"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_WPS}"><wps:wsp xmlns:wps="{_WPS}">'
         '<wps:cNvSpPr txBox="1"/><wps:spPr>'
@@ -128,24 +246,3 @@ def _anchor(content: str, width: int, height: int, gap: int) -> str:
         'anchorCtr="0"><a:spAutoFit/></wps:bodyPr>'
         "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     )
-
-
-_P = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
-
-
-def keep_with_next(xml: str) -> str:
-    """The block before the tail, kept with it: its last paragraph, or the paragraphs of the last
-    row of a table, get ``w:keepNext`` (so the tail never opens a page by itself)."""
-    if xml.endswith("</w:tbl>"):
-        at = xml.rfind("<w:tr>")
-    else:
-        at = xml.rfind("<w:p>")
-    if at < 0:
-        return xml
-    return xml[:at] + _P.sub(_keep, xml[at:])
-
-
-def _keep(m: re.Match[str]) -> str:
-    if m.group(1) is None:
-        return "<w:p><w:pPr><w:keepNext/></w:pPr>"
-    return f"<w:p><w:pPr>{m.group(2) or ''}<w:keepNext/>"

@@ -380,8 +380,8 @@ def test_gbt9704_tail_lists_distribution_and_copies(article):
     tpl = load("gbt9704")
     tpl = replace(tpl, tail=replace(tpl.tail, report_to="市委办公厅", send_to="各区政府", copies=40))
     data = render(article, tpl)
-    texts = all_texts(data)
-    assert texts[-4:-1] == ["报：市委办公厅", "送：各区政府", "共印40份"]
+    texts = [t for t in all_texts(data) if t]
+    assert texts[-3:] == ["报：市委办公厅", "送：各区政府", "共印40份"]
     tail = _tables(data)[-1]
     assert tail.find("w:tr/w:trPr/w:cantSplit", NS) is not None
     assert {e.tag for e in tail.find("w:tblPr/w:tblBorders", NS)} == {w("top"), w("bottom")}
@@ -415,18 +415,81 @@ def test_gbt9704_tail_after_text_is_a_text_box_at_the_foot_of_the_type_area():
     assert [e.tag for e in body][-2:] == [w("p"), w("sectPr")]
 
 
-def test_gbt9704_tail_after_a_table_follows_it_kept_with_its_last_row():
-    """After a table (here the targets without charts) the 版记 is not a text box (LibreOffice
-    would set the table under it): it follows inline, the table's last row kept with it."""
+_TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+               "textDirection", "tcFitText", "vAlign", "hideMark")
+
+
+def _tail_after_table(s: Summary) -> tuple[etree._Element, list[etree._Element]]:
+    """The table that ends the body (with the 版记's row) and its rows, checked for what holds for
+    every such table: a 1-twip paragraph closes the body, the box is anchored in the added row."""
+    body = _tail_doc(s)
+    blocks = [e for e in body if e.tag in (w("p"), w("tbl"))]
+    table, closing = blocks[-2], blocks[-1]
+    assert table.tag == w("tbl") and not closing.findall(".//w:t", NS)
+    assert closing.find("w:pPr/w:spacing", NS).get(w("line")) == "1"
+    rows = table.findall("w:tr", NS)
+    for tc in table.iter(w("tc")):
+        names = [etree.QName(e).localname for e in tc.find("w:tcPr", NS)]
+        assert names == sorted(names, key=_TCPR_ORDER.index), names  # Word rejects another order
+    return table, rows
+
+
+def test_gbt9704_tail_after_a_table_stands_in_a_row_added_to_it_tied_to_its_last_row():
+    """After a table (here the targets without charts) the 版记 is a text box in front of the text at
+    the foot of the page, anchored in a row added to the table, borderless and exactly as tall as
+    the 版记 and a line, so the table never runs under the box. The added row holds to the table's
+    last row: keepNext there (Word), and a cell one point wide spanning both rows (LibreOffice)."""
     s = Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文。"])],
                 targets=[Target(section=1, indicator=f"指标{k}", value=k, unit="个") for k in range(3)])
-    body = _tail_doc(s)
-    assert body.find(".//wp:anchor", {"wp": WP}) is None
-    blocks = [e for e in body if e.tag in (w("p"), w("tbl"))][:-1]  # the body's closing 1 pt paragraph
-    tail, table = blocks[-1], blocks[-3]
-    assert "共印40份" in "".join(tail.itertext()) and tail.tag == w("tbl") and table.tag == w("tbl")
-    assert blocks[-2].find("w:pPr/w:keepNext", NS) is not None
-    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in table.findall("w:tr", NS)[-1].iter(w("p")))
+    table, rows = _tail_after_table(s)
+    assert len(rows) == 1 + 3 + 1  # header, targets, the 版记's row
+    ns = {**NS, "wp": WP, "wps": _WPS}
+    anchor = rows[-1].find(".//wp:anchor", ns)
+    assert anchor is not None and anchor.get("layoutInCell") == "0"
+    assert anchor.find("wp:wrapNone", ns) is not None
+    v = anchor.find("wp:positionV", ns)
+    assert v.get("relativeFrom") == "margin" and v.find("wp:align", ns).text == "bottom"
+    assert "共印40份" in "".join(anchor.itertext())
+    height = rows[-1].find("w:trPr/w:trHeight", NS)
+    box = int(anchor.find("wp:extent", ns).get("cy")) / 635  # EMU to twips
+    assert height.get(w("hRule")) == "exact" and int(height.get(w("val"))) > box
+    assert rows[-1].find("w:trPr/w:cantSplit", NS) is not None
+    # the tie: the last target row's paragraphs keep with the next row, and one narrow column's
+    # cell starts a vertical merge there that the 版记's row continues
+    last, added = rows[-2], rows[-1]
+    assert "指标2" in "".join(last.itertext())
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in last.iter(w("p")))
+    grid = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert grid[-1] == 20 and int(table.find("w:tblPr/w:tblW", NS).get(w("w"))) == sum(grid)
+    assert last.findall("w:tc", NS)[-1].find("w:tcPr/w:vMerge", NS).get(w("val")) == "restart"
+    merged = added.findall("w:tc", NS)[-1].find("w:tcPr/w:vMerge", NS)
+    assert merged is not None and merged.get(w("val")) is None
+    assert int(added.findall("w:tc", NS)[0].find("w:tcPr/w:gridSpan", NS).get(w("val"))) == len(grid) - 1
+    # the table's rules moved onto its cells, so that they frame the targets and not the added row
+    assert table.find("w:tblPr/w:tblBorders", NS) is None
+    bottoms = [tc.find("w:tcPr/w:tcBorders/w:bottom", NS) for tc in last.findall("w:tc", NS)[:-1]]
+    assert all(b is not None and b.get(w("val")) == "single" for b in bottoms)
+    assert all(b.get(w("val")) == "nil" for tc in added.findall("w:tc", NS)
+               for b in tc.find("w:tcPr/w:tcBorders", NS))
+
+
+def test_gbt9704_tail_after_a_long_box_holds_on_to_the_row_of_its_last_paragraph():
+    """A long box ends in a row of its own, its last paragraph, that does not split: that row, not
+    the whole box, goes over to the next page with the 版记 when the page has no room for it."""
+    para = "段落文字，用来填满一页纸。" * 4
+    s = Summary(title="标题", sections=[Section(keyword="一", paragraphs=["正文。"], order=["p", "h"],
+                                              highlights=[Highlight(label="经验做法", paragraphs=[para] * 8)])])
+    _, rows = _tail_after_table(s)
+    texts = ["".join(r.itertext()) for r in rows]
+    assert texts[0].startswith(" 经验做法 ") and texts[-2] == para and "共印40份" in texts[-1]
+    assert rows[-2].find("w:trPr/w:cantSplit", NS) is not None
+    assert rows[-3].find("w:trPr/w:cantSplit", NS) is None  # the middle of the box may split
+    # the rows join without a seam: no cell margin where they meet
+    for upper, lower in zip(rows[:-2], rows[1:-1]):
+        assert upper.find("w:tc/w:tcPr/w:tcMar/w:bottom", NS).get(w("w")) == "0"
+        assert lower.find("w:tc/w:tcPr/w:tcMar/w:top", NS).get(w("w")) == "0"
+    edges = {etree.QName(b).localname for r in rows[:-1] for b in r.find("w:tc/w:tcPr/w:tcBorders", NS)}
+    assert edges == {"top", "left", "bottom", "right"}
 
 
 def test_empty_tail_is_left_out_as_in_the_pdf(built):

@@ -16,19 +16,22 @@ _DIGITS = "零一二三四五六七八九"
 
 APPENDIX_COLUMNS = ("序号", "部分", "指标", "目标值", "单位", "约束")
 
-_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
+# a date anywhere in the report's date field, numeric or written out, zero-padded or not, a time
+# or the page's words around it ("2026-03-16 10:40:34", "2023年01月01日上一版")
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)")
 
 
 def masthead_date(issue_date: str, report_date: str) -> str:
-    """The date under the masthead: the issue's own as configured, else the report's, a numeric
-    one written as Chinese dates are printed (2026-02-02 → 2026年2月2日, GB/T 9704)."""
+    """The date under the masthead and in the 版记: the issue's own as configured, else the
+    report's written as GB/T 9704 prints dates (2026-02-02, 2026年02月02日 10:40 → 2026年2月2日);
+    nothing when the report's has no whole date in it (a page's stamp or words are never printed)."""
     if issue_date:
         return issue_date
-    m = _NUMERIC_DATE.fullmatch(report_date.strip())
-    if not m:
-        return report_date
-    y, mo, d = (int(g) for g in m.groups())
-    return f"{y}年{mo}月{d}日" if 1 <= mo <= 12 and 1 <= d <= 31 else report_date
+    for m in _DATE.finditer(report_date):
+        y, mo, d = (int(g) for g in m.groups() if g)
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y}年{mo}月{d}日"
+    return ""
 
 
 def chinese_numeral(n: int) -> str:

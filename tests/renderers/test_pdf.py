@@ -404,7 +404,12 @@ def test_a_numeric_report_date_is_printed_as_a_chinese_date_under_the_masthead(t
     assert masthead_date("", "2026.1.26") == "2026年1月26日"
     assert masthead_date("", "2026年1月26日") == "2026年1月26日"
     assert masthead_date("2026年3月1日", "2026-02-02") == "2026年3月1日"  # the issue's own date wins
-    assert masthead_date("", "2026-13-40") == "2026-13-40"  # not a date: as it is
+    assert masthead_date("", "2026-13-40") == ""  # not a date: left out
+    # what web pages and e-papers put in the date field: a time, zero padding, the page's words
+    assert masthead_date("", "2026-03-16 10:40:34") == "2026年3月16日"
+    assert masthead_date("", "2023年01月01日上一版下一版") == "2023年1月1日"
+    assert masthead_date("", "发布时间：2024 年 3 月 1 日") == "2024年3月1日"
+    assert masthead_date("", "上一版下一版") == masthead_date("", "2024年3月") == ""
     p = tmp_path / "d.pdf"
     p.write_bytes(render(Summary(title="题", date="2026-02-02", lead=["正文。"]), load("gbt9704")))
     assert "2026年2月2日" in pdftotext(p, "-f", "1", "-l", "1")

@@ -4,6 +4,7 @@ contents list against the pages where the items start, nothing lost, page number
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+import docx
 import pytest
 
 from briefing.combine import CombineOptions, build_issue, render_issue
@@ -508,3 +510,16 @@ def test_libreoffice_sets_the_tail_after_a_table_at_the_foot_of_the_last_page(lo
     assert len(last[:last.index("报：")]) > 5
     if stem.startswith("table-"):
         assert f"指标{int(stem.split('-')[1]) - 1}" in last
+
+
+def test_the_tail_of_the_issue_prints_the_date_of_the_masthead_in_both_outputs(tmp_path):
+    """The 印发 date of an issue's 版记 is the first item's, as under the masthead, in the PDF and
+    in the DOCX alike, even when the last item has no date of its own."""
+    items = [Summary(title="第一篇", date="2026-02-02", lead=["正文一。"]), Summary(title="第二篇", lead=["正文二。"])]
+    tpl = apply_overrides(load("gbt9704"), {"tail": parse_distribution("报:市委办公厅;印发:市政府办公室;印:30")})
+    out = render_issue(Issue(items=items), tpl, ("pdf", "docx"))
+    (tmp_path / "i.pdf").write_bytes(out["pdf"])
+    body = docx.Document(io.BytesIO(out["docx"])).element.body
+    assert "2026年2月2日印发" in "".join(body.itertext())
+    if shutil.which("pdftotext"):
+        assert "2026年2月2日印发" in flat("".join(pages(tmp_path / "i.pdf")))

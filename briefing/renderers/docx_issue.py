@@ -40,6 +40,7 @@ def render(issue: Issue, template: Template, options: RenderOptions | None = Non
             w.appendix()
             if len(issue.items) > 1:
                 w.out.insert(_after_title(w), _group_title(w, f"{n}. {titles[n - 1]}"))
+    w.s = issue.items[0]  # the 版记's date is the masthead's, as in the PDF
     w.tail()
     first = core_props(issue.items[0], t)
     m = t.masthead

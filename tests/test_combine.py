@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -523,3 +524,21 @@ def test_the_tail_of_the_issue_prints_the_date_of_the_masthead_in_both_outputs(t
     assert "2026年2月2日印发" in "".join(body.itertext())
     if shutil.which("pdftotext"):
         assert "2026年2月2日印发" in flat("".join(pages(tmp_path / "i.pdf")))
+
+
+def test_the_running_header_of_an_issue_names_the_issue_not_an_item(tmp_path):
+    """An issue's pages carry several items: the running header of the standard template names the
+    briefing and issue only, in the DOCX as in the PDF (a single briefing's names its title)."""
+    items = [Summary(title="第一篇标题", lead=["正文一。" * 300]), Summary(title="第二篇标题", lead=["正文二。" * 300])]
+    tpl = load("standard")
+    out = render_issue(Issue(items=items, name="工作简报", number="第12期"), tpl, ("pdf", "docx"))
+    package = zipfile.ZipFile(io.BytesIO(out["docx"]))
+    headers = [package.read(n).decode() for n in package.namelist() if n.startswith("word/header")]
+    assert any("工作简报" in h for h in headers)
+    assert not any("第一篇标题" in h or "第二篇标题" in h for h in headers)
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(io.BytesIO(out["pdf"])) as doc:
+        top = tpl.page.margin_top_mm * 72 / 25.4  # the header stands above the type area
+        heads = ["".join(c["text"] for c in page.chars if c["bottom"] < top) for page in doc.pages[1:]]
+    assert len(heads) >= 2 and all("工作简报" in h for h in heads)
+    assert not any("第一篇标题" in h or "第二篇标题" in h for h in heads)

@@ -56,6 +56,7 @@ class _Writer:
         self.width = mm_to_twips(p.width_mm) - mm_to_twips(p.margin_left_mm) - mm_to_twips(p.margin_right_mm)
         self.height = mm_to_twips(p.height_mm) - mm_to_twips(p.margin_top_mm) - mm_to_twips(p.margin_bottom_mm)
         self.out: list[str] = []
+        self.running_title: str | None = None  # the running header's title: the summary's if None
 
     def para(self, style: str, text: str = "", rpr_parts: dict[str, str] | None = None, **ppr: str) -> None:
         self.out.append(paragraph(self.ids[style], run(text, self.esc, rpr_parts) if text else "", **ppr))
@@ -291,9 +292,10 @@ class _Writer:
         left = " ".join(x for x in (m.name, m.issue) if x)
         role = self.t.role("masthead_meta")
         runs = run(left, self.esc, role_rpr_parts(role, color=c.accent)) if left else ""
-        if self.s.title:
+        title = self.s.title if self.running_title is None else self.running_title
+        if title:
             # cleaned first: the title's forbidden characters are counted once, in the title block
-            runs += "<w:r><w:tab/></w:r>" + run(xml_clean(self.s.title), self.esc, role_rpr_parts(role, color="#555555"))
+            runs += "<w:r><w:tab/></w:r>" + run(xml_clean(title), self.esc, role_rpr_parts(role, color="#555555"))
         ppr = {"pBdr": f"<w:pBdr>{border('bottom', c.rule, 6, space=1)}</w:pBdr>",
                "tabs": f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>',
                "jc": '<w:jc w:val="left"/>'}

@@ -42,6 +42,7 @@ def render(issue: Issue, template: Template, options: RenderOptions | None = Non
                 w.out.insert(_after_title(w), _group_title(w, f"{n}. {titles[n - 1]}"))
     w.s = issue.items[0]  # the 版记's date is the masthead's, as in the PDF
     w.tail()
+    w.running_title = ""  # the pages of several items: the running header names the issue only, as the PDF's
     first = core_props(issue.items[0], t)
     m = t.masthead
     core = CoreProps(title=" ".join(x for x in (m.name, m.issue) if x), subject="；".join(titles),

@@ -72,7 +72,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     tag = {**_rpr(t, "label", color=c.label_text), "shd": shading(c.label_fill)}
     title = paragraph(ids["HighlightLabel"], run(f" {t.glance.title} ", esc, tag), ind=no_indent,
                       spacing=spacing(t.role("label").leading, 0, 4))
-    trs = (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+    # the title row is the panel's header row: on a page the panel runs over to, it comes again
+    trs = (f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
            f'<w:gridSpan w:val="{ncol}"/>{shading(c.box_fill)}</w:tcPr>{title}</w:tc></w:tr>'
            if t.glance.title.strip() else "")
     for r, row in enumerate(grid_rows):

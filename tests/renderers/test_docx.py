@@ -277,7 +277,7 @@ def test_short_box_keeps_together_and_long_box_may_split():
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_appendix_header_row_repeats_and_rows_do_not_split(built, name):
-    tbl = next(t for t in _tables(built[name]) if t.find(".//w:tblHeader", NS) is not None)
+    tbl = next(t for t in _tables(built[name]) if "序号" in "".join(t.find("w:tr", NS).itertext()))
     rows = tbl.findall("w:tr", NS)
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
@@ -732,7 +732,7 @@ def test_standard_running_header_has_the_name_and_the_title_as_the_pdf(built, ar
 @pytest.mark.parametrize("name, charts", [("beijing-glance.summary.json", True), ("report-beijing.summary.json", False)])
 def test_the_last_appendix_rows_keep_with_the_charts(name, charts):
     s = Summary.from_json((FIXTURES / name).read_text(encoding="utf-8"))
-    table = [t for t in _tables(render(s, load("gbt9704"))) if t.find(".//w:tblHeader", NS) is not None][0]
+    table = next(t for t in _tables(render(s, load("gbt9704"))) if "序号" in "".join(t.find("w:tr", NS).itertext()))
     keeps = [tr.find(".//w:keepNext", NS) is not None for tr in table.findall("w:tr", NS)]
     assert keeps[-2:] == [charts, charts] and not any(keeps[:-2])  # no chart alone on the last page
     body = parts(render(s, load("gbt9704")))["word/document.xml"]

@@ -762,3 +762,23 @@ def test_a_hyphen_inside_a_name_is_text_of_the_paragraph():
     p = next(p for p in body.iter(w("p")) if "北欧" in "".join(p.itertext()))
     assert not list(p.iter(w("noBreakHyphen")))
     assert "".join(p.itertext()) == "中国-北欧经贸合作论坛、COVID-19防控。"
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_paragraph_and_heading_spacing_is_the_pdfs(built, name):
+    """Paragraphs a fifth of a body line apart and headings 0.6 (0.3) of a line above and 2 pt
+    under their text, as the PDF sets them off the grid; nothing of it on the GB/T 9704 grid. With
+    less, LibreOffice fit a long report on a page or two fewer than the PDF."""
+    t = load(name)
+    styles = parts(built[name])["word/styles.xml"]
+    body = t.role("body").leading
+    grid = name == "gbt9704"
+
+    def spacing(style: str) -> tuple[float, float]:
+        sp = style_of(styles, style).find("w:pPr/w:spacing", NS)
+        return int(sp.get(w("before"), "0")) / 20, int(sp.get(w("after"), "0")) / 20
+
+    for style in ("Body Text", "Lead"):
+        assert spacing(style)[1] == pytest.approx(0 if grid else 0.2 * body, abs=0.05)
+    assert spacing("heading 1") == pytest.approx((0, 0) if grid else (0.6 * body, 2), abs=0.05)
+    assert spacing("heading 2") == pytest.approx((0, 0) if grid else (0.3 * body, 2), abs=0.05)

@@ -181,7 +181,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
             continue
         # a bare number a page cut out of its sentence (PM / 2.5 / 浓度…) joins what follows it too
         after_fragment = paras and paras[-1].n_lines > 1 and _BARE_NUMBER.match(lines[i - 1]) is not None
-        if paras and paras[-1].last_line == i - 1 and (after_fragment or _continues(paras[-1].text, line)):
+        if paras and paras[-1].last_line == i - 1 and (after_fragment or continues_line(paras[-1].text, line)):
             p = paras[-1]
             p.text = join_text(p.text, line)
             p.last_line = i
@@ -191,7 +191,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
     return paras
 
 
-def _continues(prev: str, line: str) -> bool:
+def continues_line(prev: str, line: str) -> bool:
     """A web line that only makes sense joined to the line before it."""
     if ends_sentence(prev) or prev.rstrip(CLOSERS)[-1:] in "：:":
         return bool(_CONTINUATION_HEAD.match(line)) and line[0] in CLOSERS + "，。、；：？！%％"

@@ -1,0 +1,38 @@
+"""Rules from the seventh held-out round (articles on a work report or the 两会, copied from web
+pages and e-papers, scored before tuning): keyword labels on a web page's lines, a box label
+printed in every section, …"""
+
+from __future__ import annotations
+
+from briefing import api
+
+
+def _sections(text: str) -> list[str]:
+    return [s.keyword for s in api.extract_text(text).sections]
+
+
+def test_keyword_labels_on_web_lines_need_no_blank_lines_around_them():
+    parts = {"产业升级": "推动产业升级，加快建设先进制造业集群", "城市更新": "改造老旧小区，完善社区配套设施",
+             "民生保障": "加强养老服务，扩大托育供给"}
+    lines = ["本文通过三个关键词解读今年的报告。"]
+    for k, (word, goal) in enumerate(parts.items()):
+        lines += [f"关键词{'一二三'[k]}:{word}", f"今年将{goal}。"]
+    text = "\n".join(lines) + "\n"
+    assert _sections(text) == ["产业升级", "城市更新", "民生保障"]
+
+
+def test_a_bracket_label_printed_in_every_section_is_a_box_not_a_section():
+    text = ("编者按:报告提出了今年发展的主要预期目标，并在重点工作任务上作了明确安排，其中两个数字备受关注。\n"
+            "数字1:8%左右\n【原文】\n地区生产总值增长8%左右。从经济基本面和就业吸纳能力看，这一增速可以实现比较充分的就业。\n"
+            "【点评】\n这几年经济运行的平稳性越来越强，实现这一目标是有条件的。\n"
+            "数字2:3%左右\n【原文】\n居民消费价格涨幅3%左右。增强消费对经济发展的基础性作用，发展消费新业态新模式。\n")
+    assert _sections(text) == ["8%左右", "3%左右"]
+
+
+def test_a_bare_yuanwen_label_before_the_last_paragraph_is_no_link():
+    text = ("报告提出了今年发展的主要预期目标，其中居民消费价格涨幅备受关注，代表委员纷纷热议。\n"
+            "【原文】\n居民消费价格涨幅3%左右。\n")
+    s = api.extract_text(text)
+    assert "居民消费价格涨幅3%左右。" in s.all_paragraphs()
+    assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(3, "%", "左右")]
+    assert "【阅读原文】" in api.extract_text(text + "【阅读原文】\n").dropped

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
-from .clean import normalise, squeeze_spaces
+from .clean import normalise, squeeze_spaces, unmark
 from .head import parse_head, take_byline
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
@@ -40,7 +40,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     if not text.strip():
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
     dropped: list[str] = []
-    lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = [unmark(ln.rstrip()) for ln in normalise(text).split("\n")]
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
     lines = repair_doubled(drop_chrome(lines, dropped))

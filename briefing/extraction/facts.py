@@ -238,11 +238,25 @@ _GROWTH_CLAUSE = re.compile(
 )
 
 
+# An item that names its indicator before a colon and gives the value after it (- 生产总值增长：
+# 5.5%左右 / 研发投入强度：达到3.2%): one clause, the colon no boundary.
+_NAMED_VALUE = re.compile(r"^[^，,。；;！？!?：:]{2,24}[：:](?=\s*(?:达到|达|为|超过|突破)?\s*\d[^，,。；;！？!?：:]*(?:[。；;]|$))")
+
+
+def _clauses(sentence: str) -> list[str]:
+    m = _NAMED_VALUE.match(sentence)
+    head, rest = (m.group(0), sentence[m.end():]) if m else ("", sentence)
+    out = [cm.group(0) for cm in _CLAUSE.finditer(rest)]
+    if head:
+        out[:1] = [head + (out[0] if out else "")]
+    return out
+
+
 def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
     prev = ""
-    for cm in _CLAUSE.finditer(sentence):
-        clause = cm.group(0).strip()
+    for raw in _clauses(sentence):
+        clause = raw.strip()
         g = _GROWTH_CLAUSE.match(clause)
         if g and facts and facts[-1].growth is None and not facts[-1].q.unit.endswith("%"):
             # 新增企业870家，增长42%: the rate in its own clause belongs to the figure before it.
@@ -413,13 +427,14 @@ def _noun_tail(part: str) -> str:
 
 def _clean_indicator(s: str, tail: bool = True) -> str:
     s = _FROM.sub("", s).strip(" 　、，")
+    s = re.sub(r"^[-*+·•]\s*", "", s)  # a list item's mark
     prev = None
     while prev != s:
         prev = s
         s = _LEAD_TRIM.sub("", s)
         if tail:
             s = _TAIL_TRIM.sub("", s)
-        s = s.strip(" 　、，")
+        s = s.strip(" 　、，：:")  # …and a named value's colon (研发投入强度：达到3.2%)
     # Unbalanced quotes or brackets left over from the clause cut.
     if s and s[0] in _CLOSERS:
         s = s[1:]

@@ -166,7 +166,9 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
 
 # -- line text -------------------------------------------------------------------------------
 
-_FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|为|从|向|是|了|地|得|[A-Za-z]|[，、；：])$")
+# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在.)
+_FRAGMENT_TAIL = re.compile(
+    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|地|得|[A-Za-z]|[，、；：])$")
 # (A zero-padded 01 on a line of its own numbers the heading after it: it continues nothing.)
 _CONTINUATION_HEAD = re.compile(r"^(?!0\d$)(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 

@@ -45,6 +45,9 @@ def assert_nothing_lost(text: str, s: Summary, *, generated_keywords: bool = Fal
     missing = Counter(stream) - have
     # label punctuation, and the bars between a web page's fields (`时间 | 来源:…`, split apart)
     allowed = Counter({"：": 10**6, ":": 10**6, "【": 10**6, "】": 10**6, "|": 10**6, "｜": 10**6})
+    # Markdown's heading and bold marks (### 一、…, **名称**) are markup, not content
+    allowed.update({"#": sum(ln.count("#") for ln in text.split("\n") if ln.lstrip().startswith("#")),
+                    "*": text.count("**") * 2})
     if s.reporter:
         allowed.update({"记": 1, "者": 1, "（": 1, "）": 1, "(": 1, ")": 1})
     # A keyword label's marker (关键词 / 【】) is not content: the keyword itself is kept.

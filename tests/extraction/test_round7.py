@@ -36,3 +36,25 @@ def test_a_bare_yuanwen_label_before_the_last_paragraph_is_no_link():
     assert "居民消费价格涨幅3%左右。" in s.all_paragraphs()
     assert [(t.value, t.unit, t.qualifier) for t in s.targets] == [(3, "%", "左右")]
     assert "【阅读原文】" in api.extract_text(text + "【阅读原文】\n").dropped
+
+
+def test_markdown_headings_and_bold_lead_terms_are_markup():
+    text = ("以下是今年政府工作报告的主要内容摘要:\n### 一、去年工作回顾\n去年地区生产总值增长5.2%。\n"
+            "### 二、今年的主要预期目标\n- **生产总值增长**:5.5%左右\n- **研发投入强度**:达到3.2%\n"
+            "### 三、重点任务\n1. **深化改革开放**:持续激发社会活力。\n")
+    s = api.extract_text(text)
+    assert [x.keyword for x in s.sections] == ["一、去年工作回顾", "二、今年的主要预期目标", "三、重点任务"]
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in s.targets] == [
+        ("生产总值增长", 5.5, "%", "左右"), ("研发投入强度", 3.2, "%", None)]
+    assert not any("*" in p or "#" in p for p in s.all_paragraphs())
+
+
+def test_stars_that_mask_a_name_stay_as_printed():
+    s = api.extract_text("**市**区人民代表大会公告\n\n**市**区第六届人民代表大会表决通过了实事项目。\n")
+    assert "**市**区第六届人民代表大会表决通过了实事项目。" in s.all_paragraphs()
+
+
+def test_a_numbered_web_heading_ending_in_a_noun_with_xiang_is_whole():
+    text = ("一、去年工作回顾\n\n去年地区生产总值增长5%。\n\n二、今年总体要求和政策取向\n"
+            "今年是实施规划的关键一年。主要预期目标是:生产总值增长6%左右。\n")
+    assert [x.keyword for x in api.extract_text(text).sections] == ["一、去年工作回顾", "二、今年总体要求和政策取向"]

@@ -15,7 +15,8 @@ _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
-_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+# A photo's caption: its credit or note at the end, or 图：/图为 at the start.
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
 _BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
@@ -83,6 +84,8 @@ def _headline_like(p: Para, first: bool = False) -> bool:
         and not _META.match(t)
         and not _GREETING.match(t)
         and not DATELINE.match(t)
+        # a sentence that introduces what follows (以下是报告的主要内容摘要：), not a headline
+        and not (t.endswith(("：", ":")) and width(t) > 8)
     )
 
 

@@ -58,3 +58,23 @@ def test_a_numbered_web_heading_ending_in_a_noun_with_xiang_is_whole():
     text = ("一、去年工作回顾\n\n去年地区生产总值增长5%。\n\n二、今年总体要求和政策取向\n"
             "今年是实施规划的关键一年。主要预期目标是:生产总值增长6%左右。\n")
     assert [x.keyword for x in api.extract_text(text).sections] == ["一、去年工作回顾", "二、今年总体要求和政策取向"]
+
+
+def test_a_photo_caption_opening_with_tu_or_ending_in_ziliao_tupian_is_no_title():
+    for caption in ("图:区长在大会上作政府工作报告 资料图片", "图为大会现场", "大会现场 资料图片"):
+        s = api.extract_text(f"{caption}\n本报讯(记者 某某)今年区政府工作报告提出地区生产总值增长6%左右。\n")
+        assert not s.title, caption
+        assert caption.replace(" ", "") in [d.replace(" ", "") for d in s.dropped]
+
+
+def test_an_emoji_after_a_stop_still_ends_the_sentence():
+    text = ("某县2026工作报告📜\n尊敬的各位领导、各位代表,大家好!👋\n"
+            "展望2026年工作目标🎯\n经济高质量发展,确保GDP增长7%,财政收入增长6%。📈💪\n")
+    s = api.extract_text(text)
+    assert s.title == "某县2026工作报告📜" and not s.kicker
+    assert [(t.value, t.unit) for t in s.targets] == [(7, "%"), (6, "%")]
+
+
+def test_a_sentence_that_introduces_a_list_is_no_headline():
+    s = api.extract_text("以下是今年政府工作报告的主要内容摘要:\n一、主要预期目标\n生产总值增长5.5%左右。\n")
+    assert not s.title

@@ -60,6 +60,8 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         lead[0] = take_byline(lead[0], head)
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
+        if len(lead) > 2:
+            lead[1] = take_byline(lead[1], head)  # 新华社记者 某某 on its line under the dateline's
         lead = [p for p in lead if p]
     summary = head
     summary.lead, summary.sections = lead, body.sections

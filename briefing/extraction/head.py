@@ -7,7 +7,7 @@ import re
 
 from ..model import Summary
 from .chars import BULLETS, SPACES, ends_sentence, width
-from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
+from .reflow import BYLINE_END, BYLINE_LINE, DATELINE, HEADING_START, Para
 from .tense import is_goal_item
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
@@ -18,8 +18,6 @@ _SPEAKER = re.compile(
 # A photo's caption: its credit or note at the end, or 图：/图为 at the start.
 _CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
-# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
-_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
@@ -125,13 +123,13 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
                 head.reporter = val
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif (_BARE_DATE.match(t) or is_stamp(t)) and not _BYLINE_LINE.match(t):
+        elif (_BARE_DATE.match(t) or is_stamp(t)) and not BYLINE_LINE.match(t):
             # A web page's timestamp on a line of its own, or a line of its metadata.
             if _BARE_DATE.match(t):
                 head.date = head.date or t
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif bm := _BYLINE_LINE.match(t):
+        elif bm := BYLINE_LINE.match(t):
             if not head.reporter:
                 head.reporter = _first_names(bm.group(0))
             head.dropped.append(t)
@@ -210,7 +208,12 @@ def _continues_subtitle(sub: str, nxt: str) -> bool:
 
 
 def take_byline(text: str, head: Summary) -> str:
-    """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
+    """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph; a
+    paragraph that is only a byline (新华社记者 某某, under the dateline's line) goes whole."""
+    if (bm := BYLINE_LINE.match(text)) and width(text) <= 24:
+        head.reporter = head.reporter or _first_names(bm.group(0))
+        head.dropped.append(text)
+        return ""
     m = DATELINE.match(text)
     if m:
         # The dateline names the source, unless it only says 本报 (this paper) and the page's 来源

@@ -29,6 +29,10 @@ BYLINE_END = re.compile(
 )
 
 
+# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
+BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
+
+
 # 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
 DATELINE = re.compile(
     r"^(?P<src>本报讯|本报[\u4e00-\u9fff\d月日]{0,12}讯|[\u4e00-\u9fff]{2,8}报\s*[-—–]\s*[\u4e00-\u9fff]{2,8}讯|[\u4e00-\u9fff]{2,8}(?:社|网|台|报)[\u4e00-\u9fff\d月日]{0,12}(?:电|讯))"

@@ -78,3 +78,23 @@ def test_an_emoji_after_a_stop_still_ends_the_sentence():
 def test_a_sentence_that_introduces_a_list_is_no_headline():
     s = api.extract_text("以下是今年政府工作报告的主要内容摘要:\n一、主要预期目标\n生产总值增长5.5%左右。\n")
     assert not s.title
+
+
+def test_a_byline_under_the_dateline_is_the_reporter_not_a_heading():
+    text = ("新华社北京3月5日电 题:凝聚共识——报告起草组负责人解读报告\n新华社记者 某某某\n"
+            "5日，总理作了政府工作报告。这份报告是如何起草的？\n报告凝聚各方共识\n"
+            "“这份报告贯穿了稳中求进工作总基调。”负责人说。\n他说，起草组多次到地方调研。\n")
+    s = api.extract_text(text)
+    assert s.reporter == "某某某"
+    assert "新华社记者某某某" not in [x.keyword.replace(" ", "") for x in s.sections]
+
+
+def test_a_dated_news_story_may_have_a_single_subheading():
+    text = ("本报讯(记者 某某)区政府工作报告今天公布。报告共分三部分。\n"
+            "报告指出，今年主要预期目标是地区生产总值增长6%左右。\n梳理意见逾300条\n"
+            "起草组共梳理出300多条意见和建议。\n修改后篇幅增加了约730字。\n")
+    assert _sections(text) == ["梳理意见逾300条"]
+    # a page's tail (相关新闻 over links) is no subheading
+    tail = ("本报讯(记者 某某)区政府工作报告今天公布。\n报告指出，今年地区生产总值增长6%左右。\n"
+            "相关新闻\n友情链接\n某某政务网|某某街道网\n")
+    assert "相关新闻" not in _sections(tail)

@@ -53,6 +53,11 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         raise InputError("no text left after removing page chrome", path=name)
     head, start = parse_head(paras)
     body_paras = paras[start:]
+    if head.title and len(head.title) >= 8:
+        # The headline printed again inside the page (a web page's repeated title) is furniture.
+        again = [p for p in body_paras if p.text == head.title]
+        head.dropped.extend(p.text for p in again)
+        body_paras = [p for p in body_paras if p.text != head.title]
     hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
     body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
     lead = list(body.lead)

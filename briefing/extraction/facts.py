@@ -198,6 +198,8 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每天24小时提供服务: when a service runs, not a goal
     if q.unit in ("次", "遍") and "每" in text[: q.start]:
         return True  # 每学年开展1次测评: how often, not how much
+    if q.unit == "次" and re.search(r"(?:出现|提及|提到|提)了?$", text[: q.start]):
+        return True  # “改革”共出现75次: how often a word is in a text
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
     if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
@@ -213,6 +215,8 @@ _DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: �
 _ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
 # 办好15件民生实事 / 33件实事项目: the count of the list's own items.
 _LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
+# 等17个项目被确定为…民生实事项目 / 10个项目作为…实事项目: the list's items counted as it is chosen.
+_CHOSEN_LIST = re.compile(r"^[\u4e00-\u9fff]{0,4}项目(?:被)?(?:确定为|列为|选定为|作为|成为)(?=.{0,30}实事)")
 # 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
 _ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
 
@@ -347,7 +351,8 @@ def _quantity_facts(clause: str) -> list[Fact]:
         pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
-        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
+        chosen = q.is_count and _CHOSEN_LIST.match(clause[q.end:])
+        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)) or chosen:
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])

@@ -98,3 +98,23 @@ def test_a_dated_news_story_may_have_a_single_subheading():
     tail = ("本报讯(记者 某某)区政府工作报告今天公布。\n报告指出，今年地区生产总值增长6%左右。\n"
             "相关新闻\n友情链接\n某某政务网|某某街道网\n")
     assert "相关新闻" not in _sections(tail)
+
+
+def test_the_headline_printed_again_in_the_page_is_dropped():
+    text = ("从这些关键词读懂今年的政府工作报告\n\n今年的报告通过一系列关键词描绘了发展蓝图。\n\n"
+            "高质量发展是报告中的高频词。\n\n从这些关键词读懂今年的政府工作报告\n")
+    s = api.extract_text(text)
+    assert s.title == "从这些关键词读懂今年的政府工作报告"
+    assert s.title not in s.all_paragraphs() and s.title not in [x.keyword for x in s.sections]
+    assert s.title in s.dropped
+
+
+def test_the_count_of_projects_chosen_as_the_years_list_is_no_target():
+    for text in ("本报讯 区政府提出的“为30栋高层公房维修”等17个项目被确定为今年将要实施的区级民生实事项目。\n",
+                 "大会宣布了票决结果，10个项目作为区本级今年民生实事项目重点推进实施。\n"):
+        assert all(t.value not in (17, 10) for t in api.extract_text(text).targets), text
+
+
+def test_how_often_a_word_occurs_is_no_target():
+    s = api.extract_text("今年报告的高频词\n\n今年“改革”和“创新”共出现75次，报告提出地区生产总值增长5%左右。\n")
+    assert [(t.value, t.unit) for t in s.targets] == [(5, "%")]

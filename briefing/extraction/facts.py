@@ -190,7 +190,9 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if after.isascii() and after.isalpha():
         return True
-    if _quoted(text, q.start):
+    if _quoted(text, q.start) and not (text[q.end : q.end + 1] and text[q.end] in "”’"):
+        # A name in quotes (“为30栋高层公房维修”等项目) is no measure; a quote that closes on the
+        # number (‘国内生产总值增长6.5%左右’) quotes the figure or the goal itself.
         return True
     if text[max(0, q.start - 2) : q.start] in ("以下", "下列", "上述", "如下"):
         return True
@@ -445,4 +447,6 @@ def _clean_indicator(s: str, tail: bool = True) -> str:
         s = s[1:]
     if s and s[-1] in _OPENERS:
         s = s[:-1]
+    if s and s[0] in _OPENERS and not any(c in s for c in _CLOSERS):
+        s = s[1:]  # ‘国内生产总值增长6.5%左右’: the quote opened before the name closes after the value
     return s

@@ -43,7 +43,8 @@ HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
 # 在回顾2015年工作时，某某说： is a speaker's colon, not a frame: no verb of saying before the colon.
-_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]")
+# …and the year's goal named, then quoted: 今年发展的预期目标，‘国内生产总值增长6.5%左右’
+_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]|预期目标[，,](?=[‘“])")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
 _ITEM_MARK = re.compile(rf"^(?:[{BULLETS}·\-—]+\s*|" r"[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 # Verbs that open a goal in a list of things to do.

@@ -118,3 +118,12 @@ def test_the_count_of_projects_chosen_as_the_years_list_is_no_target():
 def test_how_often_a_word_occurs_is_no_target():
     s = api.extract_text("今年报告的高频词\n\n今年“改革”和“创新”共出现75次，报告提出地区生产总值增长5%左右。\n")
     assert [(t.value, t.unit) for t in s.targets] == [(5, "%")]
+
+
+def test_a_goal_quoted_after_the_years_goal_is_named_is_a_target():
+    text = ("“今年发展的预期目标，‘国内生产总值增长6.5%左右’，后面加了一句话。”委员说。\n\n"
+            "“这句话什么意思？比6.5%更好？”旁边一位委员插话。\n")
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in api.extract_text(text).targets] == [
+        ("国内生产总值增长", 6.5, "%", "左右")]
+    # a quoted name that holds a number is still no measure
+    assert api.extract_text("今年的目标，“为30栋高层公房维修”等项目将开工。\n").targets == []

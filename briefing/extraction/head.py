@@ -156,6 +156,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     if len(headlines) >= 2 and headlines[1] in headlines[0]:
         # 某某办公室关于印发…的通知 / 关于印发…的通知: the title again without its issuer
         head.dropped.append(headlines.pop(1))
+    if len(headlines) == 1 and not head.title and _opens_a_part(headlines[0], paras, i):
+        return head, i - 1  # no headline: the text opens with the first of its short subheadings
     if head.title:  # from the metadata table; a headline after it repeats it
         head.dropped.extend(headlines)
     elif len(headlines) == 1:
@@ -168,6 +170,15 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+def _opens_a_part(line: str, paras: list[Para], i: int) -> bool:
+    """A line of a few characters first in the text (数据呈现), a paragraph right under it and
+    another such line further on (观点深一度): the text's parts are labelled, it has no headline."""
+    def label(t: str) -> bool:
+        return width(t) <= 6 and not _PUNCT.search(t)
+    return (i == 1 and label(line) and i < len(paras) and width(paras[i].text) > 40
+            and any(label(p.text) for p in paras[i + 1:]))
 
 
 # Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.

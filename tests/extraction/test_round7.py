@@ -127,3 +127,18 @@ def test_a_goal_quoted_after_the_years_goal_is_named_is_a_target():
         ("国内生产总值增长", 6.5, "%", "左右")]
     # a quoted name that holds a number is still no measure
     assert api.extract_text("今年的目标，“为30栋高层公房维修”等项目将开工。\n").targets == []
+
+
+def test_a_text_that_opens_with_a_short_part_label_has_no_headline():
+    text = ("数据呈现\n全年实现地区生产总值5503亿元、增长5.4%，连续10个季度超过全国平均水平，实施重点项目2000多个。\n"
+            "观点深一度\n翻开政府工作报告，“信心”二字跃然纸上。\n这份答卷证明，信心源于经济社会发展的“硬成绩”。\n")
+    s = api.extract_text(text)
+    assert not s.title
+    assert [x.keyword for x in s.sections] == ["数据呈现", "观点深一度"]
+
+
+def test_looking_ahead_zhanwang_introduces_goals():
+    text = ("观点\n\n展望未来，政府工作报告持续释放稳增长积极信号：地区生产总值增长5.5%左右、全年计划实施项目2900个、"
+            "完成年度投资2400亿元……一组组数据传递出信心。把蓝图变成“施工图”，关键在实干，"
+            "以实实在在的行动确保各项工作落地见效、推动事业发展。\n")
+    assert [(t.value, t.unit) for t in api.extract_text(text).targets] == [(5.5, "%"), (2900, "个"), (2400, "亿元")]

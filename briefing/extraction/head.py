@@ -38,6 +38,8 @@ _BREADCRUMB = re.compile(r"^\s*(?:[^<>＞»\n]{0,30}[>＞»]\s*)+[^<>＞»\n]{0,
 _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
 # An epaper's masthead line: 某某日报 数字报纸 / 电子报阅读机 / 电子版.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff\s]{0,12}(?:数字报纸?|电子报(?:阅读机)?|电子版|数字版)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SITE = re.compile(r"[\u4e00-\u9fff]{1,6}网")
 # A note in brackets on a line of its own before the headline: (资料图片), （图）.
 _BRACKETED = re.compile(r"^[（(][^（()）]{1,20}[）)]$")
 # A line of dots: what came before it was a teaser or a photo's captions, not the headline.
@@ -144,6 +146,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
         elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
+        elif not headlines and not head.title and width(t) <= 20 and (not _HAN.search(t) or _SITE.fullmatch(t)):
+            head.dropped.append(t)  # an ad's slot id (ad9_210*60) or the site's name (央广网) over the headline
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
               and not (headlines and is_goal_item(t))):

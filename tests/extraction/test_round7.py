@@ -142,3 +142,11 @@ def test_looking_ahead_zhanwang_introduces_goals():
             "完成年度投资2400亿元……一组组数据传递出信心。把蓝图变成“施工图”，关键在实干，"
             "以实实在在的行动确保各项工作落地见效、推动事业发展。\n")
     assert [(t.value, t.unit) for t in api.extract_text(text).targets] == [(5.5, "%"), (2900, "个"), (2400, "亿元")]
+
+
+def test_an_ad_slot_id_or_the_sites_name_over_the_headline_is_no_kicker():
+    for top in ("ad9_210*60", "央广网"):
+        s = api.extract_text(f"{top}\n\n政府工作报告中这句话很少见\n\n2017年03月06日 来源:新华网\n\n"
+                             "新华社北京3月5日电 今年国内生产总值增长6.5%左右。\n")
+        assert (s.kicker, s.title) == ("", "政府工作报告中这句话很少见"), top
+        assert top in s.dropped

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
 from .clean import normalise, squeeze_spaces, unmark
-from .head import parse_head, take_byline
+from .head import parse_head, take_byline, take_byline_line
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
 from .reflow import HEADING_START, reflow
@@ -58,6 +58,11 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         again = [p for p in body_paras if p.text == head.title]
         head.dropped.extend(p.text for p in again)
         body_paras = [p for p in body_paras if p.text != head.title]
+    # 新华社记者 某某 on its line, first or under the dateline's: the reporter, not a paragraph
+    for k, p in enumerate(body_paras[:2]):
+        if take_byline_line(p.text, head):
+            del body_paras[k]
+            break
     hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
     body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
     lead = list(body.lead)
@@ -65,8 +70,6 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         lead[0] = take_byline(lead[0], head)
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
-        if len(lead) > 2:
-            lead[1] = take_byline(lead[1], head)  # 新华社记者 某某 on its line under the dateline's
         lead = [p for p in lead if p]
     summary = head
     summary.lead, summary.sections = lead, body.sections

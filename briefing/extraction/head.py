@@ -222,13 +222,19 @@ def _continues_subtitle(sub: str, nxt: str) -> bool:
         and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
 
 
+def take_byline_line(text: str, head: Summary) -> bool:
+    """A paragraph that is only a byline (新华社记者 某某): its names are the reporter (unless one was
+    found), the line goes to ``dropped``. False for any other paragraph."""
+    bm = BYLINE_LINE.match(text)
+    if not bm or width(text) > 24:
+        return False
+    head.reporter = head.reporter or _first_names(bm.group(0))
+    head.dropped.append(text)
+    return True
+
+
 def take_byline(text: str, head: Summary) -> str:
-    """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph; a
-    paragraph that is only a byline (新华社记者 某某, under the dateline's line) goes whole."""
-    if (bm := BYLINE_LINE.match(text)) and width(text) <= 24:
-        head.reporter = head.reporter or _first_names(bm.group(0))
-        head.dropped.append(text)
-        return ""
+    """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
     m = DATELINE.match(text)
     if m:
         # The dateline names the source, unless it only says 本报 (this paper) and the page's 来源

@@ -150,3 +150,11 @@ def test_an_ad_slot_id_or_the_sites_name_over_the_headline_is_no_kicker():
                              "新华社北京3月5日电 今年国内生产总值增长6.5%左右。\n")
         assert (s.kicker, s.title) == ("", "政府工作报告中这句话很少见"), top
         assert top in s.dropped
+
+
+def test_a_byline_under_the_dateline_of_a_story_without_headings_is_the_reporter():
+    text = ("新华社北京3月5日电 题:政府工作报告的“增”与“减”引发委员热议\n\n新华社记者熊某某\n\n"
+            "“今年发展的预期目标，后面加了一句话。”委员说。\n\n另一位委员也追问。\n")
+    s = api.extract_text(text)
+    assert s.reporter == "熊某某"
+    assert "新华社记者熊某某" not in s.all_paragraphs()

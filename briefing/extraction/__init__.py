@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
-from .clean import normalise, squeeze_spaces
-from .head import parse_head, take_byline
+from .clean import normalise, squeeze_spaces, unmark
+from .head import parse_head, take_byline, take_byline_line
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
 from .reflow import HEADING_START, reflow
@@ -40,7 +40,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     if not text.strip():
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
     dropped: list[str] = []
-    lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = [unmark(ln.rstrip()) for ln in normalise(text).split("\n")]
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
     lines = repair_doubled(drop_chrome(lines, dropped))
@@ -53,6 +53,16 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         raise InputError("no text left after removing page chrome", path=name)
     head, start = parse_head(paras)
     body_paras = paras[start:]
+    if head.title and len(head.title) >= 8:
+        # The headline printed again inside the page (a web page's repeated title) is furniture.
+        again = [p for p in body_paras if p.text == head.title]
+        head.dropped.extend(p.text for p in again)
+        body_paras = [p for p in body_paras if p.text != head.title]
+    # 新华社记者 某某 on its line, first or under the dateline's: the reporter, not a paragraph
+    for k, p in enumerate(body_paras[:2]):
+        if take_byline_line(p.text, head):
+            del body_paras[k]
+            break
     hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
     body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
     lead = list(body.lead)

@@ -92,3 +92,21 @@ def _split_doubled(s: str) -> tuple[str, ...] | None:
         return None
 
     return at(0)
+
+
+# Markdown an answer or a notes page is written in: a heading's marks (### 一、…), a bold lead term
+# of a line or a list item (- **名称**:值), and a bold mark the page left open (**高质量发展).
+# Only at the start of a line and closed before a colon or the line's end: ** also masks names
+# (**市**区), which stays as printed.
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+_MD_BOLD_LEAD = re.compile(r"^(\s*(?:[-*+]\s+|\d{1,2}[.．、]\s*)?)\*\*([^*\s][^*]{0,29}?)\*\*(?=[：:\s]|$)")
+_MD_OPEN_BOLD = re.compile(r"^(\s*)\*\*(?=[^*\s])(?=[^*]+$)")
+
+
+def unmark(line: str) -> str:
+    """A line without its Markdown heading and bold-lead marks (see above); other lines as they are."""
+    if "#" not in line and "**" not in line:
+        return line
+    line = _MD_HEADING.sub("", line, count=1)
+    line = _MD_BOLD_LEAD.sub(r"\1\2", line, count=1)
+    return _MD_OPEN_BOLD.sub(r"\1", line, count=1)

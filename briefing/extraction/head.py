@@ -7,7 +7,7 @@ import re
 
 from ..model import Summary
 from .chars import BULLETS, SPACES, ends_sentence, width
-from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
+from .reflow import BYLINE_END, BYLINE_LINE, DATELINE, HEADING_START, Para
 from .tense import is_goal_item
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
@@ -15,10 +15,9 @@ _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
-_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+# A photo's caption: its credit or note at the end, or 图：/图为 at the start.
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
-# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
-_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
@@ -39,6 +38,8 @@ _BREADCRUMB = re.compile(r"^\s*(?:[^<>＞»\n]{0,30}[>＞»]\s*)+[^<>＞»\n]{0,
 _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
 # An epaper's masthead line: 某某日报 数字报纸 / 电子报阅读机 / 电子版.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff\s]{0,12}(?:数字报纸?|电子报(?:阅读机)?|电子版|数字版)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SITE = re.compile(r"[\u4e00-\u9fff]{1,6}网")
 # A note in brackets on a line of its own before the headline: (资料图片), （图）.
 _BRACKETED = re.compile(r"^[（(][^（()）]{1,20}[）)]$")
 # A line of dots: what came before it was a teaser or a photo's captions, not the headline.
@@ -83,6 +84,8 @@ def _headline_like(p: Para, first: bool = False) -> bool:
         and not _META.match(t)
         and not _GREETING.match(t)
         and not DATELINE.match(t)
+        # a sentence that introduces what follows (以下是报告的主要内容摘要：), not a headline
+        and not (t.endswith(("：", ":")) and width(t) > 8)
     )
 
 
@@ -122,13 +125,13 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
                 head.reporter = val
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif (_BARE_DATE.match(t) or is_stamp(t)) and not _BYLINE_LINE.match(t):
+        elif (_BARE_DATE.match(t) or is_stamp(t)) and not BYLINE_LINE.match(t):
             # A web page's timestamp on a line of its own, or a line of its metadata.
             if _BARE_DATE.match(t):
                 head.date = head.date or t
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif bm := _BYLINE_LINE.match(t):
+        elif bm := BYLINE_LINE.match(t):
             if not head.reporter:
                 head.reporter = _first_names(bm.group(0))
             head.dropped.append(t)
@@ -143,6 +146,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
         elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
             head.dropped.append(t)
+        elif not headlines and not head.title and width(t) <= 20 and (not _HAN.search(t) or _SITE.fullmatch(t)):
+            head.dropped.append(t)  # an ad's slot id (ad9_210*60) or the site's name (央广网) over the headline
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
               and not (headlines and is_goal_item(t))):
@@ -155,6 +160,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     if len(headlines) >= 2 and headlines[1] in headlines[0]:
         # 某某办公室关于印发…的通知 / 关于印发…的通知: the title again without its issuer
         head.dropped.append(headlines.pop(1))
+    if len(headlines) == 1 and not head.title and _opens_a_part(headlines[0], paras, i):
+        return head, i - 1  # no headline: the text opens with the first of its short subheadings
     if head.title:  # from the metadata table; a headline after it repeats it
         head.dropped.extend(headlines)
     elif len(headlines) == 1:
@@ -167,6 +174,15 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+def _opens_a_part(line: str, paras: list[Para], i: int) -> bool:
+    """A line of a few characters first in the text (数据呈现), a paragraph right under it and
+    another such line further on (观点深一度): the text's parts are labelled, it has no headline."""
+    def label(t: str) -> bool:
+        return width(t) <= 6 and not _PUNCT.search(t)
+    return (i == 1 and label(line) and i < len(paras) and width(paras[i].text) > 40
+            and any(label(p.text) for p in paras[i + 1:]))
 
 
 # Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.
@@ -204,6 +220,17 @@ def _is_prompt(paras: list[Para], i: int) -> bool:
 def _continues_subtitle(sub: str, nxt: str) -> bool:
     return not ends_sentence(sub) and not _SPEAKER.match(nxt) and not _META.match(nxt) and width(nxt) <= 30 \
         and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
+
+
+def take_byline_line(text: str, head: Summary) -> bool:
+    """A paragraph that is only a byline (新华社记者 某某): its names are the reporter (unless one was
+    found), the line goes to ``dropped``. False for any other paragraph."""
+    bm = BYLINE_LINE.match(text)
+    if not bm or width(text) > 24:
+        return False
+    head.reporter = head.reporter or _first_names(bm.group(0))
+    head.dropped.append(text)
+    return True
 
 
 def take_byline(text: str, head: Summary) -> str:

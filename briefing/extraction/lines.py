@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .chars import BULLETS, SPACES, ends_sentence
 from .clean import squeeze_spaces, undouble
+from .reflow import continues_line, is_column_text
 
 # Widgets of a web page copied along with the text. Short and distinctive, so safe to drop
 # wherever a line consists of nothing else.
@@ -93,19 +94,35 @@ def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[
         if m:
             cands[i] = (m.group(1), squeeze_spaces(m.group(3)))
 
+    # In a web page's text (a paragraph a line) a label stands whole where it neither continues
+    # the line before nor runs on into the next one; in column text only blank lines or other
+    # labels around it tell.
+    by_line = bool(cands) and not is_column_text(lines)
+
     def whole(i: int) -> bool:
         def ok(j: int) -> bool:
             return j < 0 or j >= len(lines) or not lines[j].strip(SPACES) or j in cands
+        if by_line:
+            s = lines[i].strip(SPACES)
+            return (ok(i - 1) or not continues_line(lines[i - 1].strip(SPACES), s)) and (
+                ok(i + 1) or not continues_line(s, lines[i + 1].strip(SPACES)))
         return ok(i - 1) and ok(i + 1)
 
     groups: dict[str, list[int]] = {}
     for i, (prefix, _) in cands.items():
         groups.setdefault(prefix, []).append(i)
-    out: list[Label] = []
+    chosen: dict[str, list[int]] = {}
     for prefix, idx in groups.items():
         whole_idx = [i for i in idx if whole(i)]
         named = prefix in extra_prefixes
         if named or (len(whole_idx) >= 2 and len(whole_idx) * 3 >= len(idx) * 2):
-            out.extend(Label(i, cands[i][1]) for i in (idx if named else whole_idx))
+            chosen[prefix] = idx if named else whole_idx
+    # A label printed again and again (【原文】 … 【原文】) marks a kind of box in every section,
+    # not a section: where another kind of label names the sections, it is no section label.
+    distinct = {p for p, idx in chosen.items() if len({cands[i][1] for i in idx}) == len(idx)}
+    out: list[Label] = []
+    for prefix, idx in chosen.items():
+        if prefix in distinct or not distinct or prefix in extra_prefixes:
+            out.extend(Label(i, cands[i][1]) for i in idx)
     out.sort(key=lambda lb: lb.line)
     return out

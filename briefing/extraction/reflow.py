@@ -29,6 +29,10 @@ BYLINE_END = re.compile(
 )
 
 
+# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
+BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
+
+
 # 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
 DATELINE = re.compile(
     r"^(?P<src>本报讯|本报[\u4e00-\u9fff\d月日]{0,12}讯|[\u4e00-\u9fff]{2,8}报\s*[-—–]\s*[\u4e00-\u9fff]{2,8}讯|[\u4e00-\u9fff]{2,8}(?:社|网|台|报)[\u4e00-\u9fff\d月日]{0,12}(?:电|讯))"
@@ -166,7 +170,9 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
 
 # -- line text -------------------------------------------------------------------------------
 
-_FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|为|从|向|是|了|地|得|[A-Za-z]|[，、；：])$")
+# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在.)
+_FRAGMENT_TAIL = re.compile(
+    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|地|得|[A-Za-z]|[，、；：])$")
 # (A zero-padded 01 on a line of its own numbers the heading after it: it continues nothing.)
 _CONTINUATION_HEAD = re.compile(r"^(?!0\d$)(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 
@@ -181,7 +187,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
             continue
         # a bare number a page cut out of its sentence (PM / 2.5 / 浓度…) joins what follows it too
         after_fragment = paras and paras[-1].n_lines > 1 and _BARE_NUMBER.match(lines[i - 1]) is not None
-        if paras and paras[-1].last_line == i - 1 and (after_fragment or _continues(paras[-1].text, line)):
+        if paras and paras[-1].last_line == i - 1 and (after_fragment or continues_line(paras[-1].text, line)):
             p = paras[-1]
             p.text = join_text(p.text, line)
             p.last_line = i
@@ -191,7 +197,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
     return paras
 
 
-def _continues(prev: str, line: str) -> bool:
+def continues_line(prev: str, line: str) -> bool:
     """A web line that only makes sense joined to the line before it."""
     if ends_sentence(prev) or prev.rstrip(CLOSERS)[-1:] in "：:":
         return bool(_CONTINUATION_HEAD.match(line)) and line[0] in CLOSERS + "，。、；：？！%％"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.extraction.clean import normalise
+from briefing.extraction.clean import normalise, unmark
 from briefing.extraction.lines import repair_doubled
 from briefing.model import Highlight, Summary
 
 
 def input_stream(text: str) -> str:
-    """The input's non-whitespace characters, with doubled headline runs repaired."""
-    lines = repair_doubled(normalise(text).split("\n"))
+    """The input's non-whitespace characters, with doubled headline runs repaired and Markdown's
+    heading and bold marks (markup, not content) taken off."""
+    lines = repair_doubled([unmark(ln) for ln in normalise(text).split("\n")])
     return "".join(ch for ch in "".join(lines) if not ch.isspace())
 
 

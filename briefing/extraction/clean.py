@@ -18,10 +18,17 @@ _RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # radicals, 
 _RADICAL_OR_COMPAT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _RANGES) + "]")
 
 
+# Emoji: the pictographs of the supplementary planes with their selectors, skin tones, keycaps and
+# flag tags. A web page or a post sets them after titles and sentences (👋 📈 🌳🌬️); no print face
+# has them (they printed as empty boxes) and a 简报 has none. The symbols of the basic plane stay:
+# ★ ☆ ■ ▲ mark lists and labels.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\ufe0f\u20e3\U000e0020-\U000e007f]")
+
+
 def normalise(text: str) -> str:
-    """Drop zero-width and control characters (keeping newlines); give radicals and compatibility
-    ideographs that stand for an ordinary ideograph that ideograph."""
-    text = _CTRL.sub("", _ZW.sub("", text))
+    """Drop zero-width and control characters (keeping newlines) and emoji; give radicals and
+    compatibility ideographs that stand for an ordinary ideograph that ideograph."""
+    text = _EMOJI.sub("", _CTRL.sub("", _ZW.sub("", text)))
     return text.translate(_ideographs()) if _RADICAL_OR_COMPAT.search(text) else text
 
 

@@ -71,8 +71,16 @@ def test_an_emoji_after_a_stop_still_ends_the_sentence():
     text = ("某县2026工作报告📜\n尊敬的各位领导、各位代表,大家好!👋\n"
             "展望2026年工作目标🎯\n经济高质量发展,确保GDP增长7%,财政收入增长6%。📈💪\n")
     s = api.extract_text(text)
-    assert s.title == "某县2026工作报告📜" and not s.kicker
+    assert s.title == "某县2026工作报告" and not s.kicker  # emoji are left out of the summary
     assert [(t.value, t.unit) for t in s.targets] == [(7, "%"), (6, "%")]
+
+
+def test_emoji_are_left_out_and_the_symbols_that_mark_lists_kept():
+    """No print face has emoji (they printed as empty boxes); ★ ■ ▲ mark lists and labels and stay."""
+    s = api.extract_text("某县工作报告🎯\n\n★ 经济增长🌳🌬️，确保GDP增长7%。👍🏻\n\n■ 民生1️⃣实事。🇨🇳\n")
+    text = "".join([s.title, *s.all_paragraphs(), *(x.keyword for _, x in s.all_sections())])
+    assert not any(0x1F000 <= ord(c) <= 0x1FAFF or c in "\ufe0f\u20e3" for c in text), text
+    assert "★经济增长，确保GDP增长7%。" in text and "■民生1实事。" in text
 
 
 def test_a_sentence_that_introduces_a_list_is_no_headline():

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Summary
+from ..model import Section, Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
 from .clean import normalise, squeeze_spaces, unmark
-from .head import parse_head, take_byline, take_byline_line
+from .head import parse_head, take_byline, take_byline_line, take_end_credit
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
 from .reflow import HEADING_START, reflow
@@ -71,6 +71,11 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
         lead = [p for p in lead if p]
+    if not head.reporter:
+        # the credit closing the story: (记者 某某) after its last sentence
+        last = _last_paragraphs(body.sections) or lead
+        if last:
+            last[-1] = take_end_credit(last[-1], head)
     summary = head
     summary.lead, summary.sections = lead, body.sections
     summary.dropped = dropped + head.dropped
@@ -83,6 +88,17 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         add_glance(summary)
     summary.keywords = _keywords(summary)
     return summary
+
+
+def _last_paragraphs(sections: list[Section]) -> list[str] | None:
+    """The paragraph list that holds the text's last block, when that block is a paragraph."""
+    if not sections:
+        return None
+    sec = sections[-1]
+    while sec.subsections:
+        sec = sec.subsections[-1]
+    blocks = sec.blocks()
+    return sec.paragraphs if blocks and isinstance(blocks[-1], str) else None
 
 
 def _heading_labels(lines: list[str], headings: tuple[str, ...]) -> list[Label]:

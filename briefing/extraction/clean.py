@@ -54,8 +54,17 @@ def _ideographs() -> dict[int, str]:
 _SPLIT_DECIMAL = re.compile(r"([\u4e00-\u9fff]\d+)\. +(\d)")
 
 
+# A credit that ends its line with names set apart by spaces (记者 王五 李四, 作者:郭某 张某): the
+# spaces are the only thing between the names, so they become 、 before spaces next to CJK go.
+_NAME = r"(?!通讯员|通訊員|记者|記者|摄影|攝影|报道|報道)[\u4e00-\u9fff·]{2,4}"
+_CREDIT_NAMES = re.compile(f"((?:(?<![\u4e00-\u9fff])|(?<=[报報社网網台闻聞体體]))(?:记者|記者|通讯员|通訊員|作者[：:])[{SPACES}]*)"
+                           f"((?:{_NAME}[{SPACES}]+)+{_NAME})([{SPACES}]*[）)]?)[{SPACES}]*$")
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
+
+
 def squeeze_spaces(s: str) -> str:
     """Remove spaces next to CJK characters and inside a decimal; keep one space between Latin words."""
+    s = _CREDIT_NAMES.sub(lambda m: m.group(1) + _SPACE_RUN.sub("、", m.group(2)) + m.group(3), s)
     s = _SPLIT_DECIMAL.sub(r"\1.\2", s)
     s = _SPACE_NEXT_TO_CJK.sub("", s)
     return _MULTI_SPACE.sub(" ", s).strip(SPACES)

@@ -116,13 +116,13 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.title = nm.group(1).strip()
             head.dropped.append(t)
         elif m:
-            key, val = m.group(1), m.group(2).strip()
-            if key in ("来源", "稿源", "出处") and not head.source:
-                head.source = val
-            elif key in ("时间", "发布时间", "日期", "发布日期") and not head.date:
-                head.date = val
-            elif key in ("作者", "记者") and not head.reporter:
-                head.reporter = val
+            for key, val in _meta_fields(t):
+                if key in ("来源", "稿源", "出处") and not head.source:
+                    head.source = val
+                elif key in ("时间", "发布时间", "日期", "发布日期") and not head.date:
+                    head.date = val
+                elif key in ("作者", "记者") and not head.reporter and val not in _NO_NAME:
+                    head.reporter = val
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
         elif (_BARE_DATE.match(t) or is_stamp(t)) and not BYLINE_LINE.match(t):
@@ -233,6 +233,27 @@ def take_byline_line(text: str, head: Summary) -> bool:
     return True
 
 
+# The fields of a page's metadata line, several to a line at times (作者:本站 发布时间:… 浏览:149次 |).
+_FIELD = re.compile(r"(来源|稿源|出处|发布时间|发布日期|时间|日期|责任编辑|编辑|作者|记者|通讯员|浏览|阅读|点击)(?:次数|量)?[：:]\s*")
+# What a site writes where a name goes: no reporter.
+_NO_NAME = frozenset(("本站", "本网", "本台", "网站", "管理员", "admin", "佚名", "未知"))
+
+
+def _meta_fields(line: str) -> list[tuple[str, str]]:
+    marks = list(_FIELD.finditer(line))
+    ends = [x.start() for x in marks[1:]] + [len(line)]
+    return [(x.group(1), line[x.end():end].strip(" |｜")) for x, end in zip(marks, ends)]
+
+
+def take_end_credit(text: str, head: Summary) -> str:
+    """Move a reporter's credit at the end of a paragraph (…担当。 记者 某某, （記者 某某）) out of it."""
+    m = BYLINE_END.search(text)
+    if m and not head.reporter:
+        head.reporter = m.group("rep")
+        return text[: m.start()]
+    return text
+
+
 def take_byline(text: str, head: Summary) -> str:
     """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
     m = DATELINE.match(text)
@@ -247,15 +268,12 @@ def take_byline(text: str, head: Summary) -> str:
             if head.reporter != m.group("rep").strip():
                 head.dropped.append(m.group("paren"))  # 通讯员 and the like: kept, not printed
         text = text[m.end():]
-    m2 = BYLINE_END.search(text)
-    if m2 and not head.reporter:
-        head.reporter = m2.group("rep")
-        text = text[: m2.start()]
-    return text
+    return take_end_credit(text, head)
 
 
 def _first_names(credit: str) -> str:
     """The reporters' names of a credit: 本报记者张三、王五通讯员李四 → 张三、王五."""
+    credit = credit.replace("記者", "记者").replace("通訊員", "通讯员")
     names = re.sub(r"^.*?记者", "", credit) if "记者" in credit else re.sub(r"^.*?通讯员", "", credit)
-    names = re.split(r"通讯员|报道|摄影|摄", names)[0]
+    names = re.split(r"通讯员|报道|摄影|摄|攝", names)[0]
     return names.strip(" ：:（）()")

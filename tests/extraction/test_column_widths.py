@@ -1,0 +1,64 @@
+"""The article sample set again in other newspaper columns: its own words (from its gold), cut by
+tests/fixtures/corpus/pdfcopy.py at other widths (11–16 characters) and column lengths, the keyword
+labels gathered at the bottom as the sample prints them. The scorer the extraction is judged by
+must find what it finds in the sample itself: a rule may not hang on the sample's own line breaks."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from briefing import api
+from tests.conftest import ARTICLE, FIXTURES, gold_of
+
+_spec = importlib.util.spec_from_file_location("pdfcopy", FIXTURES / "corpus" / "pdfcopy.py")
+assert _spec and _spec.loader
+pdfcopy = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pdfcopy)
+
+
+def _paragraphs() -> list[str]:
+    """The sample as a web page would give it: kicker, headline, lead with its credit, each keyword's
+    label, paragraphs and boxes (a box opens with its label), the loose paragraph after section 5."""
+    g = gold_of(ARTICLE)
+    out = [g["kicker"], g["title"], "本报讯 " + g["lead"][0] + "记者 " + g["reporter"]]
+    for k, s in enumerate(g["sections"]):
+        out.append("关键词 " + s["keyword"])
+        out += s["paragraphs"]
+        for h in s["highlights"]:
+            out += [(h["label"] + "：" + p) if j == 0 else p for j, p in enumerate(h["paragraphs"])]
+        if k == 4:
+            out += g["loose_paragraphs"]["paragraphs"]
+    return out
+
+
+def newspaper_copy(width: int, column: int) -> str:
+    pdfcopy.WIDTH, pdfcopy.COLUMN = float(width), column
+    kicker, title, *body = _paragraphs()
+    half = len(title) // 2
+    out = [pdfcopy.doubled(kicker), "", pdfcopy.doubled(title[:half]), pdfcopy.doubled(title[half:]), ""]
+    labels = [p for p in body if p.startswith("关键词")]
+    lines = [ln for p in body if p not in labels for ln in pdfcopy.wrap(pdfcopy.full_width(p))]
+    for i, line in enumerate(lines):
+        if i and i % column == 0:
+            out.append("")
+        out.append(line)
+    out.append("")
+    for lab in labels:
+        out += [lab, ""]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [12, 13, 14, 16])
+@pytest.mark.parametrize("column", [17, 24, 31])
+def test_the_article_in_other_columns_scores_as_the_sample(width, column, tmp_path):
+    s = api.extract_text(newspaper_copy(width, column))
+    out = tmp_path / "summary.json"
+    out.write_text(s.to_json(), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(FIXTURES / "score_article.py"), str(out),
+                           str(ARTICLE.with_name(ARTICLE.stem + ".gold.json"))],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert "sections 8/8, targets 13/13 (+0 false), figures 17/17, misses 0" in proc.stdout, proc.stdout[-600:]

@@ -178,15 +178,15 @@ def _pushed_over(lines: list[str], widths: list[float | None], a: int, col: floa
     it: a full line, whatever its width. (A digit or % is narrower in our measure than in some
     papers' faces: a point and a half of slack.)"""
     nxt = next((ln for ln in lines[a + 1:] if ln), "")
-    return bool(a) and lines[a - 1] != "" and _short_by(lines[a - 1], widths[a - 1], lines[a], col) \
-        and _short_by(lines[a], widths[a], nxt, col, full=False)
+    return bool(a) and lines[a - 1] != "" and _short_by(widths[a - 1], lines[a], col) \
+        and _short_by(widths[a], nxt, col, full=False)
 
 
-def _short_by(line: str, w: float | None, nxt: str, col: float, full: bool = True) -> bool:
-    """``line`` is full, or (``full`` False: only) short by the uncut number or word ``nxt`` opens with."""
+def _short_by(w: float | None, nxt: str, col: float, full: bool = True) -> bool:
+    """A line ``w`` wide is full, or (``full`` False: only) short by the uncut number or word ``nxt`` opens with."""
     m = _UNCUT.match(nxt)
     w = w or 0.0
-    return (full and col - w < 1.5) or (bool(m) and w + width(m.group(0)) > col - 1.5)
+    return (full and col - w < 1.5) or (m is not None and w + width(m.group(0)) > col - 1.5)
 
 
 # -- line text -------------------------------------------------------------------------------

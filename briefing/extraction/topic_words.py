@@ -53,7 +53,7 @@ STOP = frozenset(
     "怎样 这里 那里 自身 彼此 这一 这是 就是 也是 都是 主要是 注重 所作 作出 做出 争取 敢于 善于 勇于 需要 能够 可以 "
     "应该 必须 希望 期待 满怀 迎来 成为 作为 属于 包括 涉及 来自 面对 面向 针对 结合 依托 借助 利用 用于 给予 带来 "
     "带动 形成 具有 拥有 存在 出现 发生 进入 迈入 迈向 走向 走在 位居 列入 纳入 获得 得到 受到 赢得 反映 注明 供图 "
-    "记者会 新闻发布会 "
+    "记者会 发布会 新闻发布会 "
     # institutions and the media: who speaks, not of what
     "政府 人民政府 市政府 县政府 区政府 省政府 镇政府 市委 县委 区委 省委 党委 国务院 全国人大 人大 人大常委会 主席团 "
     "常务主席 成员 政协 市政协 县政协 召开 举行 隆重开幕 人民网 新华网 央广网 中国网 央视网 光明网 中新网 新华社 "
@@ -115,9 +115,11 @@ def after_number(word: str, prev: str) -> bool:
 
 
 def name_like(word: str, known: bool) -> bool:
-    """An unknown (or rare) word shaped like a Chinese name: a surname and given-name characters."""
-    return (not known and 2 <= len(word) <= 3 and word[0] in SURNAMES
-            and all(ch in NAME_CHARS for ch in word[1:]))
+    """An unknown (or rare) word shaped like a Chinese name: a surname and given-name characters,
+    perhaps with the verb jieba joined to it (邵建辉作)."""
+    given = word[1:3] if len(word) == 4 else word[1:]
+    return (not known and 2 <= len(word) <= 4 and word[0] in SURNAMES
+            and all(ch in NAME_CHARS for ch in given))
 
 
 def titled(word: str, prev: str, nxt: str, freq: int) -> bool:

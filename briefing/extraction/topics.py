@@ -27,6 +27,7 @@ MAX_SECTIONS = 8
 MAX_TEXT = 20_000  # characters sampled for keywords: enough to rank words, cheap on huge input
 MAX_BODY = 160_000  # characters of a body read for headings (as much as 8 sampled sections)
 MAX_PHRASE = 8  # characters of a noun phrase in a heading
+LEAD_SHARE = 0.5  # of the weight of a name the lead uses too: what the whole text is about (its place, its 实事)
 _WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$")
 
 
@@ -141,18 +142,19 @@ def _add(into: dict[tuple[str, ...], _Cand], words: tuple[str, ...], shown: str,
 _SHARE = {"t": 1.0, "m": 0.5}  # of a word's IDF in a phrase's weight: a modifier's half, a generic word's none
 
 
-def _ranked(cands: dict[tuple[str, ...], _Cand], n_sections: int, kinds: dict[str, str]) -> list[_Cand]:
+def _ranked(cands: dict[tuple[str, ...], _Cand], n_sections: int, kinds: dict[str, str], lead: int = -1) -> list[_Cand]:
     """Candidates best first: what recurs before what does not. A phrase counts only when it
     recurs; it weighs its topical words' IDF (a modifier's half), and a little more when it ends on what is done
     (老旧小区改造 over 老旧小区 when both recur as often); a generic word adds nothing (民生实事
-    over 民生实事项目). What spreads over all sections weighs less than what is this one's own."""
+    over 民生实事项目). What spreads over all sections weighs less than what is this one's own,
+    and what the lead names too (the text's place and subject) less again."""
     out = []
     for c in cands.values():
         if len(c.words) > 1 and c.count < 2:
             continue
         idf = (sum(_idf(w) * _SHARE.get(kinds.get(w, "g"), 0.0) for w in c.words)
                + (0.5 if c.words[-1] in tw.ACTIONS else 0.0))
-        spread = 1 + math.log(n_sections / len(c.sections))
+        spread = (1 + math.log(n_sections / len(c.sections))) * (LEAD_SHARE if lead in c.sections else 1.0)
         c.weight = c.count * idf * spread
         out.append(c)
     out.sort(key=lambda c: (c.count < 2, -c.weight, len(c.words), c.first))
@@ -178,8 +180,8 @@ def _pick(ranked: list[_Cand], k: int) -> list[_Cand]:
 def _names(sections: list[list[_Tok]], k: int, context: list[_Tok] | None = None, *,
            ordered: bool = True) -> list[list[str]]:
     """The k best non-overlapping names of each section (as printed), in their order in it (or
-    best first: not ``ordered``). The
-    ``context`` (the lead) is not named but counts as a section where a word spreads."""
+    best first: not ``ordered``). The ``context`` (the lead) is not named; what it names too
+    weighs less."""
     parts = [*sections, context] if context else sections
     kinds = {t.word: t.kind for toks in parts for t in toks}
     out = []
@@ -195,7 +197,7 @@ def _names(sections: list[list[_Tok]], k: int, context: list[_Tok] | None = None
     for cands in out[: len(sections)]:
         for key, c in cands.items():
             c.sections = spread[key]
-        best = _pick(_ranked(cands, len(parts), kinds), k)
+        best = _pick(_ranked(cands, len(parts), kinds, len(sections) if context else -1), k)
         names.append([c.shown for c in (sorted(best, key=lambda c: c.first) if ordered else best)])
     return names
 

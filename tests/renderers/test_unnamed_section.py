@@ -43,3 +43,9 @@ def test_docx_prints_no_heading_paragraph_for_an_unnamed_section():
         assert "第1部分的正文。" in texts
         assert not [t for t in texts if t.startswith("一、")]
         assert not [p for p in d.paragraphs if p.style.name.startswith("Heading") and not p.text.strip()]
+
+
+def test_an_unnamed_section_survives_the_json_round_trip_under_the_same_schema():
+    s = _summary("", "托育服务、健身步道")
+    back = Summary.from_json(s.to_json())
+    assert back == s and back.schema == "briefing.summary/1" and back.sections[0].keyword == ""

@@ -24,6 +24,10 @@ MODIFIERS = frozenset(
     "本地".split()
 )
 
+# Characters that make a noun of the word before them, where jieba leaves them apart (充电|桩,
+# 驿|站): they may end a phrase.
+NOUN_SUFFIXES = frozenset("桩站点馆园院场路线道桥车房屋室网厂街港湾岛池厅楼库亭廊")
+
 # What is done to a thing: a phrase that ends on one says more than the thing alone (老旧小区改造).
 ACTIONS = frozenset("改造 改建 扩建 改扩建 新建 建设 治理 整治 保护 提升 升级 加装 覆盖 修复 开发 更新 救助 监测 照护".split())
 

@@ -44,7 +44,8 @@ def _jieba():  # type: ignore[no-untyped-def]
 class _Tok:
     word: str  # in simplified characters
     shown: str  # as printed
-    kind: str  # "t" may name a topic, "g" generic (only inside a phrase), "x" never
+    kind: str  # "t" may name a topic, "m" a modifier and "g" a generic word only in a phrase,
+    # "s" a noun's last character (充电|桩) only at a phrase's end, "x" never
 
 
 @dataclass
@@ -87,6 +88,8 @@ def _classify(units: list[list[tuple[str, str]]]) -> list[list[_Tok]]:
 
 
 def _kind(w: str, prev: str, nxt: str, freq: int, count: int) -> str:
+    if w in tw.NOUN_SUFFIXES and not tw.after_number(w, prev):
+        return "s"
     if len(w) < 2 or not _WORD.match(w) or tw.never(w) or tw.after_number(w, prev):
         return "x"
     if tw.titled(w, prev, nxt, freq) or tw.name_like(w, freq >= 10):
@@ -111,8 +114,8 @@ def _idf(w: str) -> float:
 def _candidates(toks: list[_Tok], section: int, into: dict[tuple[str, ...], _Cand], start: int) -> None:
     """Count the words that may name a topic and the phrases they make with their neighbours: a
     run of two to four words that opens on a topical word or a modifier, holds a topical word,
-    and ends on a topical or a generic one, the only generic one (公办幼儿园, 老旧小区改造; not
-    推进老旧小区, 公办, 实事项目人大代表)."""
+    and ends on a topical or a generic one, the only generic one, or on a noun's last character
+    after a topical word (公办幼儿园, 老旧小区改造, 充电桩; not 推进老旧小区, 公办, 实事项目人大代表)."""
     for i, t in enumerate(toks):
         if t.kind not in "tm":
             continue
@@ -120,15 +123,16 @@ def _candidates(toks: list[_Tok], section: int, into: dict[tuple[str, ...], _Can
             _add(into, (t.word,), t.shown, start + i, section)
         words: tuple[str, ...] = (t.word,)
         shown, topical = t.shown, t.kind == "t"
+        last = t.kind
         for nxt in toks[i + 1 : i + 4]:
-            if nxt.kind == "x" or len(shown) + len(nxt.shown) > MAX_PHRASE:
+            if nxt.kind == "x" or (nxt.kind == "s" and last != "t") or len(shown) + len(nxt.shown) > MAX_PHRASE:
                 break
-            words, shown = (*words, nxt.word), shown + nxt.shown
+            words, shown, last = (*words, nxt.word), shown + nxt.shown, nxt.kind
             topical = topical or nxt.kind == "t"
             if topical and nxt.kind != "m":
                 _add(into, words, shown, start + i, section)
-            if nxt.kind == "g":
-                break  # a generic word ends a phrase (实事项目|人大代表 are two)
+            if nxt.kind in "gs":
+                break  # a generic word or a noun's last character ends a phrase (实事项目|人大代表 are two)
 
 
 def _add(into: dict[tuple[str, ...], _Cand], words: tuple[str, ...], shown: str, at: int, section: int) -> None:
@@ -153,7 +157,7 @@ def _ranked(cands: dict[tuple[str, ...], _Cand], n_sections: int, kinds: dict[st
         if len(c.words) > 1 and c.count < 2:
             continue
         idf = (sum(_idf(w) * _SHARE.get(kinds.get(w, "g"), 0.0) for w in c.words)
-               + (0.5 if c.words[-1] in tw.ACTIONS else 0.0))
+               + (0.5 if c.words[-1] in tw.ACTIONS or kinds.get(c.words[-1]) == "s" else 0.0))
         spread = (1 + math.log(n_sections / len(c.sections))) * (LEAD_SHARE if lead in c.sections else 1.0)
         c.weight = c.count * idf * spread
         out.append(c)

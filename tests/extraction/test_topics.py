@@ -68,6 +68,11 @@ def test_a_recurring_noun_phrase_names_its_section():
     assert "老旧小区改造" in words
 
 
+def test_a_nouns_last_character_jieba_left_apart_stays_with_it():
+    text = "新增公共充电桩400个，充电桩覆盖所有街道，新能源车主就近找到充电桩。"  # 充电|桩
+    assert "充电桩" in keywords(text, 3)
+
+
 def _units(*paras: str) -> list[Unit]:
     return [Unit("p", [p]) for p in paras]
 

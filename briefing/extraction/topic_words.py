@@ -68,10 +68,11 @@ STOP = frozenset(
 
 # A person's title: the word next to it is a name (市长温国辉, 郭兰英记者).
 TITLES = frozenset(
-    "书记 副书记 市长 副市长 代市长 县长 副县长 代县长 区长 副区长 代区长 省长 副省长 镇长 乡长 主任 副主任 局长 "
+    "总书记 书记 副书记 市长 副市长 代市长 县长 副县长 代县长 区长 副区长 代区长 省长 副省长 镇长 乡长 主任 副主任 局长 "
     "县委书记 市委书记 省委书记 区委书记 党委书记 副局长 处长 科长 厅长 部长 主席 副主席 执行主席 总理 委员 常委 代表 记者 通讯员 同志 董事长 总经理 经理 院长 "
     "校长 所长 行长 秘书长 主持人 先生 女士 教授 专家 摄".split()
 )
+_TITLED = re.compile(r"..(?:总书记|书记|市长|县长|区长|省长|镇长|乡长|局长|厅长|处长|部长|主席|总理|院长|校长|行长)$")
 # The commonest surnames and given-name characters: an unknown word of two or three characters
 # made of them is a name (贾建刚, 张利), not a term (文旅, 托额, 适老化).
 SURNAMES = frozenset(
@@ -109,8 +110,10 @@ _CODE = re.compile(r"^[A-Za-z]+[0-9]|^[0-9]")
 
 
 def never(word: str) -> bool:
-    """A word that is never part of a heading, whatever its neighbours."""
-    return word in STOP or word in TITLES or bool(_QUANTITY.match(word)) or bool(_CODE.match(word))
+    """A word that is never part of a heading, whatever its neighbours: also a person with the
+    title jieba joined to the name (某某总书记)."""
+    return (word in STOP or word in TITLES or bool(_QUANTITY.match(word)) or bool(_CODE.match(word))
+            or bool(_TITLED.search(word)))
 
 
 def after_number(word: str, prev: str) -> bool:
@@ -127,9 +130,10 @@ def name_like(word: str, known: bool) -> bool:
 
 
 def titled(word: str, prev: str, nxt: str, freq: int) -> bool:
-    """A surname-initial word next to a person's title (市长温国辉, 总理李强); a rare word after
+    """A short word before a person's title or a surname-initial one after it (温国辉市长, 市长温国辉,
+    总理李强: a name, or the office's body: 居委会主任); a rare word after
     a surname jieba left alone (郑|永年); a word before 网 (a site's name: 海口|网)."""
-    return ((2 <= len(word) <= 3 and word[0] in SURNAMES and (prev in TITLES or nxt in TITLES))
+    return ((2 <= len(word) <= 3 and (nxt in TITLES or (word[0] in SURNAMES and prev in TITLES)))
             or (len(prev) == 1 and prev in SURNAMES and len(word) == 2 and freq < 50) or nxt == "网")
 
 

@@ -76,23 +76,29 @@ def _classify(units: list[list[tuple[str, str]]]) -> list[list[_Tok]]:
     for toks in units:
         for w, _ in toks:
             seen[w] = seen.get(w, 0) + 1
+    own: dict[str, str] = {}
     out = []
     for toks in units:
         row = []
         for i, (w, shown) in enumerate(toks):
-            prev = toks[i - 1][0] if i else ""
-            nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            row.append(_Tok(w, shown, _kind(w, prev, nxt, freq.get(w, 0), seen[w])))
+            kind = own.get(w)
+            if kind is None:
+                kind = own[w] = _own_kind(w, freq.get(w, 0), seen[w])
+            if kind != "x":
+                prev = toks[i - 1][0] if i else ""
+                nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+                if tw.after_number(w, prev) or (kind != "s" and tw.titled(w, prev, nxt, freq.get(w, 0))):
+                    kind = "x"
+            row.append(_Tok(w, shown, kind))
         out.append(row)
     return out
 
 
-def _kind(w: str, prev: str, nxt: str, freq: int, count: int) -> str:
-    if w in tw.NOUN_SUFFIXES and not tw.after_number(w, prev):
+def _own_kind(w: str, freq: int, count: int) -> str:
+    """A word's kind whatever its neighbours."""
+    if w in tw.NOUN_SUFFIXES:
         return "s"
-    if len(w) < 2 or not _WORD.match(w) or tw.never(w) or tw.after_number(w, prev):
-        return "x"
-    if tw.titled(w, prev, nxt, freq) or tw.name_like(w, freq >= 10):
+    if len(w) < 2 or not _WORD.match(w) or tw.never(w) or tw.name_like(w, freq >= 10):
         return "x"
     if not freq and (count < 2 or tw.cut_across(w)):
         return "x"  # an unknown word jieba joined once, or across a boundary

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import topic_words as tw
@@ -54,19 +54,29 @@ class _Cand:
     shown: str
     first: int  # index of its first occurrence
     count: int = 0
-    weight: float = 0.0
-    sections: set[int] = field(default_factory=set)
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """jieba's words of ``text``: (simplified, as printed). A text in traditional characters is
-    cut in simplified ones, where jieba's dictionary is, and keeps its own characters."""
-    simple = simplified(text)
-    out, at = [], 0
+Counted = dict[tuple[str, ...], _Cand]  # a stretch's candidates by their words
+
+
+def _tokens(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """jieba's words of each text: (simplified, as printed). A text in traditional characters is
+    cut in simplified ones, where jieba's dictionary is, and keeps its own characters. The texts
+    are cut in one go, apart at a character no text holds (the reader refuses NUL)."""
+    whole = _SEP.join(texts)
+    simple = simplified(whole)
+    rows: list[list[tuple[str, str]]] = [[]]
+    at = 0
     for w in _jieba().lcut(simple):
-        out.append((w, text[at : at + len(w)]))
+        if w == _SEP:
+            rows.append([])
+        else:
+            rows[-1].append((w, whole[at : at + len(w)]))
         at += len(w)
-    return out
+    return rows
+
+
+_SEP = "\x00"
 
 
 def _classify(units: list[list[tuple[str, str]]]) -> list[list[_Tok]]:
@@ -111,22 +121,24 @@ def _idf_table() -> tuple[dict[str, int], float]:
     return jb.dt.FREQ, float(jb.dt.total)
 
 
+@lru_cache(maxsize=1 << 16)
 def _idf(w: str) -> float:
     freq, total = _idf_table()
     f = freq.get(w, 0)
     return math.log(total / f) if f else math.log(total)
 
 
-def _candidates(toks: list[_Tok], section: int, into: dict[tuple[str, ...], _Cand], start: int) -> None:
+def _candidates(toks: list[_Tok]) -> Counted:
     """Count the words that may name a topic and the phrases they make with their neighbours: a
     run of two to four words that opens on a topical word or a modifier, holds a topical word,
     and ends on a topical or a generic one, the only generic one, or on a noun's last character
     after a topical word (公办幼儿园, 老旧小区改造, 充电桩; not 推进老旧小区, 公办, 实事项目人大代表)."""
+    into: Counted = {}
     for i, t in enumerate(toks):
         if t.kind not in "tm":
             continue
         if t.kind == "t":
-            _add(into, (t.word,), t.shown, start + i, section)
+            _add(into, (t.word,), t.shown, i)
         words: tuple[str, ...] = (t.word,)
         shown, topical = t.shown, t.kind == "t"
         last = t.kind
@@ -136,39 +148,40 @@ def _candidates(toks: list[_Tok], section: int, into: dict[tuple[str, ...], _Can
             words, shown, last = (*words, nxt.word), shown + nxt.shown, nxt.kind
             topical = topical or nxt.kind == "t"
             if topical and nxt.kind != "m":
-                _add(into, words, shown, start + i, section)
+                _add(into, words, shown, i)
             if nxt.kind in "gs":
                 break  # a generic word or a noun's last character ends a phrase (实事项目|人大代表 are two)
+    return into
 
 
-def _add(into: dict[tuple[str, ...], _Cand], words: tuple[str, ...], shown: str, at: int, section: int) -> None:
+def _add(into: Counted, words: tuple[str, ...], shown: str, at: int) -> None:
     c = into.get(words)
     if c is None:
         c = into[words] = _Cand(words, shown, at)
     c.count += 1
-    c.sections.add(section)
 
 
 _SHARE = {"t": 1.0, "m": 0.5}  # of a word's IDF in a phrase's weight: a modifier's half, a generic word's none
 
 
-def _ranked(cands: dict[tuple[str, ...], _Cand], n_sections: int, kinds: dict[str, str], lead: int = -1) -> list[_Cand]:
+def _ranked(cands: Counted, spread: dict[tuple[str, ...], int], n_parts: int, in_lead: Counted,
+            kinds: dict[str, str]) -> list[_Cand]:
     """Candidates best first: what recurs before what does not. A phrase counts only when it
-    recurs; it weighs its topical words' IDF (a modifier's half), and a little more when it ends on what is done
-    (老旧小区改造 over 老旧小区 when both recur as often); a generic word adds nothing (民生实事
-    over 民生实事项目). What spreads over all sections weighs less than what is this one's own,
-    and what the lead names too (the text's place and subject) less again."""
-    out = []
-    for c in cands.values():
-        if len(c.words) > 1 and c.count < 2:
+    recurs; it weighs its topical words' IDF (a modifier's half), and a little more when it ends
+    on what is done or on a noun's last character (老旧小区改造 over 老旧小区 when both recur as
+    often); a generic word adds nothing (民生实事 over 民生实事项目). What spreads over all
+    sections weighs less than what is this one's own, and what the lead names too (the text's
+    place and subject) less again."""
+    scored = []
+    for key, c in cands.items():
+        if len(key) > 1 and c.count < 2:
             continue
-        idf = (sum(_idf(w) * _SHARE.get(kinds.get(w, "g"), 0.0) for w in c.words)
-               + (0.5 if c.words[-1] in tw.ACTIONS or kinds.get(c.words[-1]) == "s" else 0.0))
-        spread = (1 + math.log(n_sections / len(c.sections))) * (LEAD_SHARE if lead in c.sections else 1.0)
-        c.weight = c.count * idf * spread
-        out.append(c)
-    out.sort(key=lambda c: (c.count < 2, -c.weight, len(c.words), c.first))
-    return out
+        idf = (sum(_idf(w) * _SHARE.get(kinds.get(w, "g"), 0.0) for w in key)
+               + (0.5 if key[-1] in tw.ACTIONS or kinds.get(key[-1]) == "s" else 0.0))
+        weight = c.count * idf * (1 + math.log(n_parts / spread[key])) * (LEAD_SHARE if key in in_lead else 1.0)
+        scored.append((c.count < 2, -weight, len(key), c.first, c))
+    scored.sort(key=lambda x: x[:4])
+    return [x[-1] for x in scored]
 
 
 def _overlaps(a: _Cand, b: _Cand) -> bool:
@@ -187,29 +200,24 @@ def _pick(ranked: list[_Cand], k: int) -> list[_Cand]:
     return chosen
 
 
-def _names(sections: list[list[_Tok]], k: int, context: list[_Tok] | None = None, *,
+def _names(sections: list[Counted], k: int, kinds: dict[str, str], lead: Counted | None = None, *,
            ordered: bool = True) -> list[list[str]]:
     """The k best non-overlapping names of each section (as printed), in their order in it (or
-    best first: not ``ordered``). The ``context`` (the lead) is not named; what it names too
-    weighs less."""
-    parts = [*sections, context] if context else sections
-    kinds = {t.word: t.kind for toks in parts for t in toks}
-    out = []
-    for s, toks in enumerate(parts):
-        cands: dict[tuple[str, ...], _Cand] = {}
-        _candidates(toks, s, cands, 0)
-        out.append(cands)
-    spread: dict[tuple[str, ...], set[int]] = {}
-    for cands in out:
-        for key, c in cands.items():
-            spread.setdefault(key, set()).update(c.sections)
+    best first: not ``ordered``). The ``lead`` is not named; what it names too weighs less."""
+    parts = [*sections, lead] if lead is not None else sections
+    spread: dict[tuple[str, ...], int] = {}
+    for cands in parts:
+        for key in cands:
+            spread[key] = spread.get(key, 0) + 1
     names = []
-    for cands in out[: len(sections)]:
-        for key, c in cands.items():
-            c.sections = spread[key]
-        best = _pick(_ranked(cands, len(parts), kinds, len(sections) if context else -1), k)
+    for cands in sections:
+        best = _pick(_ranked(cands, spread, len(parts), lead or {}, kinds), k)
         names.append([c.shown for c in (sorted(best, key=lambda c: c.first) if ordered else best)])
     return names
+
+
+def _kinds(rows: list[list[_Tok]]) -> dict[str, str]:
+    return {t.word: t.kind for row in rows for t in row}
 
 
 def _sample(text: str) -> str:
@@ -221,8 +229,8 @@ def _sample(text: str) -> str:
 
 def keywords(text: str, k: int = 3) -> list[str]:
     """The k most telling words or recurring phrases of ``text``, best first, none in another."""
-    toks = _classify([_tokens(_sample(text))])
-    return _names(toks, k, ordered=False)[0]
+    toks = _classify(_tokens([_sample(text)]))
+    return _names([_candidates(toks[0])], k, _kinds(toks), ordered=False)[0]
 
 
 def _similarity(a: Unit, b: Unit) -> float:
@@ -243,10 +251,15 @@ def segment(units: list[Unit], context: list[str] | None = None) -> list[tuple[i
     if len(bounds) == 2:
         return [(0, len(units), "")]
     cap = max(200, MAX_BODY // len(units))
-    *words, lead = _classify([*(_tokens("\n".join(u.texts)[:cap]) for u in units), _tokens("\n".join(context or ()))])
+    rows = _classify(_tokens([*("\n".join(u.texts)[:cap] for u in units), "\n".join(context or ())]))
+    kinds, lead = _kinds(rows), _candidates(rows[-1])
+    counted: dict[tuple[int, int], Counted] = {}  # a section's candidates, kept over the merges
     while True:
-        sections = [[t for row in words[a:b] for t in row] for a, b in zip(bounds, bounds[1:])]
-        names = _names(sections, 2, lead)
+        spans = list(zip(bounds, bounds[1:]))
+        for a, b in spans:
+            if (a, b) not in counted:
+                counted[a, b] = _candidates([t for row in rows[a:b] for t in row])
+        names = _names([counted[span] for span in spans], 2, kinds, lead)
         empty = next((i for i, ns in enumerate(names) if len(ns) < 2), None)
         if empty is None:
             break

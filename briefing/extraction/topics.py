@@ -62,8 +62,8 @@ Counted = dict[tuple[str, ...], _Cand]  # a stretch's candidates by their words
 def _tokens(texts: list[str]) -> list[list[tuple[str, str]]]:
     """jieba's words of each text: (simplified, as printed). A text in traditional characters is
     cut in simplified ones, where jieba's dictionary is, and keeps its own characters. The texts
-    are cut in one go, apart at a character no text holds (the reader refuses NUL)."""
-    whole = _SEP.join(texts)
+    are cut in one go, apart at a character no text holds (NUL, which the reader refuses)."""
+    whole = _SEP.join(t.replace(_SEP, " ") for t in texts)
     simple = simplified(whole)
     rows: list[list[tuple[str, str]]] = [[]]
     at = 0

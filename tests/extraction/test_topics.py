@@ -141,3 +141,11 @@ def test_corpus_topic_headings_and_keywords_are_of_no_stop_class(txt: Path):
         # made by us, so never read as the author's heading of a review or a plan
         assert not k or tense_of_heading(k) is None, k
         assert not k or len(_parts(k)) == 2, k
+
+
+def test_a_nul_in_a_text_does_not_shift_the_sections_words():
+    units = _units("老旧小区改造\x00惠及居民，老旧小区改造加装电梯。", "加装电梯补贴，老旧小区改造完成。",
+                   "新建托育机构，托育服务覆盖街道。", "托育机构合作，托育服务延伸到家门口。")
+    out = segment(units)
+    assert [k for _, _, k in out] == [k for _, _, k in segment([Unit("p", [t.replace("\x00", " ") for t in u.texts])
+                                                                 for u in units])]

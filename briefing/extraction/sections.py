@@ -460,7 +460,7 @@ def _by_topics(texts: list[str], hl_labels: set[str]) -> Body:
     lead_n = 1 if units[0].kind == "p" else 0
     body.lead = units[0].texts if lead_n else []
     rest = units[lead_n:]
-    for start, end, keyword in segment(rest):
+    for start, end, keyword in segment(rest, body.lead):
         sec = Section(keyword=keyword)
         _fill(sec, rest[start:end])
         body.sections.append(sec)

@@ -123,7 +123,8 @@ class _Writer:
             self.out.append(panel)
             self.spacer(6)
         for depth, heading, sec in numbered_sections(self.s):
-            self.para(f"Heading{min(depth, 4)}", heading)
+            if heading:
+                self.para(f"Heading{min(depth, 4)}", heading)
             for b in sec.blocks():
                 if isinstance(b, Highlight):
                     self.box(b)

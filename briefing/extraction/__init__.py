@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Section, Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
-from .clean import normalise, squeeze_spaces, unmark
+from .clean import normalise, squeeze_spaces, undouble, unmark
 from .head import parse_head, take_byline, take_byline_line, take_end_credit
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
@@ -43,12 +43,14 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     lines = [unmark(ln.rstrip()) for ln in normalise(text).split("\n")]
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
-    lines = repair_doubled(drop_chrome(lines, dropped))
+    lines = drop_chrome(lines, dropped)
+    doubled = frozenset(i for i, ln in enumerate(lines) if undouble(ln) is not None)  # fake bold: a headline
+    lines = repair_doubled(lines)
     labels = find_labels(lines, opts.label_prefixes) or _heading_labels(lines, opts.headings)
     for lb in labels:
         lines[lb.line] = ""
     lines = [squeeze_spaces(ln) for ln in lines]
-    paras = reflow(lines)
+    paras = reflow(lines, doubled)
     if not paras and not labels:
         raise InputError("no text left after removing page chrome", path=name)
     head, start = parse_head(paras)

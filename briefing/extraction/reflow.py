@@ -77,8 +77,10 @@ def is_column_text(lines: list[str]) -> bool:
     return median <= 60 and open_ends >= 0.5 and near_full >= 0.5
 
 
-def reflow(lines: list[str]) -> list[Para]:
-    return reflow_columns(lines) if is_column_text(lines) else reflow_lines(lines)
+def reflow(lines: list[str], doubled: frozenset[int] = frozenset()) -> list[Para]:
+    """Paragraphs from lines. ``doubled``: the lines a PDF's fake bold had printed twice (a headline
+    the column cut over lines: one paragraph, whatever the width of its lines)."""
+    return reflow_columns(lines, doubled) if is_column_text(lines) else reflow_lines(lines)
 
 
 def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
@@ -89,7 +91,7 @@ def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
     return near[int(len(near) * 0.75)] if len(near) > 3 else max(near)
 
 
-def reflow_columns(lines: list[str]) -> list[Para]:
+def reflow_columns(lines: list[str], doubled: frozenset[int] = frozenset()) -> list[Para]:
     widths: list[float | None] = [width(ln) if ln else None for ln in lines]
     idx = [i for i, ln in enumerate(lines) if ln]
     paras: list[Para] = []
@@ -98,6 +100,8 @@ def reflow_columns(lines: list[str]) -> list[Para]:
         line = lines[i]
         prev = idx[pos - 1] if pos else None
         heading = _in_heading(cur, lines, widths, prev, i) if cur is not None and prev is not None else None
+        if prev is not None and i - prev == 1 and {prev, i} <= doubled and cur is not None and not ends_sentence(cur.text):
+            heading = True  # the next line of a headline in fake bold
         if cur is not None and prev is not None and (heading or (heading is None and not _breaks(lines, widths, prev, i))):
             cur.text = join_text(cur.text, line)
             cur.last_line = i
@@ -158,6 +162,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
             return True  # a numbered heading that does not fill its line ends there
         if wa > col * 0.7 or _FRAGMENT_TAIL.search(la) or _CONTINUATION_HEAD.match(lb):
             return False
+        if _short_by(wa, lb, col, full=False):
+            return False  # short only by the number or word that opens the next line
         return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
         return False

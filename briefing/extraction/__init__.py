@@ -48,7 +48,8 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     lines = repair_doubled(lines)
     labels = find_labels(lines, opts.label_prefixes) or _heading_labels(lines, opts.headings)
     for lb in labels:
-        lines[lb.line] = ""
+        for k in (lb.line, *lb.more):
+            lines[k] = ""
     lines = [squeeze_spaces(ln) for ln in lines]
     paras = reflow(lines, doubled)
     if not paras and not labels:

@@ -35,20 +35,30 @@ def _paragraphs() -> list[str]:
     return out
 
 
-def newspaper_copy(width: int, column: int) -> str:
+def newspaper_copy(width: int, column: int, labels: str = "bottom") -> str:
+    """The sample in a column ``width`` characters wide, a blank line every ``column`` lines; the
+    keyword labels gathered at the bottom, or in place (``inline``) on their own lines between
+    blank lines, or in place and cut by the column when longer than it (``inline-cut``)."""
     pdfcopy.WIDTH, pdfcopy.COLUMN = float(width), column
     kicker, title, *body = _paragraphs()
     half = len(title) // 2
     out = [pdfcopy.doubled(kicker), "", pdfcopy.doubled(title[:half]), pdfcopy.doubled(title[half:]), ""]
-    labels = [p for p in body if p.startswith("关键词")]
-    lines = [ln for p in body if p not in labels for ln in pdfcopy.wrap(pdfcopy.full_width(p))]
-    for i, line in enumerate(lines):
-        if i and i % column == 0:
-            out.append("")
-        out.append(line)
-    out.append("")
-    for lab in labels:
-        out += [lab, ""]
+    n = 0
+    for p in body:
+        if p.startswith("关键词"):
+            if labels != "bottom":
+                cut = labels == "inline-cut" and len(p) > width
+                out += ["", *([p[:width], p[width:]] if cut else [p]), ""]
+            continue
+        for line in pdfcopy.wrap(pdfcopy.full_width(p)):
+            if n and n % column == 0:
+                out.append("")
+            out.append(line)
+            n += 1
+    if labels == "bottom":
+        out.append("")
+        for lab in (p for p in body if p.startswith("关键词")):
+            out += [lab, ""]
     return "\n".join(out)
 
 
@@ -57,7 +67,19 @@ def newspaper_copy(width: int, column: int) -> str:
 # lines: a box's date cut from its line. Known, not pinned.)
 @pytest.mark.parametrize("width, column", [(w, c) for w in (12, 13, 14, 16) for c in (17, 24, 31)] + [(11, 24), (11, 31)])
 def test_the_article_in_other_columns_scores_as_the_sample(width, column, tmp_path):
-    s = api.extract_text(newspaper_copy(width, column))
+    _scores_as_the_sample(newspaper_copy(width, column), tmp_path)
+
+
+@pytest.mark.parametrize("labels", ["inline", "inline-cut"])
+@pytest.mark.parametrize("width", [12, 14, 16])
+def test_keyword_labels_in_place_even_cut_by_the_column_score_as_the_sample(labels, width, tmp_path):
+    """The labels where their sections start, on lines of their own; a label longer than the
+    column cut over two lines (关键词 国家网络安全宣传周 / 成功举办) is still one label."""
+    _scores_as_the_sample(newspaper_copy(width, 24, labels), tmp_path)
+
+
+def _scores_as_the_sample(text: str, tmp_path) -> None:
+    s = api.extract_text(text)
     out = tmp_path / "summary.json"
     out.write_text(s.to_json(), encoding="utf-8")
     proc = subprocess.run([sys.executable, str(FIXTURES / "score_article.py"), str(out),

@@ -37,8 +37,10 @@ from .tense import (
     weak_cues,
 )
 
+_SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|(?<=[\u4e00-\u9fff”）)%]\.)(?!\d)")
 _GROWTH = re.compile(r"^[、，,]?\s*(?:同比|比上年|较上年|年均)?(?P<dir>增长|下降|增加|减少|提高|降低)$")
-_CLAUSE = re.compile(r"[^，,。；;！？!?：:]+")
+# (An ASCII full stop ends a clause too, as a web page or a plain-text copy sets 。; not in a decimal.)
+_CLAUSE = re.compile(r"(?:[^，,。；;！？!?：:.]|(?<=\d)\.(?=\d))+")
 _LEAD_TRIM = re.compile(
     r"^(?:(?:19|20)\d\d年|的|其中|包括|同时|并|且|和|及|以及|即|为|全年|今年|明年|每学?年|力争|确保|努力|预计|累计|共(?![享建同有])|实现|完成|推动|加快|"
     r"推进|围绕|通过|着力|全力|持续|继续|进一步|再(?!生)|还|均|分别|约|近|让|使|将|"
@@ -124,7 +126,7 @@ def find_facts(summary: Summary) -> None:
         for part, t in parts:
             if t == "horizon":
                 continue
-            for sentence in re.split(r"(?<=[。！？；;!?])", part):
+            for sentence in _SENTENCE_END.split(part):
                 if not sentence or HORIZON_SENTENCE.search(sentence):
                     continue
                 weak = tense is None or n == 0  # no heading of its own says the tense

@@ -93,3 +93,13 @@ def test_a_headline_in_fake_bold_cut_over_two_lines_is_one_title_in_a_narrow_col
     second line is as wide as the narrow column (it used to end the title after its first line)."""
     text = newspaper_copy(11, 24)
     assert api.extract_text(text).title == gold_of(ARTICLE)["title"]
+
+
+def test_an_ascii_full_stop_ends_a_goal_as_the_chinese_one_does():
+    """A web page or plain-text copy that sets . for 。: the goals of one sentence are not run into
+    the next one's (各开发区引进1个…头部企业.开发区引进… was one indicator)."""
+    s = api.extract_text("招商引资\n\n今年将实施招商计划,各开发区引进1个100亿元以上的头部企业.开发区引进30亿元以上"
+                         "高质量项目均不少于2个.新建省级创新平台100家.全社会研发投入236.7亿元.\n")
+    assert [(t.indicator, t.value) for t in s.targets] == [
+        ("各开发区引进100亿元以上的头部企业", 1), ("开发区引进30亿元以上高质量项目", 2), ("新建省级创新平台", 100),
+        ("全社会研发投入", 236.7)]  # the decimal point is no full stop

@@ -92,6 +92,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     head = Summary()
     headlines: list[str] = []
     stamped = False  # a stamp after the headlines: the next headline-like line is the body's
+    seen: list[str] = []  # the head's lines read so far as title block (a portal repeats them)
     i = 0
     while i < len(paras):
         t = paras[i].text
@@ -103,7 +104,9 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             paras[i] = t_para = Para(t[: ts.start()].rstrip(), paras[i].first_line, paras[i].last_line, paras[i].n_lines)
             t = t_para.text
         m = _META.match(t)
-        if _is_chrome(t) or not headlines and (_is_prompt(paras, i) or _BRACKETED.match(t)):
+        if (headlines or head.title) and _repeats_head(t, headlines, head, seen):
+            head.dropped.append(t)  # a portal prints the title block twice, or its last words again
+        elif _is_chrome(t) or not headlines and (_is_prompt(paras, i) or _BRACKETED.match(t)):
             head.dropped.append(t)
         elif _ELLIPSIS.match(t) and not head.title:
             head.dropped.extend(headlines)  # captions or a teaser before the headline
@@ -134,15 +137,24 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.dropped.append(t)
         elif _SUBTITLE.match(t) and (headlines or head.title):
             sub = t
-            while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text):
+            while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text) \
+                    and paras[i + 1].text not in headlines:
                 i += 1
                 sub += paras[i].text
+            seen.append(sub)
+            # The occasion and the speaker on one line: …第四次会议上 某某省省长 某某.
+            k = sub.rfind("上") + 1
+            if 0 < k < len(sub) and not head.speaker and (sm := _SPEAKER.match(sub[k:].strip(SPACES))):
+                sub, head.speaker = sub[:k], f"{sm.group('post')} {sm.group('name')}"
             head.subtitle = sub
         elif (sm := _SPEAKER.match(t)) and (headlines or head.title):
             # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
-        elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
+        elif _CAPTION.search(t) and (width(t) <= 60 or _CREDITED.search(t) and width(t) <= 120) \
+                and not _GREETING.match(t):
             head.dropped.append(t)
+        elif head.speaker and _names_speaker(t, head.speaker):
+            head.dropped.append(t)  # the speaker's photo: 省长某某作政府工作报告
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
               and not (headlines and is_goal_item(t))):
@@ -167,6 +179,26 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+# A photographer's credit ends a caption however long it runs: …（新华社）记者 某某 摄.
+_CREDITED = re.compile(r"记者\s*[\u4e00-\u9fff·]{2,4}\s*(?:摄|攝|摄影)$")
+
+
+def _repeats_head(t: str, headlines: list[str], head: Summary, seen: list[str]) -> bool:
+    """The title or the occasion line printed again (a portal's page header and its article
+    both), or the title's last words alone (``政府工作报告`` under ``2026年某某省政府工作报告``)."""
+    title = head.title or "".join(headlines)
+    if t in headlines or t == head.title or t in seen:
+        return True
+    return width(t) >= 4 and len(t) < len(title) and title.endswith(t) and not ends_sentence(t)
+
+
+def _names_speaker(t: str, speaker: str) -> bool:
+    """A short line in the head that names the speaker again is his photo's caption."""
+    name = speaker.rsplit(" ", 1)[-1]
+    return len(name) >= 2 and name in t and width(t) <= 40 and not _GREETING.match(t) \
+        and not HEADING_START.match(t)
 
 
 # Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.

@@ -214,7 +214,7 @@ _ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面
 # 办好15件民生实事 / 33件实事项目: the count of the list's own items.
 _LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
 # 17个项目被确定为…民生实事项目 / 10个项目作为…实事项目: the count of the list again, the
-# clause naming what the counted things are made.
+# clause naming what the counted things are made; no goal, but a result when the vote is news.
 _LIST_COUNT_AS = re.compile(r"[\u4e00-\u9fff]{0,4}(?:被|已)?(?:确定为|作为|列为|纳入|选定为)[^，,。；;]{0,24}实事")
 # 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
 _ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
@@ -271,7 +271,8 @@ def _clause_facts(clause: str) -> list[Fact]:
     facts = _quantity_facts(clause)
     for f in facts:
         # 总投资35亿元的80项工程: the count is the goal; the amount stays a result's figure.
-        f.describes = re.match(r"的\s*\d", clause[f.q.end :]) is not None
+        f.describes = re.match(r"的\s*\d", clause[f.q.end :]) is not None \
+            or f.q.is_count and _LIST_COUNT_AS.match(clause[f.q.end :]) is not None
     return facts
 
 
@@ -336,7 +337,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
         pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
-        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun) or _LIST_COUNT_AS.match(clause[q.end :])):
+        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])

@@ -136,6 +136,11 @@ def find_facts(summary: Summary) -> None:
                             continue
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
+                        if f.growth is not None and f.rate_aimed:
+                            # 收入超1万亿元、增长8％: the rate aimed at is a goal of its own (a result's
+                            # rate stays with its figure).
+                            targets.append(Target(section=n, indicator=f.indicator + "增长", value=f.growth,
+                                                  unit="%", text=f.text))
                     else:
                         figures.append(Figure(section=n or None, indicator=f.indicator, value=f.q.value,
                                               unit=f.q.unit, growth=f.growth, text=f.text))
@@ -171,6 +176,7 @@ class Fact:
     def __init__(self, q: Quantity, indicator: str, text: str, growth: float | int | None = None) -> None:
         self.q, self.indicator, self.text, self.growth = q, indicator, text, growth
         self.describes = False  # 总投资35亿元的80项工程: an amount that describes the count after it
+        self.rate_aimed = False  # 收入1万亿元、增长8％: a rate joined to the amount, not one against a year
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -326,6 +332,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
         if last is not None and q.unit == "%" and gm and not last.q.unit.endswith("%"):
             sign = -1 if gm.group("dir") in ("下降", "减少", "降低") else 1
             last.growth = sign * q.value
+            last.rate_aimed = not re.search(r"同比|比上年|较上年|年均", between)
             prev_end = q.end
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):

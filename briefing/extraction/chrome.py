@@ -5,9 +5,10 @@ Head: fields set side by side on one line (``2026-03-16 10:40 | 来源：某某�
 of their own; a meta label whose value was cut onto the next line (``来源:`` / ``四川日报``) is joined
 with it; font-size controls (``【字体：大 中 小】``) and a bare label with nothing after its
 colon (``分享：``) that stands among the head lines, not before the text it introduces, go.
-Tail: after the last line of the text, a block that holds a navigation mark (``相关链接>>``), an
-id (``5f2c9a0e8b7d…``) or an editor's credit (``责任编辑：某某``) is chrome from that line on,
-with the related headlines that follow it. Everything taken out is kept in ``dropped``.
+Tail: after the last line of the text, a block that holds a navigation mark (``相关链接>>``,
+``》》点击进入专题《《``), an id (``5f2c9a0e8b7d…``), an editor's credit (``责任编辑：某某``) or, as
+its last line, a bare label (``相关报道：``) is chrome from that line on, with the related
+headlines that follow it. Everything taken out is kept in ``dropped``.
 Lines that are a paragraph long (over 40 characters wide) are never touched.
 """
 
@@ -37,6 +38,8 @@ _SIZE_SWITCH = re.compile(r"^[【\[(（]?\s*(?:[\u4e00-\u9fff]{0,4}[：:])?\s*(?
 _NAV = re.compile(r"(?:>>|＞＞|》》|»|>|＞|→)\s*$")
 # Past a sentence only a doubled mark is a link for sure: a lone `>` also ends markup pasted as text.
 _NAV_SURE = re.compile(r"(?:>>|＞＞|》》|»)\s*$")
+# A promo link: 》》点击图片进入专题《《 / >> 更多.
+_NAV_OPEN = re.compile(r"^(?:>>|＞＞|》》|»)|《《$")
 _ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{12,}$")
 # An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
 _CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
@@ -161,6 +164,10 @@ def drop_tail_chrome(lines: list[str], dropped: list[str]) -> list[str]:
         elif not in_block:
             break
     marks = [i for i in range(min(block, reach), end) if _mark(lines[i].strip(SPACES), past_sentence=i < block)]
+    last = next((i for i in range(end - 1, -1, -1) if lines[i].strip(SPACES)), None)
+    if last is not None and last >= block and _BARE_LABEL.match(lines[last].strip(SPACES)):
+        marks.append(last)  # 相关报道： with nothing after it: the label of links the copy left out
+        marks.sort()
     first_text = _next_text(lines, -1)
     if not marks or marks[0] == first_text:
         return lines  # a "tail" that would take the whole text is the text
@@ -176,7 +183,7 @@ def drop_tail_chrome(lines: list[str], dropped: list[str]) -> list[str]:
 def _mark(s: str, past_sentence: bool) -> bool:
     if not s:
         return False
-    if (_NAV_SURE if past_sentence else _NAV).search(s) or _ID.match(s) or _LINK_LABEL.match(s):
+    if (_NAV_SURE if past_sentence else _NAV).search(s) or _NAV_OPEN.search(s) or _ID.match(s) or _LINK_LABEL.match(s):
         return True
     m = _CREDIT.match(simplified(s))  # 編輯：某某 on a page in traditional characters too
     return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))

@@ -313,6 +313,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
             if len(subjects) != len(listed):
                 subjects = [clause[:fb]] * len(listed)
         if len(listed) >= 2:
+            subjects = _share_head(subjects)
             # A bound printed once at either end of the list holds for every value (…11%和13%左右).
             closing, opening = listed[-1].after, listed[0].before
             out = []
@@ -366,7 +367,10 @@ def _quantity_facts(clause: str) -> list[Fact]:
             prev_end = q.end
             continue
         vm = _VERB_HEAD.match(last.indicator) if last is not None else None
-        if vm and "、" in between and not opens_with_doing(ind) and not re.search(r"[达为到至]", between):
+        own = _VERB_HEAD.match(between.split("、")[-1].strip()) if "、" in between else None
+        if own and not opens_with_doing(ind):
+            ind = own.group(0) + ind  # 实施项目640个、完成投资3500亿元: the item's own verb, not the list's
+        elif vm and "、" in between and not opens_with_doing(ind) and not re.search(r"[达为到至]", between):
             # 新增企业1000家、科技型企业1500家: the list shares its verb.
             ind = vm.group(0) + ind
         last = Fact(q, ind, text)
@@ -415,6 +419,20 @@ def _post_noun(clause: str, end: int) -> str:
         noun = noun[:-2]
     # 40个绿美点和6条绿美带: the 和 joins the next count, it is not part of this noun.
     return re.sub(r"(?:以及|和|与|及|或)$", "", noun[:24])
+
+
+# What a 分别 list's subjects measure, printed once after the last (交通、水利投资分别…).
+_MEASURE_HEAD = re.compile(r"(?:投资|收入|支出|余额|总额|产值|增加值|产量|零售额|销售额|人数|数量|面积|规模|比重|占比)$")
+
+
+def _share_head(subjects: list[str]) -> list[str]:
+    """``交通、水利投资分别达到845亿元、486.3亿元``: 交通投资 and 水利投资, not 交通."""
+    head = _MEASURE_HEAD.search(subjects[-1]) if len(subjects) >= 2 and subjects[-1] != subjects[0] else None
+    if not head:
+        return subjects
+    # Only a bare short subject (交通, 一产) is a qualifier of the head; a longer one names its own thing.
+    return [x + head.group(0) if len(x) <= 4 and not re.search(r"[数值额量率比]$", x) and not _MEASURE_HEAD.search(x)
+            else x for x in subjects[:-1]] + subjects[-1:]
 
 
 def _noun_tail(part: str) -> str:

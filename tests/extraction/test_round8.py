@@ -135,3 +135,13 @@ def test_the_count_of_the_shishi_list_is_no_goal_but_stays_the_news_figure():
     assert all(t.value != 12 for t in s.targets)
     text = "二、2026年重点工作\n今年将确定8个项目作为区级民生实事项目重点推进，新建公园5个。\n"
     assert _targets(text) == [(5, "个", None)]
+
+
+def _indicators(text: str) -> list[str]:
+    s = api.extract_text(text)
+    return [t.indicator for t in s.targets] + [f.indicator for f in s.figures]
+
+
+def test_an_item_with_its_own_verb_keeps_it_and_a_bare_subject_of_a_fenbie_list_takes_the_measure():
+    assert _indicators("二、2026年重点工作\n实施市级重点项目300个、完成投资900亿元以上。\n") == ["实施市级重点项目", "完成投资"]
+    assert _indicators("一、2025年工作回顾\n全年交通、水利投资分别达到120亿元、80亿元。\n") == ["交通投资", "水利投资"]

@@ -212,7 +212,8 @@ def _excluded(text: str, q: Quantity) -> bool:
 
 
 _BASELINE = re.compile(rf"[从由](?P<span>[^从由]*?){_CHANGE}(?:到|至)")
-_DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
+# Work on what exists: 建好15个主平台, 做优做强5个国家先进制造业集群, 做强生物医药等3个集群.
+_DOING_WELL = re.compile(r"(?:建好|用好|管好)$|^\s*(?:做[优强大精]){1,3}(?:[^，、]{0,12}等)?$")
 
 
 # Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.

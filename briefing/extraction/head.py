@@ -19,7 +19,10 @@ _CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^�
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
 # A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
 _BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
-_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
+# A page's date, its time as 10:40(:34) or written out (07时41分).
+_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?"
+                        r"(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
 # little else — never a headline, wherever it stands in the head.

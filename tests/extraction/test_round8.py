@@ -20,6 +20,7 @@ from tests.extraction.lossless import assert_nothing_lost
 REAL = FIXTURES / "real"
 ROUND8 = {
     # report: the score pinned after the fixes (scored before them: see tests/fixtures/real/SOURCES.md)
+    "2026_四川省_政府工作报告_节选": "targets 17/17",
     "2026_河北省_政府工作报告": "targets 17/17",
     "2026_陕西省_政府工作报告": "targets 46/46",
     "2026_宁夏回族自治区_政府工作报告": "targets 47/47",
@@ -145,3 +146,17 @@ def _indicators(text: str) -> list[str]:
 def test_an_item_with_its_own_verb_keeps_it_and_a_bare_subject_of_a_fenbie_list_takes_the_measure():
     assert _indicators("二、2026年重点工作\n实施市级重点项目300个、完成投资900亿元以上。\n") == ["实施市级重点项目", "完成投资"]
     assert _indicators("一、2025年工作回顾\n全年交通、水利投资分别达到120亿元、80亿元。\n") == ["交通投资", "水利投资"]
+
+
+def test_a_date_with_its_time_in_characters_is_the_date_and_gives_the_masthead_date():
+    from briefing.renderers.common import masthead_date
+
+    s = _head("2026年某市政府工作报告\n2026年02月10日 07时41分\n来源:\n某市日报\n"
+              "2026年2月3日在某市第十届人民代表大会第五次会议上\n某市人民政府市长 张某\n")
+    assert (s.date, s.source, s.speaker) == ("2026年02月10日07时41分", "某市日报", "某市人民政府市长 张某")
+    assert masthead_date("", s.date) == "2026年2月10日"
+
+
+def test_strengthening_clusters_that_exist_is_no_goal():
+    text = "二、2026年重点工作\n做优做强5个先进制造业集群，做强电子信息等3个产业集群，新建产业园4个。\n"
+    assert _targets(text) == [(4, "个", None)]

@@ -33,6 +33,8 @@ class Section:
 
     ``order`` keeps the reading order of paragraphs and highlights: a list of ``"p"`` and ``"h"``,
     the n-th ``"p"`` standing for ``paragraphs[n]``. Empty means all paragraphs, then highlights.
+    An empty ``keyword`` is a part without a heading (the one topic section of a text that has no
+    headings): the renderers print none and number only the named sections.
     """
 
     keyword: str

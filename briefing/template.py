@@ -181,7 +181,8 @@ _LOADED: dict[tuple[str, int, int], Template] = {}
 def load(name_or_path: str | Path = "standard") -> Template:
     spec = str(name_or_path)
     path = Path(spec)
-    if not (spec.endswith(".toml") or path.exists()):
+    # a folder of that name (an output folder called "standard") is no template file
+    if not (spec.endswith(".toml") or path.is_file()):
         known = available()
         if spec not in known:
             raise TemplateError(

@@ -210,3 +210,18 @@ def test_cjk_width_and_fitting() -> None:
     assert fit("报告报告", 5) == "报告…"
     assert width(fit("报告报告", 5)) == 5
     assert fit("ab", 4) == "ab  "
+
+
+def test_a_folder_named_like_a_template_is_not_taken_for_its_file(tmp_path, monkeypatch) -> None:
+    """`-o standard --template standard` run twice: the second run finds a folder called
+    "standard" where it runs; the template is still the built-in one, not "no such file"."""
+    from briefing.template import load
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "standard").mkdir()
+    (tmp_path / "other").mkdir()
+    assert load("standard").name == "standard"
+    with pytest.raises(Exception, match="unknown template 'other'"):
+        load("other")
+    run = cli("build", str(SHORT), "-o", "standard", "--template", "standard", "--format", "pdf")
+    assert run.code == 0, run.stderr

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Summary
+from ..model import Section, Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
-from .clean import normalise, squeeze_spaces
-from .head import parse_head, take_byline
+from .clean import normalise, squeeze_spaces, undouble, unmark
+from .head import parse_head, take_byline, take_byline_line, take_end_credit
 from .highlights import find_labels as find_highlight_labels
 from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
 from .reflow import HEADING_START, reflow
@@ -40,19 +40,32 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     if not text.strip():
         raise InputError("empty input (only whitespace)", path=name, hint="pass a file with the report's text")
     dropped: list[str] = []
-    lines = [ln.rstrip() for ln in normalise(text).split("\n")]
+    lines = [unmark(ln.rstrip()) for ln in normalise(text).split("\n")]
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
-    lines = repair_doubled(drop_chrome(lines, dropped))
+    lines = drop_chrome(lines, dropped)
+    doubled = frozenset(i for i, ln in enumerate(lines) if undouble(ln) is not None)  # fake bold: a headline
+    lines = repair_doubled(lines)
     labels = find_labels(lines, opts.label_prefixes) or _heading_labels(lines, opts.headings)
     for lb in labels:
-        lines[lb.line] = ""
+        for k in (lb.line, *lb.more):
+            lines[k] = ""
     lines = [squeeze_spaces(ln) for ln in lines]
-    paras = reflow(lines)
+    paras = reflow(lines, doubled)
     if not paras and not labels:
         raise InputError("no text left after removing page chrome", path=name)
     head, start = parse_head(paras)
     body_paras = paras[start:]
+    if head.title and len(head.title) >= 8:
+        # The headline printed again inside the page (a web page's repeated title) is furniture.
+        again = [p for p in body_paras if p.text == head.title]
+        head.dropped.extend(p.text for p in again)
+        body_paras = [p for p in body_paras if p.text != head.title]
+    # 新华社记者 某某 on its line, first or under the dateline's: the reporter, not a paragraph
+    for k, p in enumerate(body_paras[:2]):
+        if take_byline_line(p.text, head):
+            del body_paras[k]
+            break
     hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
     body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
     lead = list(body.lead)
@@ -61,6 +74,11 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         if len(lead) > 1:
             lead[-1] = take_byline(lead[-1], head)
         lead = [p for p in lead if p]
+    if not head.reporter:
+        # the credit closing the story: (记者 某某) after its last sentence
+        last = _last_paragraphs(body.sections) or lead
+        if last:
+            last[-1] = take_end_credit(last[-1], head)
     summary = head
     summary.lead, summary.sections = lead, body.sections
     summary.dropped = dropped + head.dropped
@@ -73,6 +91,17 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
         add_glance(summary)
     summary.keywords = _keywords(summary)
     return summary
+
+
+def _last_paragraphs(sections: list[Section]) -> list[str] | None:
+    """The paragraph list that holds the text's last block, when that block is a paragraph."""
+    if not sections:
+        return None
+    sec = sections[-1]
+    while sec.subsections:
+        sec = sec.subsections[-1]
+    blocks = sec.blocks()
+    return sec.paragraphs if blocks and isinstance(blocks[-1], str) else None
 
 
 def _heading_labels(lines: list[str], headings: tuple[str, ...]) -> list[Label]:

@@ -24,6 +24,9 @@ BULLET_START = re.compile(f"^[{BULLETS}]")
 SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’）)》〉」』】〕］]"
 OPENERS = "“‘（(《〈「『【〔［["
+# Pictographs (emoji and their variation selector) a page sets after a title or a sentence: 📈 👋 🌳🌬️
+EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
+_TRAILING_EMOJI = re.compile(f"[{EMOJI}{SPACES}]+$")
 
 def width(s: str) -> float:
     """Printed width in em: full-width characters 1, ASCII and half-width 0.5."""
@@ -39,7 +42,8 @@ def width(s: str) -> float:
 
 
 def ends_sentence(s: str) -> bool:
-    s = s.rstrip(SPACES + CLOSERS + "\"'")
+    """The text ends a sentence (a stop, maybe closed by quotes or brackets, maybe followed by emoji)."""
+    s = _TRAILING_EMOJI.sub("", s).rstrip(SPACES + CLOSERS + "\"'")
     if not s:
         return False
     if s[-1] == "." and len(s) > 1 and not s[-2].isdigit():

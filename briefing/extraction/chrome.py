@@ -44,8 +44,8 @@ _ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{
 # An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
 _CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
                      r"[\u4e00-\u9fff·A-Za-z ]{1,16}[】\])）]?$")
-# A link's label in brackets: 【全文链接】 【相关阅读】.
-_LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|原文|更多)[^】\]]{0,4}[】\]]$")
+# A link's label in brackets: 【全文链接】 【相关阅读】 【阅读原文】 (a bare 【原文】 labels the quoted text after it).
+_LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|更多)[^】\]]{0,4}[】\]]$")
 _HEAD_LINES = 12  # the head of a web page: title block, meta lines, widgets
 # A portal may set its breadcrumb, the title again and the meta lines one field a line: the head
 # runs on to the first sentence of the text, up to this many lines.

@@ -18,10 +18,17 @@ _RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # radicals, 
 _RADICAL_OR_COMPAT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _RANGES) + "]")
 
 
+# Emoji: the pictographs of the supplementary planes with their selectors, skin tones, keycaps and
+# flag tags. A web page or a post sets them after titles and sentences (👋 📈 🌳🌬️); no print face
+# has them (they printed as empty boxes) and a 简报 has none. The symbols of the basic plane stay:
+# ★ ☆ ■ ▲ mark lists and labels.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\ufe0f\u20e3\U000e0020-\U000e007f]")
+
+
 def normalise(text: str) -> str:
-    """Drop zero-width and control characters (keeping newlines); give radicals and compatibility
-    ideographs that stand for an ordinary ideograph that ideograph."""
-    text = _CTRL.sub("", _ZW.sub("", text))
+    """Drop zero-width and control characters (keeping newlines) and emoji; give radicals and
+    compatibility ideographs that stand for an ordinary ideograph that ideograph."""
+    text = _EMOJI.sub("", _CTRL.sub("", _ZW.sub("", text)))
     return text.translate(_ideographs()) if _RADICAL_OR_COMPAT.search(text) else text
 
 
@@ -47,8 +54,17 @@ def _ideographs() -> dict[int, str]:
 _SPLIT_DECIMAL = re.compile(r"([\u4e00-\u9fff]\d+)\. +(\d)")
 
 
+# A credit that ends its line with names set apart by spaces (记者 王五 李四, 作者:郭某 张某): the
+# spaces are the only thing between the names, so they become 、 before spaces next to CJK go.
+_NAME = r"(?!通讯员|通訊員|记者|記者|摄影|攝影|报道|報道)[\u4e00-\u9fff·]{2,4}"
+_CREDIT_NAMES = re.compile(f"((?:(?<![\u4e00-\u9fff])|(?<=[报報社网網台闻聞体體]))(?:记者|記者|通讯员|通訊員|作者[：:])[{SPACES}]*)"
+                           f"((?:{_NAME}[{SPACES}]+)+{_NAME})([{SPACES}]*[）)]?)[{SPACES}]*$")
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
+
+
 def squeeze_spaces(s: str) -> str:
     """Remove spaces next to CJK characters and inside a decimal; keep one space between Latin words."""
+    s = _CREDIT_NAMES.sub(lambda m: m.group(1) + _SPACE_RUN.sub("、", m.group(2)) + m.group(3), s)
     s = _SPLIT_DECIMAL.sub(r"\1.\2", s)
     s = _SPACE_NEXT_TO_CJK.sub("", s)
     return _MULTI_SPACE.sub(" ", s).strip(SPACES)
@@ -92,3 +108,21 @@ def _split_doubled(s: str) -> tuple[str, ...] | None:
         return None
 
     return at(0)
+
+
+# Markdown an answer or a notes page is written in: a heading's marks (### 一、…), a bold lead term
+# of a line or a list item (- **名称**:值), and a bold mark the page left open (**高质量发展).
+# Only at the start of a line and closed before a colon or the line's end: ** also masks names
+# (**市**区), which stays as printed.
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+_MD_BOLD_LEAD = re.compile(r"^(\s*(?:[-*+]\s+|\d{1,2}[.．、]\s*)?)\*\*([^*\s][^*]{0,29}?)\*\*(?=[：:\s]|$)")
+_MD_OPEN_BOLD = re.compile(r"^(\s*)\*\*(?=[^*\s])(?=[^*]+$)")
+
+
+def unmark(line: str) -> str:
+    """A line without its Markdown heading and bold-lead marks (see above); other lines as they are."""
+    if "#" not in line and "**" not in line:
+        return line
+    line = _MD_HEADING.sub("", line, count=1)
+    line = _MD_BOLD_LEAD.sub(r"\1\2", line, count=1)
+    return _MD_OPEN_BOLD.sub(r"\1", line, count=1)

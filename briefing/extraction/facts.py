@@ -196,7 +196,9 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if after.isascii() and after.isalpha():
         return True
-    if _quoted(text, q.start):
+    if _quoted(text, q.start) and not (text[q.end : q.end + 1] and text[q.end] in "”’"):
+        # A name in quotes (“为30栋高层公房维修”等项目) is no measure; a quote that closes on the
+        # number (‘国内生产总值增长6.5%左右’) quotes the figure or the goal itself.
         return True
     if text[max(0, q.start - 2) : q.start] in ("以下", "下列", "上述", "如下"):
         return True
@@ -204,6 +206,8 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每天24小时提供服务: when a service runs, not a goal
     if q.unit in ("次", "遍") and "每" in text[: q.start]:
         return True  # 每学年开展1次测评: how often, not how much
+    if q.unit == "次" and re.search(r"(?:出现|提及|提到|提)了?$", text[: q.start]):
+        return True  # “改革”共出现75次: how often a word is in a text
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
     if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
@@ -220,9 +224,8 @@ _DOING_WELL = re.compile(r"(?:建好|用好|管好)$|^\s*(?:做[优强大精]){1
 _ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
 # 办好15件民生实事 / 33件实事项目: the count of the list's own items.
 _LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
-# 17个项目被确定为…民生实事项目 / 10个项目作为…实事项目: the count of the list again, the
-# clause naming what the counted things are made; no goal, but a result when the vote is news.
-_LIST_COUNT_AS = re.compile(r"[\u4e00-\u9fff]{0,4}(?:被|已)?(?:确定为|作为|列为|纳入|选定为)[^，,。；;]{0,24}实事")
+# 等17个项目被确定为…民生实事项目 / 10个项目作为…实事项目: the list's items counted as it is chosen.
+_CHOSEN_LIST = re.compile(r"^[\u4e00-\u9fff]{0,4}项目(?:被)?(?:确定为|列为|选定为|作为|成为)(?=.{0,30}实事)")
 # 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
 _ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
 
@@ -248,11 +251,25 @@ _GROWTH_CLAUSE = re.compile(
 )
 
 
+# An item that names its indicator before a colon and gives the value after it (- 生产总值增长：
+# 5.5%左右 / 研发投入强度：达到3.2%): one clause, the colon no boundary.
+_NAMED_VALUE = re.compile(r"^[^，,。；;！？!?：:]{2,24}[：:](?=\s*(?:达到|达|为|超过|突破)?\s*\d[^，,。；;！？!?：:]*(?:[。；;]|$))")
+
+
+def _clauses(sentence: str) -> list[str]:
+    m = _NAMED_VALUE.match(sentence)
+    head, rest = (m.group(0), sentence[m.end():]) if m else ("", sentence)
+    out = [cm.group(0) for cm in _CLAUSE.finditer(rest)]
+    if head:
+        out[:1] = [head + (out[0] if out else "")]
+    return out
+
+
 def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
     prev = ""
-    for cm in _CLAUSE.finditer(sentence):
-        clause = cm.group(0).strip()
+    for raw in _clauses(sentence):
+        clause = raw.strip()
         g = _GROWTH_CLAUSE.match(clause)
         if g and facts and facts[-1].growth is None and not facts[-1].q.unit.endswith("%"):
             # 新增企业870家，增长42%: the rate in its own clause belongs to the figure before it.
@@ -278,8 +295,7 @@ def _clause_facts(clause: str) -> list[Fact]:
     facts = _quantity_facts(clause)
     for f in facts:
         # 总投资35亿元的80项工程: the count is the goal; the amount stays a result's figure.
-        f.describes = re.match(r"的\s*\d", clause[f.q.end :]) is not None \
-            or f.q.is_count and _LIST_COUNT_AS.match(clause[f.q.end :]) is not None
+        f.describes = re.match(r"的\s*\d", clause[f.q.end :]) is not None
     return facts
 
 
@@ -346,7 +362,8 @@ def _quantity_facts(clause: str) -> list[Fact]:
         pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
-        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)):
+        chosen = q.is_count and _CHOSEN_LIST.match(clause[q.end:])
+        if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)) or chosen:
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])
@@ -443,16 +460,19 @@ def _noun_tail(part: str) -> str:
 
 def _clean_indicator(s: str, tail: bool = True) -> str:
     s = _FROM.sub("", s).strip(" 　、，")
+    s = re.sub(r"^[-*+·•]\s*", "", s)  # a list item's mark
     prev = None
     while prev != s:
         prev = s
         s = _LEAD_TRIM.sub("", s)
         if tail:
             s = _TAIL_TRIM.sub("", s)
-        s = s.strip(" 　、，")
+        s = s.strip(" 　、，：:")  # …and a named value's colon (研发投入强度：达到3.2%)
     # Unbalanced quotes or brackets left over from the clause cut.
     if s and s[0] in _CLOSERS:
         s = s[1:]
     if s and s[-1] in _OPENERS:
         s = s[:-1]
+    if s and s[0] in _OPENERS and not any(c in s for c in _CLOSERS):
+        s = s[1:]  # ‘国内生产总值增长6.5%左右’: the quote opened before the name closes after the value
     return s

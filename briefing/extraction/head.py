@@ -7,7 +7,7 @@ import re
 
 from ..model import Summary
 from .chars import BULLETS, SPACES, ends_sentence, width
-from .reflow import BYLINE_END, DATELINE, HEADING_START, Para
+from .reflow import BYLINE_END, BYLINE_LINE, DATELINE, HEADING_START, Para
 from .tense import is_goal_item
 
 _META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
@@ -15,10 +15,9 @@ _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
-_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\))$")
+# A photo's caption: its credit or note at the end, or 图：/图为 at the start.
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
-# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
-_BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|社|网|台|新闻|媒体))?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 # A page's date, its time as 10:40(:34) or written out (07时41分).
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?"
@@ -42,6 +41,8 @@ _BREADCRUMB = re.compile(r"^\s*(?:[^<>＞»\n]{0,30}[>＞»]\s*)+[^<>＞»\n]{0,
 _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
 # An epaper's masthead line: 某某日报 数字报纸 / 电子报阅读机 / 电子版.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff\s]{0,12}(?:数字报纸?|电子报(?:阅读机)?|电子版|数字版)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SITE = re.compile(r"[\u4e00-\u9fff]{1,6}网")
 # A note in brackets on a line of its own before the headline: (资料图片), （图）.
 _BRACKETED = re.compile(r"^[（(][^（()）]{1,20}[）)]$")
 # A line of dots: what came before it was a teaser or a photo's captions, not the headline.
@@ -86,6 +87,8 @@ def _headline_like(p: Para, first: bool = False) -> bool:
         and not _META.match(t)
         and not _GREETING.match(t)
         and not DATELINE.match(t)
+        # a sentence that introduces what follows (以下是报告的主要内容摘要：), not a headline
+        and not (t.endswith(("：", ":")) and width(t) > 8)
     )
 
 
@@ -119,22 +122,22 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.title = nm.group(1).strip()
             head.dropped.append(t)
         elif m:
-            key, val = m.group(1), m.group(2).strip()
-            if key in ("来源", "稿源", "出处") and not head.source:
-                head.source = val
-            elif key in ("时间", "发布时间", "日期", "发布日期") and not head.date:
-                head.date = val
-            elif key in ("作者", "记者") and not head.reporter:
-                head.reporter = val
+            for key, val in _meta_fields(t):
+                if key in ("来源", "稿源", "出处") and not head.source:
+                    head.source = val
+                elif key in ("时间", "发布时间", "日期", "发布日期") and not head.date:
+                    head.date = val
+                elif key in ("作者", "记者") and not head.reporter and val not in _NO_NAME:
+                    head.reporter = val
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif (_BARE_DATE.match(t) or is_stamp(t)) and not _BYLINE_LINE.match(t):
+        elif (_BARE_DATE.match(t) or is_stamp(t)) and not BYLINE_LINE.match(t):
             # A web page's timestamp on a line of its own, or a line of its metadata.
             if _BARE_DATE.match(t):
                 head.date = head.date or t
             head.dropped.append(t)
             stamped = stamped or bool(headlines)
-        elif bm := _BYLINE_LINE.match(t):
+        elif bm := BYLINE_LINE.match(t):
             if not head.reporter:
                 head.reporter = _first_names(bm.group(0))
             head.dropped.append(t)
@@ -158,6 +161,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.dropped.append(t)
         elif head.speaker and _names_speaker(t, head.speaker):
             head.dropped.append(t)  # the speaker's photo: 省长某某作政府工作报告
+        elif not headlines and not head.title and width(t) <= 20 and (not _HAN.search(t) or _SITE.fullmatch(t)):
+            head.dropped.append(t)  # an ad's slot id (ad9_210*60) or the site's name (央广网) over the headline
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
               and not (headlines and is_goal_item(t))):
@@ -170,6 +175,8 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     if len(headlines) >= 2 and headlines[1] in headlines[0]:
         # 某某办公室关于印发…的通知 / 关于印发…的通知: the title again without its issuer
         head.dropped.append(headlines.pop(1))
+    if len(headlines) == 1 and not head.title and _opens_a_part(headlines[0], paras, i):
+        return head, i - 1  # no headline: the text opens with the first of its short subheadings
     if head.title:  # from the metadata table; a headline after it repeats it
         head.dropped.extend(headlines)
     elif len(headlines) == 1:
@@ -202,6 +209,15 @@ def _names_speaker(t: str, speaker: str) -> bool:
     name = speaker.rsplit(" ", 1)[-1]
     return len(name) >= 2 and name in t and width(t) <= 40 and not _GREETING.match(t) \
         and not HEADING_START.match(t)
+
+
+def _opens_a_part(line: str, paras: list[Para], i: int) -> bool:
+    """A line of a few characters first in the text (数据呈现), a paragraph right under it and
+    another such line further on (观点深一度): the text's parts are labelled, it has no headline."""
+    def label(t: str) -> bool:
+        return width(t) <= 6 and not _PUNCT.search(t)
+    return (i == 1 and label(line) and i < len(paras) and width(paras[i].text) > 40
+            and any(label(p.text) for p in paras[i + 1:]))
 
 
 # Where a line cannot end a phrase: a verb's complement, a preposition, a conjunction, 的.
@@ -241,6 +257,38 @@ def _continues_subtitle(sub: str, nxt: str) -> bool:
         and not HEADING_START.match(nxt) and not _GREETING.match(nxt) and nxt.endswith(("上", "讲话", "报告", "）"))
 
 
+def take_byline_line(text: str, head: Summary) -> bool:
+    """A paragraph that is only a byline (新华社记者 某某): its names are the reporter (unless one was
+    found), the line goes to ``dropped``. False for any other paragraph."""
+    bm = BYLINE_LINE.match(text)
+    if not bm or width(text) > 24:
+        return False
+    head.reporter = head.reporter or _first_names(bm.group(0))
+    head.dropped.append(text)
+    return True
+
+
+# The fields of a page's metadata line, several to a line at times (作者:本站 发布时间:… 浏览:149次 |).
+_FIELD = re.compile(r"(来源|稿源|出处|发布时间|发布日期|时间|日期|责任编辑|编辑|作者|记者|通讯员|浏览|阅读|点击)(?:次数|量)?[：:]\s*")
+# What a site writes where a name goes: no reporter.
+_NO_NAME = frozenset(("本站", "本网", "本台", "网站", "管理员", "admin", "佚名", "未知"))
+
+
+def _meta_fields(line: str) -> list[tuple[str, str]]:
+    marks = list(_FIELD.finditer(line))
+    ends = [x.start() for x in marks[1:]] + [len(line)]
+    return [(x.group(1), line[x.end():end].strip(" |｜")) for x, end in zip(marks, ends)]
+
+
+def take_end_credit(text: str, head: Summary) -> str:
+    """Move a reporter's credit at the end of a paragraph (…担当。 记者 某某, （記者 某某）) out of it."""
+    m = BYLINE_END.search(text)
+    if m and not head.reporter:
+        head.reporter = m.group("rep")
+        return text[: m.start()]
+    return text
+
+
 def take_byline(text: str, head: Summary) -> str:
     """Move a dateline (本报讯) and a reporter credit (记者 某某) out of a lead paragraph."""
     m = DATELINE.match(text)
@@ -255,15 +303,12 @@ def take_byline(text: str, head: Summary) -> str:
             if head.reporter != m.group("rep").strip():
                 head.dropped.append(m.group("paren"))  # 通讯员 and the like: kept, not printed
         text = text[m.end():]
-    m2 = BYLINE_END.search(text)
-    if m2 and not head.reporter:
-        head.reporter = m2.group("rep")
-        text = text[: m2.start()]
-    return text
+    return take_end_credit(text, head)
 
 
 def _first_names(credit: str) -> str:
     """The reporters' names of a credit: 本报记者张三、王五通讯员李四 → 张三、王五."""
+    credit = credit.replace("記者", "记者").replace("通訊員", "通讯员")
     names = re.sub(r"^.*?记者", "", credit) if "记者" in credit else re.sub(r"^.*?通讯员", "", credit)
-    names = re.split(r"通讯员|报道|摄影|摄", names)[0]
+    names = re.split(r"通讯员|报道|摄影|摄|攝", names)[0]
     return names.strip(" ：:（）()")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import BULLETS, SPACES, ends_sentence
+from .chars import BULLETS, SPACES, ends_sentence, width
 from .clean import squeeze_spaces, undouble
+from .reflow import continues_line, is_column_text
 
 # Widgets of a web page copied along with the text. Short and distinctive, so safe to drop
 # wherever a line consists of nothing else.
@@ -42,6 +43,7 @@ class Label:
 
     line: int
     text: str
+    more: tuple[int, ...] = ()  # the lines a column cut a long label onto
 
 
 def is_widget(line: str) -> bool:
@@ -75,6 +77,27 @@ def repair_doubled(lines: list[str]) -> list[str]:
     return out
 
 
+def _label_tails(lines: list[str], cands: dict[int, tuple[str, str]]) -> dict[int, int]:
+    """Label lines a column cut: a candidate as wide as the column (a blank line before it), then one
+    short line that ends no sentence, then a blank line: that line ends the label
+    (关键词 国家网络安全宣传周 / 成功举办)."""
+    widths = sorted(width(ln.strip(SPACES)) for ln in lines if ln.strip(SPACES))
+    if not widths:
+        return {}
+    col = widths[int(len(widths) * 0.75)]
+    out = {}
+    for i in cands:
+        j = i + 1
+        if not (0 < i and j + 1 <= len(lines)) or lines[i - 1].strip(SPACES) or j in cands:
+            continue
+        tail = lines[j].strip(SPACES)
+        after = lines[j + 1].strip(SPACES) if j + 1 < len(lines) else ""
+        if (tail and not after and width(lines[i].strip(SPACES)) >= col - 2 and width(tail) <= col / 2
+                and not ends_sentence(tail) and not re.search("[，。；、]", tail)):
+            out[i] = j
+    return out
+
+
 def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[Label]:
     """Keyword-label lines: ``【…】`` on a line of its own, or ``PREFIX …`` / ``PREFIX一：…`` where
     the same short prefix opens at least two lines that stand whole (blank or another label line
@@ -93,19 +116,38 @@ def find_labels(lines: list[str], extra_prefixes: tuple[str, ...] = ()) -> list[
         if m:
             cands[i] = (m.group(1), squeeze_spaces(m.group(3)))
 
+    # In a web page's text (a paragraph a line) a label stands whole where it neither continues
+    # the line before nor runs on into the next one; in column text only blank lines or other
+    # labels around it tell.
+    by_line = bool(cands) and not is_column_text(lines)
+    cont = {} if by_line else _label_tails(lines, cands)
+    for i, j in cont.items():
+        cands[i] = (cands[i][0], cands[i][1] + squeeze_spaces(lines[j].strip(SPACES)))
+
     def whole(i: int) -> bool:
         def ok(j: int) -> bool:
             return j < 0 or j >= len(lines) or not lines[j].strip(SPACES) or j in cands
-        return ok(i - 1) and ok(i + 1)
+        if by_line:
+            s = lines[i].strip(SPACES)
+            return (ok(i - 1) or not continues_line(lines[i - 1].strip(SPACES), s)) and (
+                ok(i + 1) or not continues_line(s, lines[i + 1].strip(SPACES)))
+        return ok(i - 1) and ok(cont.get(i, i) + 1)
 
     groups: dict[str, list[int]] = {}
     for i, (prefix, _) in cands.items():
         groups.setdefault(prefix, []).append(i)
-    out: list[Label] = []
+    chosen: dict[str, list[int]] = {}
     for prefix, idx in groups.items():
         whole_idx = [i for i in idx if whole(i)]
         named = prefix in extra_prefixes
         if named or (len(whole_idx) >= 2 and len(whole_idx) * 3 >= len(idx) * 2):
-            out.extend(Label(i, cands[i][1]) for i in (idx if named else whole_idx))
+            chosen[prefix] = idx if named else whole_idx
+    # A label printed again and again (【原文】 … 【原文】) marks a kind of box in every section,
+    # not a section: where another kind of label names the sections, it is no section label.
+    distinct = {p for p, idx in chosen.items() if len({cands[i][1] for i in idx}) == len(idx)}
+    out: list[Label] = []
+    for prefix, idx in chosen.items():
+        if prefix in distinct or not distinct or prefix in extra_prefixes:
+            out.extend(Label(i, cands[i][1], (cont[i],) if i in cont else ()) for i in idx)
     out.sort(key=lambda lb: lb.line)
     return out

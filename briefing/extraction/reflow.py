@@ -25,8 +25,12 @@ HEADING_START = re.compile(
 
 # A reporter credit closing a paragraph: ``…。记者 某某`` / ``（记者 某某 某某）``.
 BYLINE_END = re.compile(
-    r"(?<=[。！？”])\s*[（(]?(?:本报)?(?:记者|通讯员)\s*(?P<rep>[\u4e00-\u9fff]{2,4}(?:[\s、，][\u4e00-\u9fff]{2,4})*)[）)]?$"
+    r"(?<=[。！？”])\s*[（(]?(?:本报|本報)?(?:记者|記者|通讯员|通訊員)\s*(?P<rep>[\u4e00-\u9fff]{2,4}(?:[\s、，][\u4e00-\u9fff]{2,4})*)[）)]?$"
 )
+
+
+# A byline on a line of its own: 本报记者 张三 通讯员 李四 / 文/图 记者 张三.
+BYLINE_LINE = re.compile(r"^(?:文[/／]?图?|图[/／]?文)?[/／\s]*(?:本报|新华社|[\u4e00-\u9fff·]{2,12}(?:报|報|社|网|網|台|新闻|新聞|媒体|媒體))?(?:记者|記者|通讯员|通訊員)\s*(?P<names>[\u4e00-\u9fff·、\s]{2,40})$")
 
 
 # 本报讯 / 本报北京1月5日讯 / 新华社北京1月5日电 / 记者 某某 报道, at the start of the lead.
@@ -73,8 +77,10 @@ def is_column_text(lines: list[str]) -> bool:
     return median <= 60 and open_ends >= 0.5 and near_full >= 0.5
 
 
-def reflow(lines: list[str]) -> list[Para]:
-    return reflow_columns(lines) if is_column_text(lines) else reflow_lines(lines)
+def reflow(lines: list[str], doubled: frozenset[int] = frozenset()) -> list[Para]:
+    """Paragraphs from lines. ``doubled``: the lines a PDF's fake bold had printed twice (a headline
+    the column cut over lines: one paragraph, whatever the width of its lines)."""
+    return reflow_columns(lines, doubled) if is_column_text(lines) else reflow_lines(lines)
 
 
 def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
@@ -85,7 +91,7 @@ def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
     return near[int(len(near) * 0.75)] if len(near) > 3 else max(near)
 
 
-def reflow_columns(lines: list[str]) -> list[Para]:
+def reflow_columns(lines: list[str], doubled: frozenset[int] = frozenset()) -> list[Para]:
     widths: list[float | None] = [width(ln) if ln else None for ln in lines]
     idx = [i for i, ln in enumerate(lines) if ln]
     paras: list[Para] = []
@@ -94,6 +100,8 @@ def reflow_columns(lines: list[str]) -> list[Para]:
         line = lines[i]
         prev = idx[pos - 1] if pos else None
         heading = _in_heading(cur, lines, widths, prev, i) if cur is not None and prev is not None else None
+        if prev is not None and i - prev == 1 and {prev, i} <= doubled and cur is not None and not ends_sentence(cur.text):
+            heading = True  # the next line of a headline in fake bold
         if cur is not None and prev is not None and (heading or (heading is None and not _breaks(lines, widths, prev, i))):
             cur.text = join_text(cur.text, line)
             cur.last_line = i
@@ -149,11 +157,13 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
         # short and followed by a blank line, or well short of the column and followed by a line
         # of another kind (a full line, a heading, a subtitle) rather than the headline's next line.
         if blank:
-            return wa <= col * 0.75
+            return wa <= col * 0.75 and not _pushed_over(lines, widths, a, col)
         if HEADING_START.match(la) and col - wa >= 1.5:
             return True  # a numbered heading that does not fill its line ends there
         if wa > col * 0.7 or _FRAGMENT_TAIL.search(la) or _CONTINUATION_HEAD.match(lb):
             return False
+        if _short_by(wa, lb, col, full=False):
+            return False  # short only by the number or word that opens the next line
         return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
         return False
@@ -164,9 +174,32 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
     return very_short_a or indented_b or (short_a and blank)
 
 
+# A number or a Latin word is never cut at a line's end: a line falls short by it.
+_UNCUT = re.compile(r"^(?:[\d.,，%％]*\d[\d.,%％]*|[A-Za-z]+)")
+
+
+def _pushed_over(lines: list[str], widths: list[float | None], a: int, col: float) -> bool:
+    """Line a, inside a paragraph (the line over it is full), falls short of the column only
+    because the next line's first number or word (which a column never cuts) did not fit after
+    it: a full line, whatever its width. (A digit or % is narrower in our measure than in some
+    papers' faces: a point and a half of slack.)"""
+    nxt = next((ln for ln in lines[a + 1:] if ln), "")
+    return bool(a) and lines[a - 1] != "" and _short_by(widths[a - 1], lines[a], col) \
+        and _short_by(widths[a], nxt, col, full=False)
+
+
+def _short_by(w: float | None, nxt: str, col: float, full: bool = True) -> bool:
+    """A line ``w`` wide is full, or (``full`` False: only) short by the uncut number or word ``nxt`` opens with."""
+    m = _UNCUT.match(nxt)
+    w = w or 0.0
+    return (full and col - w < 1.5) or (m is not None and w + width(m.group(0)) > col - 1.5)
+
+
 # -- line text -------------------------------------------------------------------------------
 
-_FRAGMENT_TAIL = re.compile(r"(?:的|之|和|与|及|以及|或|在|对|把|将|为|从|向|是|了|地|得|[A-Za-z]|[，、；：])$")
+# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在.)
+_FRAGMENT_TAIL = re.compile(
+    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|地|得|[A-Za-z]|[，、；：])$")
 # (A zero-padded 01 on a line of its own numbers the heading after it: it continues nothing.)
 _CONTINUATION_HEAD = re.compile(r"^(?!0\d$)(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 
@@ -181,7 +214,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
             continue
         # a bare number a page cut out of its sentence (PM / 2.5 / 浓度…) joins what follows it too
         after_fragment = paras and paras[-1].n_lines > 1 and _BARE_NUMBER.match(lines[i - 1]) is not None
-        if paras and paras[-1].last_line == i - 1 and (after_fragment or _continues(paras[-1].text, line)):
+        if paras and paras[-1].last_line == i - 1 and (after_fragment or continues_line(paras[-1].text, line)):
             p = paras[-1]
             p.text = join_text(p.text, line)
             p.last_line = i
@@ -191,7 +224,7 @@ def reflow_lines(lines: list[str]) -> list[Para]:
     return paras
 
 
-def _continues(prev: str, line: str) -> bool:
+def continues_line(prev: str, line: str) -> bool:
     """A web line that only makes sense joined to the line before it."""
     if ends_sentence(prev) or prev.rstrip(CLOSERS)[-1:] in "：:":
         return bool(_CONTINUATION_HEAD.match(line)) and line[0] in CLOSERS + "，。、；：？！%％"

@@ -10,7 +10,7 @@ from ..model import Highlight, Section
 from .align import Unit, align
 from .chars import BULLET_START, BULLETS, ends_sentence, width
 from .highlights import NARRATIVE_START, split_label
-from .reflow import DATELINE, Para
+from .reflow import BYLINE_LINE, DATELINE, Para
 from .tense import is_definition, is_goal_item
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -186,7 +186,10 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     heads = [i for k, i in enumerate(heads) if not (k + 1 < len(heads) and heads[k + 1] == i + 1)]
     # Short lines that make up most of the text are a list (of goals, of names), not headings.
     items = sum(1 for p in paras if p.n_lines == 1 and is_goal_item(p.text))
-    if len(heads) >= 2 and (len(heads) + items) * 2 <= len(paras):
+    # A news story (it has its dateline) may have one subheading only, well inside its text.
+    single = (len(heads) == 1 and opening >= 0 and opening + 1 < heads[0]
+              and sum(ends_sentence(p.text) for p in paras[heads[0] + 1:]) >= 2)
+    if (len(heads) >= 2 or single) and (len(heads) + items) * 2 <= len(paras):
         return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
                             drop=set(heads))
     return _by_topics(texts, hl_labels)
@@ -262,6 +265,7 @@ def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
             and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
             and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
+            and not BYLINE_LINE.match(t)  # 新华社记者 某某 under the dateline's line
             and not re.match(r"^【[^】]*[：:]", t)
             # a date that signs a notice, its number in brackets ((第2号)): not headings
             and not _SIGNING.fullmatch(t) and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", t)))
@@ -316,7 +320,7 @@ def _by_keywords(paras: list[Para], labels: list[tuple[int, str]], hl_labels: se
     words = [w for _, w in labels]
     first, last = min(label_lines), max(label_lines)
     inside = [p for p in paras if first < p.first_line < last]
-    if inside:
+    if inside or len(labels) == 1 and any(p.first_line > first for p in paras):  # one subheading: in place
         # Labels stand in place: each opens the paragraphs up to the next label.
         bounds = label_lines + [10**9]
         before = [p.text for p in paras if p.first_line < first]
@@ -456,7 +460,7 @@ def _by_topics(texts: list[str], hl_labels: set[str]) -> Body:
     lead_n = 1 if units[0].kind == "p" else 0
     body.lead = units[0].texts if lead_n else []
     rest = units[lead_n:]
-    for start, end, keyword in segment(rest):
+    for start, end, keyword in segment(rest, body.lead):
         sec = Section(keyword=keyword)
         _fill(sec, rest[start:end])
         body.sections.append(sec)

@@ -25,7 +25,7 @@ _PLAN_NOW = re.compile(r"重点工作|工作安排|工作任务|今年|明年|�
 _PLAN_CUES = re.compile(
     r"力争|确保|努力|争取|争创|计划|预期目标|目标是|(?<!今年以来)今年(?!以来)|明年|将|要|加快|谋划|推动|推进|鼓励|引导|支持|实施|"
     r"围绕|办好|打造|研究出台|持续|新建|提升|提高到|控制在|稳定在|左右|以上|以内|不低于|不少于|不超过|拟|"
-    r"预计投入|计划投入"
+    r"预计投入|计划投入|展望"
 )
 _REVIEW_CUES = re.compile(
     r"(?<!年)(?:增长|下降|增加|减少)\d|同比|比上年|较上年|成功|建成|完成|实现了?|已|累计|全年|过去|去年|一年来|五年来|"
@@ -43,7 +43,8 @@ HORIZON_SENTENCE = re.compile(r"到20\d\d年|年均增长|年均增速|年均提
 
 # A goal frame: the words after it, up to the paragraph's end, are the period's goals.
 # 在回顾2015年工作时，某某说： is a speaker's colon, not a frame: no verb of saying before the colon.
-_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]")
+# …and the year's goal named, then quoted: 今年发展的预期目标，‘国内生产总值增长6.5%左右’
+_FRAME = re.compile(r"(?:目标|任务|实事|安排|工作)[^。；;！？!?]{0,12}(?<![说讲道示出调绍到])[：:]|预期目标[，,](?=[‘“])")
 # The marks a list item may open with: bullets, 一是, 1. / 1、, （一）.
 _ITEM_MARK = re.compile(rf"^(?:[{BULLETS}·\-—]+\s*|" r"[一二三四五六七八九十]+是|\d{1,2}[.．、]\s*\*?|[（(][一二三四五六七八九十\d]+[）)])")
 # Verbs that open a goal in a list of things to do.

@@ -71,14 +71,21 @@ _NUMBERED = re.compile(r"^\s*(（[一二三四五六七八九十百零〇]+）|[
 
 def heading_texts(sections: list[Section], depth: int = 1) -> list[str]:
     """The heading of each section in a list of siblings: numbered 一、二、 … by depth, unless the
-    keywords bring their own numbers (then none is numbered, so 附件1 stays unnumbered too)."""
+    keywords bring their own numbers (then none is numbered, so 附件1 stays unnumbered too). A
+    section without a keyword (the one part of a text with no headings) has none: empty, and
+    the numbers count only the named ones."""
     if any(_NUMBERED.match(s.keyword) for s in sections):
         return [s.keyword for s in sections]
-    return [f"{section_number(i, depth)}{s.keyword}" for i, s in enumerate(sections, 1)]
+    out, n = [], 0
+    for s in sections:
+        n += bool(s.keyword)
+        out.append(f"{section_number(n, depth)}{s.keyword}" if s.keyword else "")
+    return out
 
 
 def numbered_sections(summary: Summary) -> list[tuple[int, str, Section]]:
-    """(depth, heading text, section) in reading order; numbers restart under each parent."""
+    """(depth, heading text, section) in reading order; numbers restart under each parent; the
+    heading text is empty for a section without a keyword (print no heading)."""
     out: list[tuple[int, str, Section]] = []
 
     def walk(secs: list[Section], depth: int) -> None:

@@ -25,7 +25,9 @@ from .common import (
     numbered_sections,
     text_ems,
 )
-from .docx_glance import charts_xml, panel_xml
+from .docx_glance import charts_xml, inline_picture, panel_xml
+from .docx_header import PICTURE_ID as HEADER_PICTURE_ID
+from .docx_header import picture as header_picture
 from .docx_package import CoreProps, Package, write
 from .docx_styles import font_table_xml, grid, settings_xml, styles_xml, theme_xml
 from .docx_tail import append_tail, is_empty_paragraph, tail_xml
@@ -57,6 +59,7 @@ class _Writer:
         self.height = mm_to_twips(p.height_mm) - mm_to_twips(p.margin_top_mm) - mm_to_twips(p.margin_bottom_mm)
         self.out: list[str] = []
         self.running_title: str | None = None  # the running header's title: the summary's if None
+        self.header_height = 0.0  # points, of the running header's picture
 
     def para(self, style: str, text: str = "", rpr_parts: dict[str, str] | None = None, **ppr: str) -> None:
         self.out.append(paragraph(self.ids[style], run(text, self.esc, rpr_parts) if text else "", **ppr))
@@ -120,7 +123,8 @@ class _Writer:
             self.out.append(panel)
             self.spacer(6)
         for depth, heading, sec in numbered_sections(self.s):
-            self.para(f"Heading{min(depth, 4)}", heading)
+            if heading:
+                self.para(f"Heading{min(depth, 4)}", heading)
             for b in sec.blocks():
                 if isinstance(b, Highlight):
                     self.box(b)
@@ -281,24 +285,28 @@ class _Writer:
         p = paragraph(self.ids["Footer"], runs, jc=f'<w:jc w:val="{align}"/>', ind=ind)
         return f"{XML_HEAD}<w:ftr {NS_DECL}>{p}</w:ftr>"
 
-    def header_xml(self, rule: bool) -> str:
+    def header_xml(self, rule: bool, pkg: Package, part: str) -> str:
         """The running header of later pages, as the PDF's: the briefing's name and issue on the
-        left in the accent colour, the title on the right in grey (a right tab), over a rule.
-        The first page's header (``rule`` False) is empty: it carries the masthead."""
+        left in the accent colour, the title on the right in grey, over a rule; a picture of that
+        text (:mod:`.docx_header`). The first page's header (``rule`` False) is empty: it carries
+        the masthead."""
         c = self.t.colors
         if not rule:
             return f"{XML_HEAD}<w:hdr {NS_DECL}>{paragraph(self.ids['Header'])}</w:hdr>"
         m = self.t.masthead
         left = " ".join(x for x in (m.name, m.issue) if x)
-        role = self.t.role("masthead_meta")
-        runs = run(left, self.esc, role_rpr_parts(role, color=c.accent)) if left else ""
         title = self.s.title if self.running_title is None else self.running_title
-        if title:
-            # cleaned first: the title's forbidden characters are counted once, in the title block
-            runs += "<w:r><w:tab/></w:r>" + run(xml_clean(title), self.esc, role_rpr_parts(role, color="#555555"))
+        # cleaned first: the title's forbidden characters are counted once, in the title block
+        pic = header_picture(self.t, left, xml_clean(title), self.width / 20)
+        runs = ""
+        if pic:
+            self.header_height = pic.height
+            rid = pkg.add_media(f"media/{part.replace('.xml', '.png')}", pic.png, part=part)
+            runs = inline_picture(rid, HEADER_PICTURE_ID, "header.png", "页眉", pic.alt, *pic.extent, self.esc)
+        # an exact line pitch would clip the picture
         ppr = {"pBdr": f"<w:pBdr>{border('bottom', c.rule, 6, space=1)}</w:pBdr>",
-               "tabs": f'<w:tabs><w:tab w:val="right" w:pos="{self.width}"/></w:tabs>',
-               "jc": '<w:jc w:val="left"/>'}
+               "spacing": '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+               "snapToGrid": '<w:snapToGrid w:val="0"/>', "jc": '<w:jc w:val="left"/>'}
         return f"{XML_HEAD}<w:hdr {NS_DECL}>{paragraph(self.ids['Header'], runs, **ppr)}</w:hdr>"
 
     def sect_pr(self, pkg: Package) -> str:
@@ -313,12 +321,14 @@ class _Writer:
         if t.masthead.running_header:
             # page 1 carries the masthead, so the running header starts on page 2
             title_pg = "<w:titlePg/>"
-            refs = (f'<w:headerReference w:type="default" r:id="{pkg.add("header1.xml", "header", self.header_xml(True))}"/>'
-                    f'<w:headerReference w:type="first" r:id="{pkg.add("header2.xml", "header", self.header_xml(False))}"/>'
+            refs = (f'<w:headerReference w:type="default" r:id="{pkg.add("header1.xml", "header", self.header_xml(True, pkg, "header1.xml"))}"/>'
+                    f'<w:headerReference w:type="first" r:id="{pkg.add("header2.xml", "header", self.header_xml(False, pkg, "header2.xml"))}"/>'
                     + refs)
             first = self.footer_xml("center" if t.page_number.position != "outside" else "right")
             refs += f'<w:footerReference w:type="first" r:id="{pkg.add("footer3.xml", "footer", first)}"/>'
         top, bottom = mm_to_twips(p.margin_top_mm), mm_to_twips(p.margin_bottom_mm)
+        # the running header's rule 4 pt above the type area, as in the PDF (the rule is 1 pt under it)
+        header = top - pt_to_twips(self.header_height + 1 + 4) if self.header_height else top // 2
         pn = t.role("page_number")
         footer = max(0, bottom - mm_to_twips(t.page_number.offset_mm) - pt_to_twips(pn.leading))
         body = t.role("body")
@@ -328,7 +338,7 @@ class _Writer:
         return (f"<w:sectPr>{refs}"
                 f'<w:pgSz w:w="{mm_to_twips(p.width_mm)}" w:h="{mm_to_twips(p.height_mm)}"/>'
                 f'<w:pgMar w:top="{top}" w:right="{mm_to_twips(p.margin_right_mm)}" w:bottom="{bottom}" '
-                f'w:left="{mm_to_twips(p.margin_left_mm)}" w:header="{top // 2}" w:footer="{footer}" w:gutter="0"/>'
+                f'w:left="{mm_to_twips(p.margin_left_mm)}" w:header="{header}" w:footer="{footer}" w:gutter="0"/>'
                 f'<w:cols w:space="425"/>{title_pg}{doc_grid}</w:sectPr>')
 
 

@@ -72,7 +72,8 @@ def panel_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, wid
     tag = {**_rpr(t, "label", color=c.label_text), "shd": shading(c.label_fill)}
     title = paragraph(ids["HighlightLabel"], run(f" {t.glance.title} ", esc, tag), ind=no_indent,
                       spacing=spacing(t.role("label").leading, 0, 4))
-    trs = (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+    # the title row is the panel's header row: on a page the panel runs over to, it comes again
+    trs = (f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
            f'<w:gridSpan w:val="{ncol}"/>{shading(c.box_fill)}</w:tcPr>{title}</w:tc></w:tr>'
            if t.glance.title.strip() else "")
     for r, row in enumerate(grid_rows):
@@ -112,7 +113,9 @@ def charts_xml(summary: Summary, t: Template, ids: dict[str, str], esc: Text, pk
                "ind": '<w:ind w:firstLine="0" w:firstLineChars="0"/>', "jc": '<w:jc w:val="left"/>'}
         if k == len(pairs) - 2:  # the last two charts stay together: none alone on the last page
             ppr["keepNext"] = "<w:keepNext/>"
-        out.append(paragraph(ids["TableText"], _inline(rid, n, chart.caption, chart.alt_text(), cx, cy, esc), **ppr))
+        # docPr ids are unique in a document: the charts' from 1001 (the 版记's text box is 1)
+        out.append(paragraph(ids["TableText"], inline_picture(rid, 1000 + n, f"chart{n}.png", chart.caption,
+                                                             chart.alt_text(), cx, cy, esc), **ppr))
     return "".join(out)
 
 
@@ -121,17 +124,16 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 
-def _inline(rid: str, n: int, name: str, descr: str, cx: int, cy: int, esc: Text) -> str:
-    """A picture in the text line (``w:drawing/wp:inline``), with its description as alt text."""
+def inline_picture(rid: str, pid: int, file: str, name: str, descr: str, cx: int, cy: int, esc: Text) -> str:
+    """A picture in the text line (``w:drawing/wp:inline``), with its description as alt text;
+    ``pid`` unique in the document, ``cx``, ``cy`` in EMU."""
     name_a, descr_a = esc.attr(name), esc.attr(descr)
-    # docPr ids must be unique in the document; the charts' are from 1000 (the 版记's text box is 1).
-    pid = 1000 + n
     return (f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
             f'<wp:docPr id="{pid}" name="{name_a}" descr="{descr_a}"/>'
             f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
             f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
-            f'<pic:nvPicPr><pic:cNvPr id="{pid}" name="chart{n}.png" descr="{descr_a}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:nvPicPr><pic:cNvPr id="{pid}" name="{file}" descr="{descr_a}"/><pic:cNvPicPr/></pic:nvPicPr>'
             f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
             f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'

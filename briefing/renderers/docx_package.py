@@ -39,6 +39,8 @@ class Package:
     # Binary parts below ``word/`` (PNG pictures under ``media/``).
     media: dict[str, bytes] = field(default_factory=dict)
     _rids: dict[str, str] = field(default_factory=dict)
+    # Pictures related to another part (a header's): part → {relationship id: media path}.
+    _part_rels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, path: str, kind: str, xml: str) -> str:
         """Add a part related to the main document; returns its relationship id."""
@@ -47,9 +49,15 @@ class Package:
         self._rids[path] = rid
         return rid
 
-    def add_media(self, path: str, data: bytes) -> str:
-        """Add a picture related to the main document (``media/chart1.png``); returns its id."""
+    def add_media(self, path: str, data: bytes, part: str = "") -> str:
+        """Add a picture (``media/chart1.png``) related to the main document, or to ``part`` (a
+        header's path below ``word/``); returns its relationship id in that part."""
         self.media[path] = data
+        if part:
+            rels = self._part_rels.setdefault(part, {})
+            rid = f"rId{len(rels) + 1}"
+            rels[rid] = path
+            return rid
         rid = f"rId{len(self._rids) + 1}"
         self._rids[path] = rid
         return rid
@@ -118,8 +126,14 @@ def _root_rels() -> str:
 def _document_rels(pkg: Package) -> str:
     rels = "".join(f'<Relationship Id="{pkg._rids[path]}" Type="{PART_TYPES[kind][1]}" Target="{path}"/>'
                    for path, (kind, _) in pkg.parts.items())
-    rels += "".join(f'<Relationship Id="{pkg._rids[path]}" Type="{REL}/image" Target="{path}"/>' for path in pkg.media)
+    rels += "".join(f'<Relationship Id="{pkg._rids[path]}" Type="{REL}/image" Target="{path}"/>'
+                    for path in pkg.media if path in pkg._rids)
     return f'{XML_HEAD}<Relationships xmlns="{PKG_REL}">{rels}</Relationships>'
+
+
+def _part_rels(rels: dict[str, str]) -> str:
+    body = "".join(f'<Relationship Id="{rid}" Type="{REL}/image" Target="{path}"/>' for rid, path in rels.items())
+    return f'{XML_HEAD}<Relationships xmlns="{PKG_REL}">{body}</Relationships>'
 
 
 MEDIA_TYPES = {"png": "image/png"}
@@ -140,6 +154,7 @@ def write(pkg: Package, core: CoreProps) -> bytes:
         ("word/_rels/document.xml.rels", _document_rels(pkg)),
     ]
     members += [(f"word/{path}", xml) for path, (_, xml) in pkg.parts.items()]
+    members += [(f"word/_rels/{part}.rels", _part_rels(rels)) for part, rels in pkg._part_rels.items()]
     members += [(f"word/{path}", data) for path, data in pkg.media.items()]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:

@@ -94,7 +94,8 @@ class _Story:
         for n, (depth, heading, sec) in enumerate(numbered_sections(self.s), 1):
             role = "heading" if depth == 1 else "subheading"
             before = 0.0 if self.grid else self.body_leading * (0.6 if depth == 1 else 0.3)
-            self.heading(heading, role, before=before, key=f"{self.key}s{n}", level=depth)
+            if heading:
+                self.heading(heading, role, before=before, key=f"{self.key}s{n}", level=depth)
             for b in sec.blocks():
                 if isinstance(b, Highlight):
                     self.highlight(b)

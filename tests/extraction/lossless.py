@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.extraction.clean import normalise
+from briefing.extraction.clean import normalise, unmark
 from briefing.extraction.lines import repair_doubled
 from briefing.model import Highlight, Summary
 
 
 def input_stream(text: str) -> str:
-    """The input's non-whitespace characters, with doubled headline runs repaired."""
-    lines = repair_doubled(normalise(text).split("\n"))
+    """The input's non-whitespace characters, with doubled headline runs repaired and Markdown's
+    heading and bold marks (markup, not content) taken off."""
+    lines = repair_doubled([unmark(ln) for ln in normalise(text).split("\n")])
     return "".join(ch for ch in "".join(lines) if not ch.isspace())
 
 
@@ -46,7 +47,7 @@ def assert_nothing_lost(text: str, s: Summary, *, generated_keywords: bool = Fal
     # label punctuation, and the bars between a web page's fields (`时间 | 来源:…`, split apart)
     allowed = Counter({"：": 10**6, ":": 10**6, "【": 10**6, "】": 10**6, "|": 10**6, "｜": 10**6})
     if s.reporter:
-        allowed.update({"记": 1, "者": 1, "（": 1, "）": 1, "(": 1, ")": 1})
+        allowed.update({"记": 1, "記": 1, "者": 1, "（": 1, "）": 1, "(": 1, ")": 1})
     # A keyword label's marker (关键词 / 【】) is not content: the keyword itself is kept.
     lines = [_ns(ln) for ln in normalise(text).split("\n")]
     for _, sec in s.all_sections():

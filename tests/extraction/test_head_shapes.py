@@ -37,7 +37,7 @@ def test_a_list_of_goals_one_per_line_is_not_a_run_of_headings():
     text = ("民生清单\n\n今年，全市将办好这些事，一起来看！\n\n新增托位1. 6万个\n\n打通断头路20条\n\n"
             "新改建非机动车道400公里\n\n去年已建成公园30个\n")
     s = api.extract_text(text)
-    assert not [x.keyword for x in s.sections if x.keyword in text]
+    assert not [x.keyword for x in s.sections if x.keyword and x.keyword in text]
     assert [(t.value, t.unit) for t in s.targets] == [(1.6, "万个"), (20, "条"), (400, "公里")]
 
 
@@ -68,7 +68,7 @@ def test_captions_and_credits_are_not_headings():
     text = ("某区实事\n\n记者从发布会上获悉，今年将办好10件实事。\n\n发布会现场 供图 某区委宣传部\n\n"
             "新增残疾人就业40人，实施无障碍改造60户。\n\n公园一角 供图 某区委宣传部\n\n建设3个口袋公园。\n\n【编辑:某某】\n")
     s = api.extract_text(text)
-    assert not [x.keyword for x in s.sections if x.keyword.replace(" ", "") in text.replace(" ", "")]
+    assert not [x.keyword for x in s.sections if x.keyword and x.keyword.replace(" ", "") in text.replace(" ", "")]
 
 
 def test_a_breadcrumb_metadata_fields_and_a_repeated_title_before_the_body():

@@ -130,7 +130,7 @@ def test_a_promo_link_and_a_bare_label_at_the_end_are_tail_chrome():
     assert s.all_paragraphs()[-1].endswith("团结奋斗！") and "相关报道：" in s.dropped
 
 
-def test_the_count_of_the_shishi_list_is_no_goal_but_stays_the_news_figure():
+def test_the_count_of_the_shishi_list_is_no_goal():
     text = ("某区实事项目票决产生\n\n1月10日，区人代会票决产生实事项目，“为20个小区加装电梯”等12个项目被确定为2026年区级民生实事项目。\n")
     s = api.extract_text(text)
     assert all(t.value != 12 for t in s.targets)

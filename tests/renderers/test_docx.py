@@ -65,10 +65,7 @@ def parts(data: bytes) -> dict[str, etree._Element]:
 def all_texts(data: bytes) -> list[str]:
     """Every paragraph's text, body and table cells, in document order."""
     body = parts(data)["word/document.xml"]
-    def text(e: etree._Element) -> str:
-        return "-" if e.tag == w("noBreakHyphen") else (e.text or "")
-
-    return ["".join(text(t) for t in p.iter(w("t"), w("noBreakHyphen"))) for p in body.iter(w("p"))]
+    return ["".join(t.text or "" for t in p.iter(w("t"))) for p in body.iter(w("p"))]
 
 
 def style_of(root: etree._Element, name: str) -> etree._Element:
@@ -280,7 +277,7 @@ def test_short_box_keeps_together_and_long_box_may_split():
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_appendix_header_row_repeats_and_rows_do_not_split(built, name):
-    tbl = next(t for t in _tables(built[name]) if t.find(".//w:tblHeader", NS) is not None)
+    tbl = next(t for t in _tables(built[name]) if "序号" in "".join(t.find("w:tr", NS).itertext()))
     rows = tbl.findall("w:tr", NS)
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
@@ -588,6 +585,7 @@ def libreoffice_pdfs(built, article, report, tmp_path_factory):
     out = tmp_path_factory.mktemp("lo")
     files = {f"article-{n}": data for n, data in built.items()}
     files["report-gbt9704"] = render(report, load("gbt9704"))
+    files["report-standard"] = render(report, load("standard"))
     files["tail-gbt9704"] = render(article, _with_tail(load("gbt9704")))
     for stem, data in files.items():
         (out / f"{stem}.docx").write_bytes(data)
@@ -599,8 +597,10 @@ def libreoffice_pdfs(built, article, report, tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stem", ["article-standard", "article-gbt9704", "report-gbt9704"])
+@pytest.mark.parametrize("stem", ["article-standard", "article-gbt9704", "report-gbt9704", "report-standard"])
 def test_libreoffice_prints_every_paragraph(libreoffice_pdfs, article, report, stem):
+    """Every paragraph in the text of LibreOffice's PDF, whole: nothing (a running header) comes
+    between the lines of a paragraph that runs over a page break (the report has many)."""
     pdf = libreoffice_pdfs[stem]
     assert pdf.exists() and pdf.stat().st_size > 1000, "LibreOffice made no PDF (it exits 0 even then)"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -608,6 +608,17 @@ def test_libreoffice_prints_every_paragraph(libreoffice_pdfs, article, report, s
     s = article if stem.startswith("article") else report
     lost = [p for p in s.all_paragraphs() + [sec.keyword for _, sec in s.all_sections()] if _norm(p) not in flat]
     assert not lost, lost[0][:40]
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_paragraph_is_in_the_document_xml_with_its_tags_stripped(article, report, name):
+    """What reads the text of document.xml by dropping its tags (as the DOCX checks do) finds every
+    paragraph and heading as typed: no character is an element (a hyphen, a space)."""
+    for s in (article, report):
+        xml = zipfile.ZipFile(io.BytesIO(render(s, load(name)))).read("word/document.xml").decode()
+        text = _norm(re.sub(r"<[^>]+>", "", xml.replace("</w:p>", "\n")))
+        lost = [p for p in s.all_paragraphs() + [sec.keyword for _, sec in s.all_sections()] if _norm(p) not in text]
+        assert not lost, lost[0][:40]
 
 
 def _with_tail(tpl):
@@ -626,7 +637,7 @@ def test_libreoffice_ends_on_the_tail_without_an_empty_page(libreoffice_pdfs):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stem", ["article-standard", "article-gbt9704", "report-gbt9704"])
+@pytest.mark.parametrize("stem", ["article-standard", "article-gbt9704", "report-gbt9704", "report-standard"])
 def test_libreoffice_page_count_is_within_one_of_our_pdf(libreoffice_pdfs, article, report, stem):
     pypdf = pytest.importorskip("pypdf")
     from briefing.renderers.pdf import render as render_pdf
@@ -683,22 +694,45 @@ def test_the_masthead_prints_a_numeric_report_date_as_a_chinese_date(name):
 
 
 def test_standard_running_header_has_the_name_and_the_title_as_the_pdf(built, article):
-    p = parts(built["standard"])
+    """Issue 17: the header of later pages shows the briefing's name (accent, left) and the title
+    (grey, right) over a rule, as the PDF; as a picture of that text with the text as alt text, so
+    that LibreOffice's PDF of the DOCX does not put it inside paragraphs that run over a page."""
+    from PIL import Image
+
+    data = built["standard"]
+    p = parts(data)
     rels = p["word/_rels/document.xml.rels"]
     sect = p["word/document.xml"].find(".//w:body/w:sectPr", NS)
-    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     target = {r.get("Id"): r.get("Target") for r in rels}
-    ref = {h.get(w("type")): target[h.get(R)] for h in sect.findall("w:headerReference", NS)}
-    later = "".join(x.text or "" for x in p["word/" + ref["default"]].iter(w("t")))
-    first = "".join(x.text or "" for x in p["word/" + ref["first"]].iter(w("t")))
-    assert later == load("standard").masthead.name + article.title and first == ""  # issue 17
-    assert p["word/" + ref["default"]].find(".//w:tab", NS) is not None  # the title set right
+    ref = {h.get(w("type")): target[h.get(R + "id")] for h in sect.findall("w:headerReference", NS)}
+    later, first = p["word/" + ref["default"]], p["word/" + ref["first"]]
+    assert not "".join(later.itertext()) and not "".join(first.itertext())  # no text to copy
+    assert first.find(".//w:drawing", NS) is None
+    ns = {**NS, "wp": WP}
+    doc_pr = later.find(".//wp:inline/wp:docPr", ns)
+    name = load("standard").masthead.name
+    assert doc_pr.get("descr") == f"{name} {article.title}"
+    assert later.find(".//w:pPr/w:pBdr/w:bottom", NS) is not None  # the rule
+    # the picture: related from the header part, as wide as the type area, the name in the accent
+    # colour on the left and the title in grey on the right
+    blip = later.find(".//a:blip", NS).get(R + "embed")
+    part_rels = zipfile.ZipFile(io.BytesIO(data)).read(f"word/_rels/{ref['default']}.rels")
+    png = {r.get("Id"): r.get("Target") for r in etree.fromstring(part_rels)}[blip]
+    img = Image.open(io.BytesIO(zipfile.ZipFile(io.BytesIO(data)).read(f"word/{png}"))).convert("RGB")
+    cx = int(later.find(".//wp:inline/wp:extent", ns).get("cx"))
+    assert cx == round((mm_to_twips(210) - mm_to_twips(25) * 2) / 20 * 12700)
+    accent = tuple(int(load("standard").colors.accent.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    colours = {img.getpixel((x, y)) for x in range(img.width) for y in range(0, img.height, 2)}
+    left = {img.getpixel((x, y)) for x in range(img.width // 2) for y in range(img.height)}
+    right = {img.getpixel((x, y)) for x in range(img.width // 2, img.width) for y in range(img.height)}
+    assert accent in left and accent not in right and (85, 85, 85) in right and len(colours) > 10
 
 
 @pytest.mark.parametrize("name, charts", [("beijing-glance.summary.json", True), ("report-beijing.summary.json", False)])
 def test_the_last_appendix_rows_keep_with_the_charts(name, charts):
     s = Summary.from_json((FIXTURES / name).read_text(encoding="utf-8"))
-    table = [t for t in _tables(render(s, load("gbt9704"))) if t.find(".//w:tblHeader", NS) is not None][0]
+    table = next(t for t in _tables(render(s, load("gbt9704"))) if "序号" in "".join(t.find("w:tr", NS).itertext()))
     keeps = [tr.find(".//w:keepNext", NS) is not None for tr in table.findall("w:tr", NS)]
     assert keeps[-2:] == [charts, charts] and not any(keeps[:-2])  # no chart alone on the last page
     body = parts(render(s, load("gbt9704")))["word/document.xml"]
@@ -718,10 +752,33 @@ def test_the_box_label_tag_keeps_clear_of_the_border(built, name):
     assert before / 20 + (role.leading - 1.45 * role.size) / 2 >= 1.0
 
 
-def test_a_hyphen_inside_a_name_is_a_non_breaking_hyphen():
+def test_a_hyphen_inside_a_name_is_text_of_the_paragraph():
+    """中国-北欧 keeps its "-" as a character of the text (w:t), as every other hyphen: a
+    w:noBreakHyphen is lost to whatever reads the text of the XML (the DOCX checks strip the tags),
+    and LibreOffice breaks after it anyway."""
     s = Summary(title="T", sections=[Section(keyword="甲", paragraphs=["中国-北欧经贸合作论坛、COVID-19防控。"])])
     data = render(s, load("standard"))
     body = parts(data)["word/document.xml"]
     p = next(p for p in body.iter(w("p")) if "北欧" in "".join(p.itertext()))
-    assert len(list(p.iter(w("noBreakHyphen")))) == 1  # 中国-北欧 never breaks; COVID-19 keeps its "-"
-    assert "中国-北欧经贸合作论坛、COVID-19防控。" in all_texts(data)  # read back as typed
+    assert not list(p.iter(w("noBreakHyphen")))
+    assert "".join(p.itertext()) == "中国-北欧经贸合作论坛、COVID-19防控。"
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_paragraph_and_heading_spacing_is_the_pdfs(built, name):
+    """Paragraphs a fifth of a body line apart and headings 0.6 (0.3) of a line above and 2 pt
+    under their text, as the PDF sets them off the grid; nothing of it on the GB/T 9704 grid. With
+    less, LibreOffice fit a long report on a page or two fewer than the PDF."""
+    t = load(name)
+    styles = parts(built[name])["word/styles.xml"]
+    body = t.role("body").leading
+    grid = name == "gbt9704"
+
+    def spacing(style: str) -> tuple[float, float]:
+        sp = style_of(styles, style).find("w:pPr/w:spacing", NS)
+        return int(sp.get(w("before"), "0")) / 20, int(sp.get(w("after"), "0")) / 20
+
+    for style in ("Body Text", "Lead"):
+        assert spacing(style)[1] == pytest.approx(0 if grid else 0.2 * body, abs=0.05)
+    assert spacing("heading 1") == pytest.approx((0, 0) if grid else (0.6 * body, 2), abs=0.05)
+    assert spacing("heading 2") == pytest.approx((0, 0) if grid else (0.3 * body, 2), abs=0.05)

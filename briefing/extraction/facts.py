@@ -138,6 +138,11 @@ def find_facts(summary: Summary) -> None:
                             continue
                         targets.append(Target(section=n, indicator=f.indicator, value=f.q.value, unit=f.q.unit,
                                               value_max=f.q.value_max, qualifier=f.q.qualifier, text=f.text))
+                        if f.growth is not None and f.rate_aimed:
+                            # 收入超1万亿元、增长8％: the rate aimed at is a goal of its own (a result's
+                            # rate stays with its figure).
+                            targets.append(Target(section=n, indicator=f.indicator + "增长", value=f.growth,
+                                                  unit="%", text=f.text))
                     else:
                         figures.append(Figure(section=n or None, indicator=f.indicator, value=f.q.value,
                                               unit=f.q.unit, growth=f.growth, text=f.text))
@@ -173,6 +178,7 @@ class Fact:
     def __init__(self, q: Quantity, indicator: str, text: str, growth: float | int | None = None) -> None:
         self.q, self.indicator, self.text, self.growth = q, indicator, text, growth
         self.describes = False  # 总投资35亿元的80项工程: an amount that describes the count after it
+        self.rate_aimed = False  # 收入1万亿元、增长8％: a rate joined to the amount, not one against a year
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -212,7 +218,8 @@ def _excluded(text: str, q: Quantity) -> bool:
 
 
 _BASELINE = re.compile(rf"[从由](?P<span>[^从由]*?){_CHANGE}(?:到|至)")
-_DOING_WELL = re.compile(r"(?:建好|用好|管好)$")  # work on what exists: 建好15个主平台
+# Work on what exists: 建好15个主平台, 做优做强5个国家先进制造业集群, 做强生物医药等3个集群.
+_DOING_WELL = re.compile(r"(?:建好|用好|管好)$|^\s*(?:做[优强大精]){1,3}(?:[^，、]{0,12}等)?$")
 
 
 # Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.
@@ -325,6 +332,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
             if len(subjects) != len(listed):
                 subjects = [clause[:fb]] * len(listed)
         if len(listed) >= 2:
+            subjects = _share_head(subjects)
             # A bound printed once at either end of the list holds for every value (…11%和13%左右).
             closing, opening = listed[-1].after, listed[0].before
             out = []
@@ -344,6 +352,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
         if last is not None and q.unit == "%" and gm and not last.q.unit.endswith("%"):
             sign = -1 if gm.group("dir") in ("下降", "减少", "降低") else 1
             last.growth = sign * q.value
+            last.rate_aimed = not re.search(r"同比|比上年|较上年|年均", between)
             prev_end = q.end
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
@@ -378,7 +387,10 @@ def _quantity_facts(clause: str) -> list[Fact]:
             prev_end = q.end
             continue
         vm = _VERB_HEAD.match(last.indicator) if last is not None else None
-        if vm and "、" in between and not opens_with_doing(ind) and not re.search(r"[达为到至]", between):
+        own = _VERB_HEAD.match(between.split("、")[-1].strip()) if "、" in between else None
+        if own and not opens_with_doing(ind):
+            ind = own.group(0) + ind  # 实施项目640个、完成投资3500亿元: the item's own verb, not the list's
+        elif vm and "、" in between and not opens_with_doing(ind) and not re.search(r"[达为到至]", between):
             # 新增企业1000家、科技型企业1500家: the list shares its verb.
             ind = vm.group(0) + ind
         last = Fact(q, ind, text)
@@ -427,6 +439,20 @@ def _post_noun(clause: str, end: int) -> str:
         noun = noun[:-2]
     # 40个绿美点和6条绿美带: the 和 joins the next count, it is not part of this noun.
     return re.sub(r"(?:以及|和|与|及|或)$", "", noun[:24])
+
+
+# What a 分别 list's subjects measure, printed once after the last (交通、水利投资分别…).
+_MEASURE_HEAD = re.compile(r"(?:投资|收入|支出|余额|总额|产值|增加值|产量|零售额|销售额|人数|数量|面积|规模|比重|占比)$")
+
+
+def _share_head(subjects: list[str]) -> list[str]:
+    """``交通、水利投资分别达到845亿元、486.3亿元``: 交通投资 and 水利投资, not 交通."""
+    head = _MEASURE_HEAD.search(subjects[-1]) if len(subjects) >= 2 and subjects[-1] != subjects[0] else None
+    if not head:
+        return subjects
+    # Only a bare short subject (交通, 一产) is a qualifier of the head; a longer one names its own thing.
+    return [x + head.group(0) if len(x) <= 4 and not re.search(r"[数值额量率比]$", x) and not _MEASURE_HEAD.search(x)
+            else x for x in subjects[:-1]] + subjects[-1:]
 
 
 def _noun_tail(part: str) -> str:

@@ -18,7 +18,10 @@ _SPEAKER = re.compile(
 # A photo's caption: its credit or note at the end, or 图：/图为 at the start.
 _CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
-_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
+# A page's date, its time as 10:40(:34) or written out (07时41分).
+_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?"
+                        r"(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
 # little else — never a headline, wherever it stands in the head.
@@ -95,6 +98,7 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
     head = Summary()
     headlines: list[str] = []
     stamped = False  # a stamp after the headlines: the next headline-like line is the body's
+    seen: list[str] = []  # the head's lines read so far as title block (a portal repeats them)
     i = 0
     while i < len(paras):
         t = paras[i].text
@@ -106,7 +110,9 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             paras[i] = t_para = Para(t[: ts.start()].rstrip(), paras[i].first_line, paras[i].last_line, paras[i].n_lines)
             t = t_para.text
         m = _META.match(t)
-        if _is_chrome(t) or not headlines and (_is_prompt(paras, i) or _BRACKETED.match(t)):
+        if (headlines or head.title) and _repeats_head(t, headlines, head, seen):
+            head.dropped.append(t)  # a portal prints the title block twice, or its last words again
+        elif _is_chrome(t) or not headlines and (_is_prompt(paras, i) or _BRACKETED.match(t)):
             head.dropped.append(t)
         elif _ELLIPSIS.match(t) and not head.title:
             head.dropped.extend(headlines)  # captions or a teaser before the headline
@@ -137,15 +143,24 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
             head.dropped.append(t)
         elif _SUBTITLE.match(t) and (headlines or head.title):
             sub = t
-            while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text):
+            while i + 1 < len(paras) and _continues_subtitle(sub, paras[i + 1].text) \
+                    and paras[i + 1].text not in headlines:
                 i += 1
                 sub += paras[i].text
+            seen.append(sub)
+            # The occasion and the speaker on one line: …第四次会议上 某某省省长 某某.
+            k = sub.rfind("上") + 1
+            if 0 < k < len(sub) and not head.speaker and (sm := _SPEAKER.match(sub[k:].strip(SPACES))):
+                sub, head.speaker = sub[:k], f"{sm.group('post')} {sm.group('name')}"
             head.subtitle = sub
         elif (sm := _SPEAKER.match(t)) and (headlines or head.title):
             # 职务 姓名: the space the line had (squeezed out with the others) is the convention.
             head.speaker = f"{sm.group('post')} {sm.group('name')}"
-        elif _CAPTION.search(t) and width(t) <= 60 and not _GREETING.match(t):
+        elif _CAPTION.search(t) and (width(t) <= 60 or _CREDITED.search(t) and width(t) <= 120) \
+                and not _GREETING.match(t):
             head.dropped.append(t)
+        elif head.speaker and _names_speaker(t, head.speaker):
+            head.dropped.append(t)  # the speaker's photo: 省长某某作政府工作报告
         elif not headlines and not head.title and width(t) <= 20 and (not _HAN.search(t) or _SITE.fullmatch(t)):
             head.dropped.append(t)  # an ad's slot id (ad9_210*60) or the site's name (央广网) over the headline
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
@@ -174,6 +189,26 @@ def parse_head(paras: list[Para]) -> tuple[Summary, int]:
         head.kicker, head.title, extra = headlines[0], headlines[1], headlines[2]
         head.subtitle = head.subtitle or extra
     return head, i
+
+
+# A photographer's credit ends a caption however long it runs: …（新华社）记者 某某 摄.
+_CREDITED = re.compile(r"记者\s*[\u4e00-\u9fff·]{2,4}\s*(?:摄|攝|摄影)$")
+
+
+def _repeats_head(t: str, headlines: list[str], head: Summary, seen: list[str]) -> bool:
+    """The title or the occasion line printed again (a portal's page header and its article
+    both), or the title's last words alone (``政府工作报告`` under ``2026年某某省政府工作报告``)."""
+    title = head.title or "".join(headlines)
+    if t in headlines or t == head.title or t in seen:
+        return True
+    return width(t) >= 4 and len(t) < len(title) and title.endswith(t) and not ends_sentence(t)
+
+
+def _names_speaker(t: str, speaker: str) -> bool:
+    """A short line in the head that names the speaker again is his photo's caption."""
+    name = speaker.rsplit(" ", 1)[-1]
+    return len(name) >= 2 and name in t and width(t) <= 40 and not _GREETING.match(t) \
+        and not HEADING_START.match(t)
 
 
 def _opens_a_part(line: str, paras: list[Para], i: int) -> bool:

@@ -18,6 +18,7 @@ COUNT_UNITS = (
 MEASURE_UNITS = (
     "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
     "标准箱 箱 元 美元 欧元 港元 斤 课时 学时 个月 小时 分钟 倍 % ％ ‰ TEU "
+    "方 "  # 10亿方 (of gas, of water): cubic metres as the trade says it
     "平方公裏 公裏 噸 畝 公頃 千瓦時 歐元 課時 小時 分鐘"
 ).split()
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千", "萬億", "億", "千萬", "百萬", "萬")
@@ -27,7 +28,9 @@ _BASE = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
 # is one (200万中小学生, 1000万以上).
 UNIT_RE = (
     "(?:(?:(?:" + "|".join(MAGNITUDES) + ")?(?:" + "|".join(re.escape(u) for u in _BASE) + "))"
-    "(?<!人(?=口))(?<!部(?=[门署分委]))(?<!所(?=[有属在得]))(?<!家(?=[庭长属]))"
+    "(?<!人(?=口))(?<!部(?=[门署分委]))(?<!所(?=[有属在得]))(?<!家(?=[庭长属]))(?<!方(?=[面案式向法位针略阵舱]))"
+    # a rate per span of time: 1400万吨/年 (a capacity), 5万立方米/日
+    "(?:[/／](?:年|日|天|月|小时|秒))?"
     "(?:[（(][套间户个人][）)])?|万亿|亿|万|萬億|億|萬)"
 )
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -41,7 +44,7 @@ AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下", "
 
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"
-    rf"(?P<num>{NUMBER})(?:(?P<mag>万|亿|萬|億)(?P<more>余|多|餘))?(?P<u1>{UNIT_RE})?"
+    rf"(?P<num>{NUMBER})(?:(?P<mag>万|亿|萬|億)?(?P<more>余|多|餘))?(?P<u1>{UNIT_RE})?"
     rf"(?:{RANGE_SEP}(?P<num2>{ARABIC})(?P<u2>{UNIT_RE})?)?"
     rf"(?P<post>{'|'.join(AFTER_BOUNDS)})?"
 )
@@ -100,7 +103,7 @@ def find_quantities(text: str) -> list[Quantity]:
         num = m.group("num")
         u1, u2 = m.group("u1"), m.group("u2")
         if m.group("mag"):
-            # 6万余名: the magnitude belongs to the unit, 余/多 is the bound (more than)
+            # 6万余名: the magnitude belongs to the unit, 余/多 is the bound (more than), as in 1900多个
             u1 = m.group("mag") + (u1 or "")
         unit = u1 or u2
         if num.startswith("百分之"):

@@ -17,7 +17,7 @@ from .chars import BULLET_START, BULLETS, width
 _REVIEW_HEAD = re.compile(r"回顾|成就|过去|去年|上年|一年来|总结|成效|成绩|执行情况|完成情况|进展情况")
 _HORIZON_HEAD = re.compile(r"十[一二三四五六七八九]五|五年|规划|远景|20[3-9]\d年|名词解释|说明|注释")
 _PLAN_HEAD = re.compile(
-    r"重点工作|工作安排|工作任务|主要任务|今年|明年|计划|部署|目标|民生实事|打算|措施|总体要求|政策取向"
+    r"重点工作|主要工作|工作安排|工作任务|主要任务|今年|明年|计划|部署|目标|民生实事|打算|措施|总体要求|政策取向"
 )
 # What only this year's plan says, as against the goals of a five-year horizon.
 _PLAN_NOW = re.compile(r"重点工作|工作安排|工作任务|今年|明年|民生实事|20[12]\d年")

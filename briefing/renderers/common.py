@@ -18,7 +18,8 @@ APPENDIX_COLUMNS = ("序号", "部分", "指标", "目标值", "单位", "约束
 
 # a date anywhere in the report's date field, numeric or written out, zero-padded or not, a time
 # or the page's words around it ("2026-03-16 10:40:34", "2023年01月01日上一版")
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)")
+# (a time may follow 日 with no space: 2026年02月10日07时41分)
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 
 
 def masthead_date(issue_date: str, report_date: str) -> str:

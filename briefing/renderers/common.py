@@ -167,15 +167,15 @@ def counted_indicator(targets: list[Target], i: int) -> str:
 
 
 def byline_lines(summary: Summary) -> list[str]:
-    """Source and reporter (本报讯　记者 孙庆辉), then the speaker, each a line; empty parts left out."""
-    lines = []
+    """Source and reporter (本报讯　记者 孙庆辉), each a line with the speaker; empty parts left out.
+    A speech (a work report) names its speaker under the occasion line, and the paper or site it was
+    copied from after it, as 来源 (a bare 四川日报 between the two read as the report's author)."""
     reporter = f"记者 {summary.reporter}" if summary.reporter else ""
-    first = "　".join(x for x in (summary.source, reporter) if x)
-    if first:
-        lines.append(first)
+    credit = "　".join(x for x in (summary.source, reporter) if x)
     if summary.speaker:
-        lines.append(summary.speaker)
-    return lines
+        source = f"来源：{summary.source}" if summary.source and not reporter else credit
+        return [x for x in (summary.speaker, source) if x]
+    return [credit] if credit else []
 
 
 def appendix_display_rows(summary: Summary) -> list[tuple[str, ...]]:

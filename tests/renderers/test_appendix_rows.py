@@ -23,3 +23,4 @@ def test_only_a_bare_verb_borrows_and_only_from_its_own_section_and_unit():
           Target(2, "区县引进", 3, "个"), Target(1, "区县引进", 3, "家"), Target(1, "新建公园", 10, "个")]
     assert [counted_indicator(ts, i) for i in range(len(ts))] == [
         "开发区引进5亿元以上关联企业", "区县引进关联企业", "区县引进", "区县引进", "新建公园"]
+

@@ -88,7 +88,9 @@ def pair(targets: list[Target], figures: list[Figure]) -> list[Pair]:
     return out
 
 
-def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
+def key_figures(figures: list[Figure], pairs: list[Pair], period: frozenset[int] = frozenset()) -> list[int]:
+    """``period``: figures of a paragraph that reviews several years (五年来…): the panel shows the
+    year's results first, a five-year total or its growth (贷款余额13万亿元、增长83%) only to fill it."""
     paired = {p.figure for p in pairs}
     first_of_section: set[int] = set()
     seen_sections: dict[int | None, int] = {}
@@ -101,7 +103,7 @@ def key_figures(figures: list[Figure], pairs: list[Pair]) -> list[int]:
     scored = []
     for i, f in enumerate(figures):
         score = 2.0 * (f.growth is not None) + 1.0 * f.unit.endswith(_MONEY) + 1.0 * (i in paired) \
-            + 0.5 * (i in first_of_section) - 0.25 * (f.text in reached and _passed_mark(f))
+            + 0.5 * (i in first_of_section) - 0.25 * (f.text in reached and _passed_mark(f)) - 10.0 * (i in period)
         scored.append((score, i))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[int] = []
@@ -128,6 +130,21 @@ def _passed_mark(f: Figure) -> bool:
     return at > 0 and _PASSED.search(f.text[:at]) is not None
 
 
+# A paragraph that reviews several years opens so: 五年来 / 过去五年 / “十四五”时期 / 十四五以来.
+_PERIOD_OPENING = re.compile(r"^(?:过去|近|这)?[三五十]年(?:来|间|中|里)|^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来|这五年)")
+
+
+def period_figures(summary: Summary) -> frozenset[int]:
+    """The figures stated in a paragraph that opens as a review of several years."""
+    paragraphs = [*summary.lead, *summary.all_paragraphs()]
+    out = set()
+    for i, f in enumerate(summary.figures):
+        home = next((p for p in paragraphs if f.text and f.text in p), "")
+        if _PERIOD_OPENING.match(home):
+            out.add(i)
+    return frozenset(out)
+
+
 def add_glance(summary: Summary) -> None:
     summary.pairs = pair(summary.targets, summary.figures)
-    summary.glance = key_figures(summary.figures, summary.pairs)
+    summary.glance = key_figures(summary.figures, summary.pairs, period_figures(summary))

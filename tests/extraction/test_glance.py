@@ -35,3 +35,19 @@ def test_key_figures_prefer_growth_and_money_and_stay_in_reading_order(article_s
 def test_few_figures_give_a_short_panel():
     f = [Figure(1, "新签约项目", 430, "个"), Figure(1, "签约总额", 5700, "亿元", growth=8.9)]
     assert key_figures(f, []) == [0, 1]
+
+
+def test_the_panel_shows_the_years_results_before_a_five_year_review():
+    """A report reviews the year and then five years (五年来…): a five-year total and its growth
+    (贷款余额13万亿元、增长83%) gives way to the year's results in the panel; it only fills it."""
+    from briefing import api
+
+    year = "一、2025年工作回顾\n\n过去一年，全省地区生产总值6.7万亿元、增长5.5%，一般公共预算收入5853亿元、增长3.9%，" \
+           "技术合同成交额3000亿元、增长15.1%，新增就业90万人，引进项目300个，完成投资1.04万亿元，兑现补贴169亿元，" \
+           "发放消费券7亿元。\n\n"
+    five = "五年来，全省贷款余额13万亿元、增长83%，进出口总额4万亿元、增长40%。\n\n"
+    s = api.extract_text("某省政府工作报告\n\n" + year + five + "二、2026年工作安排\n\n今年地区生产总值增长5%左右。\n")
+    shown = {s.figures[i].indicator for i in s.glance}
+    assert {"全省地区生产总值", "技术合同成交额"} <= shown and not shown & {"全省贷款余额", "进出口总额"}
+    s = api.extract_text("某省政府工作报告\n\n一、工作回顾\n\n" + five + "二、2026年工作安排\n\n今年地区生产总值增长5%左右。\n")
+    assert {s.figures[i].indicator for i in s.glance} == {"全省贷款余额", "进出口总额"}  # nothing else to show

@@ -17,6 +17,7 @@ from ..template import Template
 GREY = "#555555"
 PICTURE_ID = 900  # docPr ids are unique in a document: the 版记's is 1, the charts' from 1001
 _EMU_PER_PT = 12700
+DPI = 300  # print resolution: the text as sharp as a printer sets it (600 cost 10 ms a render, 34 KB)
 
 
 @dataclass(frozen=True)
@@ -50,5 +51,5 @@ def picture(t: Template, left: str, right: str, width: float) -> HeaderPicture |
         _text(d, 0, base, left, f, _hex(t.colors.accent))
     for k, line in enumerate(lines):
         _text(d, width, base - k * f.leading, line, f, GREY, anchor="end")
-    return HeaderPicture(png(d, 600), width, height, " ".join(x for x in (left, right) if x))
+    return HeaderPicture(png(d, DPI), width, height, " ".join(x for x in (left, right) if x))
 

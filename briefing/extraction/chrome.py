@@ -44,6 +44,9 @@ _ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{
 # An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
 _CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
                      r"[\u4e00-\u9fff·A-Za-z ]{1,16}[】\])）]?$")
+# A newspaper page's credits, the roles side by side without colons: 本版编辑 张某 美编 李某 校对 王某.
+_ROLE = r"(?:本版)?(?:责任编辑|美术编辑|编辑|责编|美编|校对|版式|组版|审读|审核|统筹|制图|设计|视觉|摄影)"
+_PAGE_CREDITS = re.compile(f"^(?:{_ROLE}[：: ]+[\u4e00-\u9fff·]{{2,4}}(?:[、 ][\u4e00-\u9fff·]{{2,4}})*[ ]*)+$")
 # A link's label in brackets: 【全文链接】 【相关阅读】 【阅读原文】 (a bare 【原文】 labels the quoted text after it).
 _LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|更多)[^】\]]{0,4}[】\]]$")
 _HEAD_LINES = 12  # the head of a web page: title block, meta lines, widgets
@@ -184,6 +187,8 @@ def _mark(s: str, past_sentence: bool) -> bool:
     if not s:
         return False
     if (_NAV_SURE if past_sentence else _NAV).search(s) or _NAV_OPEN.search(s) or _ID.match(s) or _LINK_LABEL.match(s):
+        return True
+    if _PAGE_CREDITS.match(simplified(s)):
         return True
     m = _CREDIT.match(simplified(s))  # 編輯：某某 on a page in traditional characters too
     return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))

@@ -103,3 +103,15 @@ def test_an_ascii_full_stop_ends_a_goal_as_the_chinese_one_does():
     assert [(t.indicator, t.value) for t in s.targets] == [
         ("各开发区引进100亿元以上的头部企业", 1), ("开发区引进30亿元以上高质量项目", 2), ("新建省级创新平台", 100),
         ("全社会研发投入", 236.7)]  # the decimal point is no full stop
+
+
+@pytest.mark.parametrize("slug", ["郑州日报 A3", "要闻", "2021年2月26日 星期五"])
+def test_the_pages_furniture_before_the_bold_headline_is_no_kicker(slug, tmp_path):
+    """The page's name and number, its column or date, copied before the kicker and headline (set
+    in fake bold, printed twice): dropped, the kicker and title stay as the sample's."""
+    _scores_as_the_sample(f"{slug}\n\n" + newspaper_copy(13, 24), tmp_path)
+
+
+def test_the_pages_credits_after_the_text_are_no_paragraph(tmp_path):
+    """本版编辑 张某 美编 李某 at the foot of the page: the page's credits, not the last section's words."""
+    _scores_as_the_sample(newspaper_copy(13, 24) + "\n\n本版编辑 张某 美编 李某\n", tmp_path)

@@ -269,12 +269,18 @@ def take_byline_line(text: str, head: Summary) -> bool:
     return True
 
 
+# What a page's furniture names: the paper, the page (A3, 第3版, 03版), the day; a kicker set in
+# plain type names none of them and stays.
+_SLUG = re.compile(r"(?:日报|晚报|时报|报$|[A-Z]\d{1,2}|第?\d{1,2}版|版$|星期|周[一二三四五六日]|(?:19|20)\d\d[年.-]|\d{1,2}月\d{1,2}日|^\d{1,3}$)")
+
+
 def _page_slug(paras: list[Para], doubled: frozenset[int], head: Summary) -> int:
     """A newspaper page copied out of a PDF sets its kicker and headline in fake bold (each line
-    printed twice); short plain lines before them are the page's furniture (郑州日报 A3, 要闻, a
-    date), not a kicker: dropped. Returns the index of the first paragraph after them."""
+    printed twice); short plain lines before them that name the paper, the page or the day (郑州日报
+    A3, 2021年2月26日 星期五) are the page's furniture, not a kicker: dropped. Returns the index of
+    the first paragraph after them."""
     first = next((k for k, p in enumerate(paras[:6]) if p.first_line in doubled), None)
-    if not first or not all(width(p.text) <= 20 and not ends_sentence(p.text) for p in paras[:first]):
+    if not first or not all(width(p.text) <= 20 and _SLUG.search(p.text) for p in paras[:first]):
         return 0
     head.dropped.extend(p.text for p in paras[:first])
     return first

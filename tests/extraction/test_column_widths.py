@@ -102,11 +102,22 @@ def test_an_ascii_full_stop_ends_a_goal_as_the_chinese_one_does():
         ("全社会研发投入", 236.7)]  # the decimal point is no full stop
 
 
-@pytest.mark.parametrize("slug", ["郑州日报 A3", "要闻", "2021年2月26日 星期五"])
+@pytest.mark.parametrize("slug", ["郑州日报 A3", "第3版 要闻", "2021年2月26日 星期五"])
 def test_the_pages_furniture_before_the_bold_headline_is_no_kicker(slug, tmp_path):
     """The page's name and number, its column or date, copied before the kicker and headline (set
     in fake bold, printed twice): dropped, the kicker and title stay as the sample's."""
     _scores_as_the_sample(f"{slug}\n\n" + newspaper_copy(13, 24), tmp_path)
+
+
+def test_a_kicker_in_plain_type_over_a_bold_headline_stays_the_kicker():
+    """Only a line naming the paper, the page or the day is furniture: a kicker set in plain type
+    over the headline in fake bold is still the kicker."""
+    lines = newspaper_copy(13, 24).split("\n")
+    from briefing.extraction.clean import undouble
+
+    lines[0] = undouble(lines[0]) or lines[0]
+    s = api.extract_text("\n".join(lines))
+    assert (s.kicker, s.title) == (gold_of(ARTICLE)["kicker"], gold_of(ARTICLE)["title"])
 
 
 def test_the_pages_credits_after_the_text_are_no_paragraph(tmp_path):

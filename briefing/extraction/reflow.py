@@ -209,9 +209,10 @@ def _short_by(w: float | None, nxt: str, col: float, full: bool = True) -> bool:
 
 # -- line text -------------------------------------------------------------------------------
 
-# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在.)
+# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在; 地, the adverb's
+# particle, not the noun's end: 落地, 基地, 用地, 各地.)
 _FRAGMENT_TAIL = re.compile(
-    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|地|得|[A-Za-z]|[，、；：])$")
+    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|(?<![落基土用园各本外内腹阵产耕湿高场实当两异天田绿营驻圣福])地|得|[A-Za-z]|[，、；：])$")
 # (A zero-padded 01 on a line of its own numbers the heading after it: it continues nothing.)
 _CONTINUATION_HEAD = re.compile(r"^(?!0\d$)(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 

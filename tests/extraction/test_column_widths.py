@@ -123,3 +123,14 @@ def test_a_kicker_in_plain_type_over_a_bold_headline_stays_the_kicker():
 def test_the_pages_credits_after_the_text_are_no_paragraph(tmp_path):
     """本版编辑 张某 美编 李某 at the foot of the page: the page's credits, not the last section's words."""
     _scores_as_the_sample(newspaper_copy(13, 24) + "\n\n本版编辑 张某 美编 李某\n", tmp_path)
+
+
+@pytest.mark.parametrize("form", ["blank lines", "a paragraph a line", "indented"])
+def test_the_article_as_a_web_page_gives_scores_as_the_sample(form, tmp_path):
+    """The same article as a web page gives it: a paragraph a line, with or without blank lines or
+    an indent. A keyword label whose words end in 地 (确保招商项目落地) stands alone: 地 ends the
+    noun 落地, not an adverb run on into the next line."""
+    paras = _paragraphs()
+    text = {"blank lines": "\n\n".join(paras), "a paragraph a line": "\n".join(paras),
+            "indented": "\n".join("\u3000\u3000" + p for p in paras)}[form]
+    _scores_as_the_sample(text, tmp_path)

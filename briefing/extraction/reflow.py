@@ -165,6 +165,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int,
         if blank:
             if la[-1].isdigit() and _UNIT_HEAD.match(lb):
                 return False  # 2020年4 / blank / 月22日: a number goes on with its unit
+            if _subheading_line(lines, widths, a, col):
+                return True
             return wa <= col * 0.75 and not _pushed_over(lines, widths, a, col)
         if HEADING_START.match(la) and col - wa >= 1.5:
             return True  # a numbered heading that does not fill its line ends there
@@ -175,6 +177,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int,
         return wb > col * 0.7 or bool(HEADING_START.match(la) or HEADING_START.match(lb) or lb.startswith("—"))
     if lb[0] in CLOSERS or lb[0] in "，。、；：？！%％":
         return False
+    if blank and _subheading_line(lines, widths, b, col):
+        return True
     # The next line's dropped indent is the surest sign; a sentence end on a line that merely
     # falls a little short of the column (justification, half-width digits) is not.
     indented_b = col - wb >= 1.5
@@ -183,6 +187,22 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int,
         indented_b = max(_local_width(cores, a), _local_width(cores, b)) - (cores[b] or 0.0) >= 1.75
     very_short_a = col - wa >= 3
     return very_short_a or indented_b or (short_a and blank)
+
+
+def _subheading_line(lines: list[str], widths: list[float | None], k: int, col: float) -> bool:
+    """Line k is a subheading set in the column (as wide as it, maybe): a phrase on a line of its
+    own between blank lines, after a sentence's end (or a credit), and a paragraph starts after it
+    (its first line short by the dropped indent)."""
+    t = lines[k]
+    if not (0 < k < len(lines) - 2) or lines[k - 1] or lines[k + 1] or width(t) > 24:
+        return False
+    if ends_sentence(t) or re.search("[，。；;,]", t) or t[-1] in "：:、":
+        return False
+    above = next((ln for ln in reversed(lines[: k - 1]) if ln), "")
+    below = next((j for j in range(k + 2, len(lines)) if lines[j]), None)
+    if not above or not (ends_sentence(above) or BYLINE_END.search(above) or BYLINE_LINE.match(above)) or below is None:
+        return False
+    return col - (widths[below] or 0.0) >= 1.5
 
 
 _UNIT_HEAD = re.compile(r"^(?:[年月日时号%％]|万|亿|千|百|个|家|项|人|元|倍|吨|亩|平方|公里|千米|米)")

@@ -175,7 +175,8 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
         return _by_keywords(paras, labels, hl_labels, drop=set(marked))
     # The dateline (某某报讯) opens the article: short lines above it are captions, not headings.
     opening = next((i for i, p in enumerate(paras) if DATELINE.match(p.text)), -1)
-    heads = [i for i, p in enumerate(paras) if i > opening and _is_subheading(p, hl_labels)
+    heads = [i for i, p in enumerate(paras) if i > opening
+             and (_is_subheading(p, hl_labels) or _is_subheading(p, hl_labels, goal_ok=True) and _between_paragraphs(paras, i))
              and not (i + 1 < len(paras) and _SIGNING.fullmatch(paras[i + 1].text))]
     # A short line that recurs (重点工作 under each city) labels a part of each section; one
     # with another right after it (主要预期目标 / 惠州) heads nothing.
@@ -259,11 +260,18 @@ def _join_cut_items(paras: list[Para]) -> list[Para]:
 _CAPTION = re.compile(r"供图|[摄攝]影?$|图片来源|资料图片|^[（(]图|版权所有|Copyright|©", re.I)
 
 
-def _is_subheading(p: Para, hl_labels: set[str]) -> bool:
-    """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon."""
+def _between_paragraphs(paras: list[Para], i: int) -> bool:
+    """Line i stands between two paragraphs of running text (a heading worded as a goal, 确保招商项目落地,
+    rather than an item of a list of goals, which stands among other short lines)."""
+    return all(0 <= j < len(paras) and width(paras[j].text) > 40 and ends_sentence(paras[j].text) for j in (i - 1, i + 1))
+
+
+def _is_subheading(p: Para, hl_labels: set[str], goal_ok: bool = False) -> bool:
+    """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon;
+    worded as a goal (``goal_ok``) when the caller has seen it stands alone."""
     t = p.text
     return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
-            and not split_label(t) and not re.search(r"[。；;]", t) and not is_goal_item(t)
+            and not split_label(t) and not re.search(r"[。；;]", t) and (goal_ok or not is_goal_item(t))
             and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
             and not BYLINE_LINE.match(t)  # 新华社记者 某某 under the dateline's line
             and not re.match(r"^【[^】]*[：:]", t)

@@ -46,7 +46,9 @@ def newspaper_copy(width: int, column: int, labels: str = "bottom") -> str:
     n = 0
     for p in body:
         if p.startswith("关键词"):
-            if labels != "bottom":
+            if labels == "subheadings":
+                out += ["", p.removeprefix("关键词 "), ""]
+            elif labels != "bottom":
                 cut = labels == "inline-cut" and len(p) > width
                 out += ["", *([p[:width], p[width:]] if cut else [p]), ""]
             continue
@@ -67,11 +69,13 @@ def test_the_article_in_other_columns_scores_as_the_sample(width, column, tmp_pa
     _scores_as_the_sample(newspaper_copy(width, column), tmp_path)
 
 
-@pytest.mark.parametrize("labels", ["inline", "inline-cut"])
+@pytest.mark.parametrize("labels", ["inline", "inline-cut", "subheadings"])
 @pytest.mark.parametrize("width", [12, 14, 16])
 def test_keyword_labels_in_place_even_cut_by_the_column_score_as_the_sample(labels, width, tmp_path):
     """The labels where their sections start, on lines of their own; a label longer than the
-    column cut over two lines (关键词 国家网络安全宣传周 / 成功举办) is still one label."""
+    column cut over two lines (关键词 国家网络安全宣传周 / 成功举办) is still one label; without the
+    关键词 word, plain subheadings (as wide as the column, some worded as goals: 确保招商项目落地)
+    between blank lines, after a sentence's end and before a paragraph's first line."""
     _scores_as_the_sample(newspaper_copy(width, 24, labels), tmp_path)
 
 
@@ -125,12 +129,13 @@ def test_the_pages_credits_after_the_text_are_no_paragraph(tmp_path):
     _scores_as_the_sample(newspaper_copy(13, 24) + "\n\n本版编辑 张某 美编 李某\n", tmp_path)
 
 
+@pytest.mark.parametrize("prefix", [True, False])
 @pytest.mark.parametrize("form", ["blank lines", "a paragraph a line", "indented"])
-def test_the_article_as_a_web_page_gives_scores_as_the_sample(form, tmp_path):
+def test_the_article_as_a_web_page_gives_scores_as_the_sample(form, prefix, tmp_path):
     """The same article as a web page gives it: a paragraph a line, with or without blank lines or
     an indent. A keyword label whose words end in 地 (确保招商项目落地) stands alone: 地 ends the
     noun 落地, not an adverb run on into the next line."""
-    paras = _paragraphs()
+    paras = [p if prefix else p.removeprefix("关键词 ") for p in _paragraphs()]
     text = {"blank lines": "\n\n".join(paras), "a paragraph a line": "\n".join(paras),
             "indented": "\n".join("\u3000\u3000" + p for p in paras)}[form]
     _scores_as_the_sample(text, tmp_path)

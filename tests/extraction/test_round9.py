@@ -110,3 +110,10 @@ def test_a_policys_articles_a_count_of_systems_and_a_slogans_figure_are_no_goals
     text = PLAN + ("全面落实园区改革20条政策措施，落实“两个90%”要求，构建监测、预警、处置3个体系，"
                    "新建标准厂房10万平方米。\n")
     assert targets_of(text) == [(10, "万平方米", None)]
+
+
+def test_a_newspapers_jump_lines_are_taken_out_of_the_paragraph():
+    s = api.extract_text("某市工作报告\n\n一、2025年工作回顾\n去年经受住了考验。（下转第四版）（紧接第一版） 我们坚持人民至上，"
+                         "全市生产总值增长5%。\n")
+    assert s.sections[0].paragraphs == ["去年经受住了考验。我们坚持人民至上，全市生产总值增长5%。"]
+    assert {"（下转第四版）", "（紧接第一版）"} <= set(s.dropped)

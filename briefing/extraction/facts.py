@@ -355,7 +355,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
             # pair with the values (城乡居民收入分别增长11%和13%), each value takes the whole subject.
             subjects = [s for s in re.split("[、和及与]", clause[:fb]) if s]
             if len(subjects) != len(listed):
-                subjects = [clause[:fb]] * len(listed)
+                subjects = _ordinal_subjects(clause[:fb], len(listed)) or [clause[:fb]] * len(listed)
         if len(listed) >= 2:
             subjects = _share_head(subjects)
             # A bound printed once at either end of the list holds for every value (…11%和13%左右).
@@ -486,6 +486,18 @@ def _share_head(subjects: list[str]) -> list[str]:
     # Only a bare short subject (交通, 一产) is a qualifier of the head; a longer one names its own thing.
     return [x + head.group(0) if len(x) <= 4 and not re.search(r"[数值额量率比]$", x) and not _MEASURE_HEAD.search(x)
             else x for x in subjects[:-1]] + subjects[-1:]
+
+
+# 一二三产增加值 / 一二三次产业增加值: the parts of the economy run together, one value each.
+_ORDINAL_RUN = re.compile(r"(?<![一二三四五六七八九十])([一二三]{2,3})(产业|产|次产业)")
+
+
+def _ordinal_subjects(subject: str, n: int) -> list[str] | None:
+    """``一二三产增加值分别增长3.5%、6%、5%``: 一产增加值, 二产增加值, 三产增加值."""
+    m = _ORDINAL_RUN.search(subject)
+    if not m or len(m.group(1)) != n:
+        return None
+    return [subject[: m.start()] + d + m.group(2) + subject[m.end():] for d in m.group(1)]
 
 
 def _noun_tail(part: str) -> str:

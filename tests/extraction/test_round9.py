@@ -117,3 +117,9 @@ def test_a_newspapers_jump_lines_are_taken_out_of_the_paragraph():
                          "全市生产总值增长5%。\n")
     assert s.sections[0].paragraphs == ["去年经受住了考验。我们坚持人民至上，全市生产总值增长5%。"]
     assert {"（下转第四版）", "（紧接第一版）"} <= set(s.dropped)
+
+
+def test_the_parts_of_the_economy_run_together_in_a_fenbie_list_are_named_one_each():
+    text = PLAN + "主要预期目标是：生产总值增长5%左右，其中一二三产增加值分别增长3%左右、6%左右、5%左右。\n"
+    names = [t.indicator for t in api.extract_text(text).targets]
+    assert names == ["生产总值增长", "一产增加值", "二产增加值", "三产增加值"]

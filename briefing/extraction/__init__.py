@@ -54,7 +54,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     paras = reflow(lines, doubled)
     if not paras and not labels:
         raise InputError("no text left after removing page chrome", path=name)
-    head, start = parse_head(paras)
+    head, start = parse_head(paras, doubled)
     body_paras = paras[start:]
     if head.title and len(head.title) >= 8:
         # The headline printed again inside the page (a web page's repeated title) is furniture.

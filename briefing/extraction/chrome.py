@@ -44,6 +44,13 @@ _ID = re.compile(r"^(?=[0-9A-Za-z_-]*\d)(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{
 # An editor's credit, maybe bracketed: 责任编辑：某某 / 【编辑:某某】 (a name, not a sentence).
 _CREDIT = re.compile(r"^[【\[(（]?(责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|来源|稿源)\s*[：:]\s*"
                      r"[\u4e00-\u9fff·A-Za-z ]{1,16}[】\])）]?$")
+# A newspaper page's credits, the roles side by side without colons: 本版编辑 张某 美编 李某 校对 王某.
+_ROLE = r"(?:本版)?(?:责任编辑|美术编辑|编辑|责编|美编|校对|版式|组版|审读|审核|统筹|制图|设计|视觉|摄影)"
+_PAGE_CREDITS = re.compile(f"^(?:{_ROLE}[：: ]+[\u4e00-\u9fff·]{{2,4}}(?:[、 ][\u4e00-\u9fff·]{{2,4}})*[ ]*)+$")
+# A government portal's footer and page tools, and the label of a list of links after the text.
+_FOOTER = re.compile(r"(?:主办|承办|协办|主管|维护)(?:单位)?[：:]|版权所有|网站标识码|ICP备|公网安备|网站地图|联系我们|"
+                     r"技术支持[：:]|扫一扫|打印本页|关闭窗口|[【\[](?:打印|关闭|纠错|收藏)[】\]]|"
+                     r"^(?:相关|延伸|推荐)(?:链接|新闻|阅读|文章|报道|文档|稿件)(?:[：:].*)?$")
 # A link's label in brackets: 【全文链接】 【相关阅读】 【阅读原文】 (a bare 【原文】 labels the quoted text after it).
 _LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|更多)[^】\]]{0,4}[】\]]$")
 _HEAD_LINES = 12  # the head of a web page: title block, meta lines, widgets
@@ -185,6 +192,8 @@ def _mark(s: str, past_sentence: bool) -> bool:
         return False
     if (_NAV_SURE if past_sentence else _NAV).search(s) or _NAV_OPEN.search(s) or _ID.match(s) or _LINK_LABEL.match(s):
         return True
+    if _PAGE_CREDITS.match(simplified(s)) or (not past_sentence and _FOOTER.search(s)):
+        return True  # (a footer's words only after the text's last sentence)
     m = _CREDIT.match(simplified(s))  # 編輯：某某 on a page in traditional characters too
     return m is not None and not (past_sentence and m.group(1) in ("来源", "稿源"))
 

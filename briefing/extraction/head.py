@@ -95,14 +95,15 @@ def _headline_like(p: Para, first: bool = False) -> bool:
     )
 
 
-def parse_head(paras: list[Para]) -> tuple[Summary, int]:
+def parse_head(paras: list[Para], doubled: frozenset[int] = frozenset()) -> tuple[Summary, int]:
     """Read the head into a Summary's head fields (title … speaker, dropped); returns it and the
-    index of the first paragraph of the body."""
+    index of the first paragraph of the body. ``doubled``: the lines a PDF's fake bold printed
+    twice (see :func:`_page_slug`)."""
     head = Summary()
     headlines: list[str] = []
     stamped = False  # a stamp after the headlines: the next headline-like line is the body's
     seen: list[str] = []  # the head's lines read so far as title block (a portal repeats them)
-    i = 0
+    i = _page_slug(paras, doubled, head)
     while i < len(paras):
         t = paras[i].text
         if not headlines and not head.title and (ts := _TRAILING_STAMP.search(t)) and width(t[: ts.start()]) >= 8 \
@@ -269,6 +270,23 @@ def take_byline_line(text: str, head: Summary) -> bool:
     head.reporter = head.reporter or _first_names(bm.group(0))
     head.dropped.append(text)
     return True
+
+
+# What a page's furniture names: the paper, the page (A3, 第3版, 03版), the day; a kicker set in
+# plain type names none of them and stays.
+_SLUG = re.compile(r"(?:日报|晚报|时报|报$|[A-Z]\d{1,2}|第?\d{1,2}版|版$|星期|周[一二三四五六日]|(?:19|20)\d\d[年.-]|\d{1,2}月\d{1,2}日|^\d{1,3}$)")
+
+
+def _page_slug(paras: list[Para], doubled: frozenset[int], head: Summary) -> int:
+    """A newspaper page copied out of a PDF sets its kicker and headline in fake bold (each line
+    printed twice); short plain lines before them that name the paper, the page or the day (郑州日报
+    A3, 2021年2月26日 星期五) are the page's furniture, not a kicker: dropped. Returns the index of
+    the first paragraph after them."""
+    first = next((k for k, p in enumerate(paras[:6]) if p.first_line in doubled), None)
+    if not first or not all(width(p.text) <= 20 and _SLUG.search(p.text) for p in paras[:first]):
+        return 0
+    head.dropped.extend(p.text for p in paras[:first])
+    return first
 
 
 # The fields of a page's metadata line, several to a line at times (作者:本站 发布时间:… 浏览:149次 |).

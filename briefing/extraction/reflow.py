@@ -93,6 +93,8 @@ def _local_width(widths: list[float | None], i: int, span: int = 8) -> float:
 
 def reflow_columns(lines: list[str], doubled: frozenset[int] = frozenset()) -> list[Para]:
     widths: list[float | None] = [width(ln) if ln else None for ln in lines]
+    # widths without a closing mark at the end: a column lets it hang past the edge, or sets it inside
+    cores: list[float | None] = [width(ln.rstrip(_HANGING)) if ln else None for ln in lines]
     idx = [i for i, ln in enumerate(lines) if ln]
     paras: list[Para] = []
     cur: Para | None = None
@@ -102,7 +104,7 @@ def reflow_columns(lines: list[str], doubled: frozenset[int] = frozenset()) -> l
         heading = _in_heading(cur, lines, widths, prev, i) if cur is not None and prev is not None else None
         if prev is not None and i - prev == 1 and {prev, i} <= doubled and cur is not None and not ends_sentence(cur.text):
             heading = True  # the next line of a headline in fake bold
-        if cur is not None and prev is not None and (heading or (heading is None and not _breaks(lines, widths, prev, i))):
+        if cur is not None and prev is not None and (heading or (heading is None and not _breaks(lines, widths, prev, i, cores))):
             cur.text = join_text(cur.text, line)
             cur.last_line = i
             cur.n_lines += 1
@@ -139,7 +141,11 @@ def _in_heading(cur: Para, lines: list[str], widths: list[float | None], a: int,
     return None
 
 
-def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> bool:
+_HANGING = "，。、；：？！,.;:?!”’）)》」』"
+
+
+def _breaks(lines: list[str], widths: list[float | None], a: int, b: int,
+            cores: list[float | None] | None = None) -> bool:
     """Does a paragraph end between non-blank lines a and b (b > a)?"""
     la, lb = lines[a], lines[b]
     wa, wb = widths[a] or 0.0, widths[b] or 0.0
@@ -157,6 +163,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
         # short and followed by a blank line, or well short of the column and followed by a line
         # of another kind (a full line, a heading, a subtitle) rather than the headline's next line.
         if blank:
+            if la[-1].isdigit() and _UNIT_HEAD.match(lb):
+                return False  # 2020年4 / blank / 月22日: a number goes on with its unit
             return wa <= col * 0.75 and not _pushed_over(lines, widths, a, col)
         if HEADING_START.match(la) and col - wa >= 1.5:
             return True  # a numbered heading that does not fill its line ends there
@@ -170,10 +178,14 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int) -> boo
     # The next line's dropped indent is the surest sign; a sentence end on a line that merely
     # falls a little short of the column (justification, half-width digits) is not.
     indented_b = col - wb >= 1.5
+    if cores is not None and not indented_b:
+        # a first line that only looks full by a comma hung past the column's edge
+        indented_b = max(_local_width(cores, a), _local_width(cores, b)) - (cores[b] or 0.0) >= 1.75
     very_short_a = col - wa >= 3
     return very_short_a or indented_b or (short_a and blank)
 
 
+_UNIT_HEAD = re.compile(r"^(?:[年月日时号%％]|万|亿|千|百|个|家|项|人|元|倍|吨|亩|平方|公里|千米|米)")
 # A number or a Latin word is never cut at a line's end: a line falls short by it.
 _UNCUT = re.compile(r"^(?:[\d.,，%％]*\d[\d.,%％]*|[A-Za-z]+)")
 
@@ -197,9 +209,10 @@ def _short_by(w: float | None, nxt: str, col: float, full: bool = True) -> bool:
 
 # -- line text -------------------------------------------------------------------------------
 
-# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在.)
+# (向 ends a phrase in a noun: 政策取向, 发展方向, 问题导向; 在 in 所在, 存在, 现在; 地, the adverb's
+# particle, not the noun's end: 落地, 基地, 用地, 各地.)
 _FRAGMENT_TAIL = re.compile(
-    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|地|得|[A-Za-z]|[，、；：])$")
+    r"(?:的|之|和|与|及|以及|或|(?<![所存现实])在|对|把|将|为|从|(?<![取方导走趋意动去流倾志])向|是|了|(?<![落基土用园各本外内腹阵产耕湿高场实当两异天田绿营驻圣福])地|得|[A-Za-z]|[，、；：])$")
 # (A zero-padded 01 on a line of its own numbers the heading after it: it continues nothing.)
 _CONTINUATION_HEAD = re.compile(r"^(?!0\d$)(?:[，。、；：？！%％）)》”’]|是[：:，]|[.\d]+(?:\s|$)|\d+(?:\.\d+)?[^\d\s年月日.、．]{0,1}$)")
 

@@ -62,10 +62,7 @@ def newspaper_copy(width: int, column: int, labels: str = "bottom") -> str:
     return "\n".join(out)
 
 
-# (widths of 15: the box of section 5 runs on over the paragraph after it when that paragraph's
-# first line, shorter by its dropped indent, is filled by half-width digits; 11 in columns of 17
-# lines: a box's date cut from its line. Known, not pinned.)
-@pytest.mark.parametrize("width, column", [(w, c) for w in (12, 13, 14, 16) for c in (17, 24, 31)] + [(11, 24), (11, 31)])
+@pytest.mark.parametrize("width, column", [(w, c) for w in (11, 12, 13, 14, 15, 16) for c in (17, 24, 31)])
 def test_the_article_in_other_columns_scores_as_the_sample(width, column, tmp_path):
     _scores_as_the_sample(newspaper_copy(width, column), tmp_path)
 
@@ -103,3 +100,37 @@ def test_an_ascii_full_stop_ends_a_goal_as_the_chinese_one_does():
     assert [(t.indicator, t.value) for t in s.targets] == [
         ("各开发区引进100亿元以上的头部企业", 1), ("开发区引进30亿元以上高质量项目", 2), ("新建省级创新平台", 100),
         ("全社会研发投入", 236.7)]  # the decimal point is no full stop
+
+
+@pytest.mark.parametrize("slug", ["郑州日报 A3", "第3版 要闻", "2021年2月26日 星期五"])
+def test_the_pages_furniture_before_the_bold_headline_is_no_kicker(slug, tmp_path):
+    """The page's name and number, its column or date, copied before the kicker and headline (set
+    in fake bold, printed twice): dropped, the kicker and title stay as the sample's."""
+    _scores_as_the_sample(f"{slug}\n\n" + newspaper_copy(13, 24), tmp_path)
+
+
+def test_a_kicker_in_plain_type_over_a_bold_headline_stays_the_kicker():
+    """Only a line naming the paper, the page or the day is furniture: a kicker set in plain type
+    over the headline in fake bold is still the kicker."""
+    lines = newspaper_copy(13, 24).split("\n")
+    from briefing.extraction.clean import undouble
+
+    lines[0] = undouble(lines[0]) or lines[0]
+    s = api.extract_text("\n".join(lines))
+    assert (s.kicker, s.title) == (gold_of(ARTICLE)["kicker"], gold_of(ARTICLE)["title"])
+
+
+def test_the_pages_credits_after_the_text_are_no_paragraph(tmp_path):
+    """本版编辑 张某 美编 李某 at the foot of the page: the page's credits, not the last section's words."""
+    _scores_as_the_sample(newspaper_copy(13, 24) + "\n\n本版编辑 张某 美编 李某\n", tmp_path)
+
+
+@pytest.mark.parametrize("form", ["blank lines", "a paragraph a line", "indented"])
+def test_the_article_as_a_web_page_gives_scores_as_the_sample(form, tmp_path):
+    """The same article as a web page gives it: a paragraph a line, with or without blank lines or
+    an indent. A keyword label whose words end in 地 (确保招商项目落地) stands alone: 地 ends the
+    noun 落地, not an adverb run on into the next line."""
+    paras = _paragraphs()
+    text = {"blank lines": "\n\n".join(paras), "a paragraph a line": "\n".join(paras),
+            "indented": "\n".join("\u3000\u3000" + p for p in paras)}[form]
+    _scores_as_the_sample(text, tmp_path)

@@ -119,8 +119,18 @@ _MD_BOLD_LEAD = re.compile(r"^(\s*(?:[-*+]\s+|\d{1,2}[.．、]\s*)?)\*\*([^*\s][
 _MD_OPEN_BOLD = re.compile(r"^(\s*)\*\*(?=[^*\s])(?=[^*]+$)")
 
 
+# A Markdown picture (![alt](address)), maybe in a table's cell: its alt text, if any, is the text.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_TABLE_RULE = re.compile(r"^[|\s]*$")
+
+
 def unmark(line: str) -> str:
-    """A line without its Markdown heading and bold-lead marks (see above); other lines as they are."""
+    """A line without its Markdown heading and bold-lead marks and pictures (see above); other lines
+    as they are."""
+    if "![" in line:
+        line = _MD_IMAGE.sub(r"\1", line)
+        if _TABLE_RULE.match(line):
+            return ""
     if "#" not in line and "**" not in line:
         return line
     line = _MD_HEADING.sub("", line, count=1)

@@ -166,3 +166,13 @@ def test_a_byline_under_the_dateline_of_a_story_without_headings_is_the_reporter
     s = api.extract_text(text)
     assert s.reporter == "熊某某"
     assert "新华社记者熊某某" not in s.all_paragraphs()
+
+
+def test_a_markdown_picture_is_its_alt_text_and_an_empty_one_nothing():
+    """![](…) | (a picture in a table's cell, no alt text) printed as a paragraph of marks; a
+    picture with alt text leaves the words."""
+    text = "某市政府工作报告解读\n\n![]() |\n\n今年地区生产总值增长5%左右。\n\n![图为会场](http://x/1.jpg)\n\n![]() |\n"
+    s = api.extract_text(text)
+    paras = s.all_paragraphs()
+    assert not any("![" in p or p.strip(" |") == "" for p in paras), paras
+    assert "图为会场" in "".join(paras + s.dropped + [s.title])

@@ -198,6 +198,10 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True
     if after.isascii() and after.isalpha():
         return True
+    if after in ("级", "制"):
+        return True  # 30万千瓦级煤电机组, 3人制篮球场: a class or a format, not an amount
+    if re.search(r"[“‘][一二两三四五六七八九十]{1,2}[个大项]$", text[: q.start]):
+        return True  # 落实“三个80%”要求: a slogan that counts its own figures
     if _quoted(text, q.start) and not (text[q.end : q.end + 1] and text[q.end] in "”’"):
         # A name in quotes (“为30栋高层公房维修”等项目) is no measure; a quote that closes on the
         # number (‘国内生产总值增长6.5%左右’) quotes the figure or the goal itself.
@@ -218,18 +222,39 @@ def _excluded(text: str, q: Quantity) -> bool:
 
 
 _BASELINE = re.compile(rf"[从由](?P<span>[^从由]*?){_CHANGE}(?:到|至)")
-# Work on what exists: 建好15个主平台, 做优做强5个国家先进制造业集群, 做强生物医药等3个集群.
-_DOING_WELL = re.compile(r"(?:建好|用好|管好)$|^\s*(?:做[优强大精]){1,3}(?:[^，、]{0,12}等)?$")
+# Work on what exists: 建好15个主平台, 做优做强5个国家先进制造业集群, 做强生物医药等3个集群,
+# 稳妥运行14个边贸点, 巩固提升80万亩基地, 壮大6大产业集群和18条产业链.
+_DOING_WELL = re.compile(r"(?:建好|用好|管好)$|(?:^|、)\s*(?:做[优强大精]){1,3}(?:[^，、]{0,12}等)?$"
+                         r"|(?:^|、)\s*(?:稳妥|持续|正常)?(?:运行|巩固提升|巩固|壮大)[^，、]{0,16}$")
+# …等5个中心高效运行 / 3个实验室高效运营: running what exists, unless the clause builds it.
+_RUNNING = re.compile(r"(?:高效|正常|平稳|稳定|稳妥)(?:运行|运营)$")
+_BUILDING = re.compile(r"新建|建成|建设|新增|开通|投运|投产|开工|开放|组建|创建")
+# A capacity names a plant or a project (吉化120万吨乙烯转型升级项目, 年产60万吨油料等项目建设),
+# it is not the goal: a unit of output or power, 年产 before it or 项目 after it in the clause.
+_CAPACITY_UNIT = re.compile(r"^(?:万亿|亿|千万|百万|万|千)?(?:吨|千瓦|瓦|兆瓦|千伏)(?:[/／]年)?$")
+_GOAL_VERB = re.compile(r"(?:新增|新建|建成|建设|投产|达到|达|突破|超过|超|至|到|为|完成|形成)$")
 
 
 # Nouns a speech counts its own points with (5个方面, 3项原则): never a quantified goal.
-_ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口")
+# The articles of a policy (落实…30条政策措施, 十二条措施) count its text, not a goal either.
+_ABSTRACT = re.compile(r"方面|原则|要求|关系|特点|阶段|维度|层面|要点|环节|步骤|问题导向|着力点|突破口|(?:政策)?措施|举措|体系")
 # 办好15件民生实事 / 33件实事项目: the count of the list's own items.
 _LIST_COUNT = re.compile(r"^[^、，]{0,6}实事|^[\u4e00-\u9fff]{0,4}工作(?:任务)?(?![站室组队点区])")
 # 等17个项目被确定为…民生实事项目 / 10个项目作为…实事项目: the list's items counted as it is chosen.
 _CHOSEN_LIST = re.compile(r"^[\u4e00-\u9fff]{0,4}项目(?:被)?(?:确定为|列为|选定为|作为|成为)(?=.{0,30}实事)")
 # 包括A、B、C等6个工程 / 涵盖8个方面: what exists, enumerated, not a goal.
 _ENUMERATION = re.compile(r"包括|包含|涵盖|涉及|分为|共有")
+
+
+def _names_capacity(clause: str, q: Quantity, qs: list[Quantity]) -> bool:
+    """35万千瓦 in 3座35万千瓦光热电站 (the size of each thing counted), 120万吨 in 某某120万吨乙烯
+    项目 (a plant's capacity in its name): not a goal of its own."""
+    k = qs.index(q)
+    if k and qs[k - 1].end == q.start and qs[k - 1].is_count:
+        return True
+    if not _CAPACITY_UNIT.match(q.unit) or _GOAL_VERB.search(clause[: q.start]):
+        return False
+    return clause[: q.start].endswith("年产") or "项目" in clause[q.end :]
 
 
 def _is_baseline(text: str, q: Quantity) -> bool:
@@ -242,7 +267,7 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 
 def _is_threshold(text: str, q: Quantity) -> bool:
     """A bound measure that modifies a noun: ``100亿元以上的头部企业``, ``10亿元以上高质量项目``."""
-    if q.after not in ("以上", "及以上", "以下", "以内", "内") or q.is_count:
+    if q.after not in ("以上", "及以上", "以下", "及以下", "以内", "内") or q.is_count:
         return False
     nxt = text[q.end : q.end + 1]
     return nxt == "的" or bool(re.match(r"[\u4e00-\u9fff（(]", nxt))
@@ -330,7 +355,7 @@ def _quantity_facts(clause: str) -> list[Fact]:
             # pair with the values (城乡居民收入分别增长11%和13%), each value takes the whole subject.
             subjects = [s for s in re.split("[、和及与]", clause[:fb]) if s]
             if len(subjects) != len(listed):
-                subjects = [clause[:fb]] * len(listed)
+                subjects = _ordinal_subjects(clause[:fb], len(listed)) or [clause[:fb]] * len(listed)
         if len(listed) >= 2:
             subjects = _share_head(subjects)
             # A bound printed once at either end of the list holds for every value (…11%和13%左右).
@@ -357,6 +382,10 @@ def _quantity_facts(clause: str) -> list[Fact]:
             continue
         if _is_threshold(clause, q) or _is_baseline(clause, q) or _DOING_WELL.search(clause[: q.start]):
             continue
+        if q.is_count and _RUNNING.search(clause) and not _BUILDING.search(clause):
+            continue
+        if _names_capacity(clause, q, qs):
+            continue
         # 新建和改扩建幼儿园、中小学20所: the first count of a clause is of the whole list before it,
         # unless the list's last part has a verb of its own (建设世界级商圈、新增碧道100公里)
         part = between.split("、")[-1]
@@ -364,12 +393,16 @@ def _quantity_facts(clause: str) -> list[Fact]:
         pre = _last_words(_FROM.sub("", between if whole else part))
         ind = _clean_indicator(pre)
         noun = _post_noun(clause, q.end) if q.is_count else ""
+        size = next((x for x in qs if x.start == q.end), None) if q.is_count and not noun else None
+        if size is not None:
+            noun = _post_noun(clause, size.end)  # 2座10万千瓦光热电站: the things counted follow their size
         chosen = q.is_count and _CHOSEN_LIST.match(clause[q.end:])
         if noun and (_ABSTRACT.fullmatch(noun) or _LIST_COUNT.match(noun)) or chosen:
             prev_end = q.end  # 把握好5个方面: a count of points in a speech, not a goal
             continue
         if q.is_count and (_ENUMERATION.search(clause[: q.start])
-                           or clause[q.start - 1 : q.start] == "在" and q is not qs[-1]):
+                           or (clause[q.start - 1 : q.start] == "在" or re.match(r"\s*在[^，。；]*等$", clause[: q.start]))
+                           and q is not qs[-1]):
             # 涵盖8个方面 / 在17个乡镇硬化道路10万平方米: where, or what there is, not the goal; the
             # place's noun ends before the verb of what is done there (在39个村改造升级…).
             prev_end = q.end + next((i for i in range(1, len(noun)) if opens_with_doing(noun[i:])
@@ -453,6 +486,18 @@ def _share_head(subjects: list[str]) -> list[str]:
     # Only a bare short subject (交通, 一产) is a qualifier of the head; a longer one names its own thing.
     return [x + head.group(0) if len(x) <= 4 and not re.search(r"[数值额量率比]$", x) and not _MEASURE_HEAD.search(x)
             else x for x in subjects[:-1]] + subjects[-1:]
+
+
+# 一二三产增加值 / 一二三次产业增加值: the parts of the economy run together, one value each.
+_ORDINAL_RUN = re.compile(r"(?<![一二三四五六七八九十])([一二三]{2,3})(产业|产|次产业)")
+
+
+def _ordinal_subjects(subject: str, n: int) -> list[str] | None:
+    """``一二三产增加值分别增长3.5%、6%、5%``: 一产增加值, 二产增加值, 三产增加值."""
+    m = _ORDINAL_RUN.search(subject)
+    if not m or len(m.group(1)) != n:
+        return None
+    return [subject[: m.start()] + d + m.group(2) + subject[m.end():] for d in m.group(1)]
 
 
 def _noun_tail(part: str) -> str:

@@ -17,7 +17,10 @@ _SPEAKER = re.compile(
 )
 # A photo's caption: its credit or note at the end, or 图：/图为 at the start.
 _CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
-_SUBTITLE = re.compile(r"^(?:——|--|—|－－|\d{4}年\d{1,2}月\d{1,2}日在)")
+# The occasion line: after a dash (——, or ―― as a newspaper's site sets it), or the date and place
+# bare or in brackets as the whole line (（2026年1月27日在某某省第十四届人民代表大会第四次会议上）).
+_SUBTITLE = re.compile(r"^(?:——|--|—|－－|―{1,2}|\d{4}年\d{1,2}月\d{1,2}日在"
+                       r"|[（(]\d{4}年\d{1,2}月\d{1,2}日在[^（()）]*[）)]$)")
 # A page's date, its time as 10:40(:34) or written out (07时41分).
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?"

@@ -51,16 +51,30 @@ def is_widget(line: str) -> bool:
     return s in _WIDGETS or bool(_WIDGET_RE.match(s))
 
 
+# A newspaper's jump lines, copied into the text where the story breaks off and goes on:
+# （下转第四版） / （紧接第一版） / （上接1版）. Print-edition furniture, not the report's words.
+_JUMP = re.compile(r"[（(](?:下转|上接|紧接|接|转|续)第?[一二三四五六七八九十\d]{1,3}版[）)][ \u3000]*")
+
+
 def drop_chrome(lines: list[str], dropped: list[str]) -> list[str]:
-    """Blank out widget lines; keeps line numbers stable."""
+    """Blank out widget lines and take jump lines out of the text; keeps line numbers stable."""
     out = []
     for ln in lines:
         if ln.strip(SPACES) and is_widget(ln):
             dropped.append(ln.strip(SPACES))
             out.append("")
-        else:
-            out.append(ln)
+            continue
+        ln, jumps = take_jumps(ln)
+        dropped.extend(jumps)
+        out.append(ln)
     return out
+
+
+def take_jumps(line: str) -> tuple[str, list[str]]:
+    """The line without its jump lines (…行动指南。（下转第四版）（紧接第一版） 我们…), and those."""
+    if "版" not in line or not (jumps := _JUMP.findall(line)):
+        return line, []
+    return _JUMP.sub("", line), [j.strip(SPACES) for j in jumps]
 
 
 # A label set in fake bold at the start of a line: 高新实践高新实践：：2020年… → 高新实践：2020年…

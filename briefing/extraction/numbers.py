@@ -19,6 +19,8 @@ MEASURE_UNITS = (
     "微克/立方米 立方米 平方公里 平方千米 平方米 公里 千米 米 公顷 亩 吨 千克 公斤 千瓦时 千瓦 瓦 兆瓦 吉瓦 度 "
     "标准箱 箱 元 美元 欧元 港元 斤 课时 学时 个月 小时 分钟 倍 % ％ ‰ TEU "
     "方 "  # 10亿方 (of gas, of water): cubic metres as the trade says it
+    "亩次 "  # 60万亩次 (of machine work): an area worked so many times
+    "Eflops EFLOPS EFlops Pflops PFLOPS PFlops "  # computing power: 190Eflops
     "平方公裏 公裏 噸 畝 公頃 千瓦時 歐元 課時 小時 分鐘"
 ).split()
 MAGNITUDES = ("万亿", "亿", "千万", "百万", "万", "千", "萬億", "億", "千萬", "百萬", "萬")
@@ -31,7 +33,9 @@ UNIT_RE = (
     "(?<!人(?=口))(?<!部(?=[门署分委]))(?<!所(?=[有属在得]))(?<!家(?=[庭长属]))(?<!方(?=[面案式向法位针略阵舱]))"
     # a rate per span of time: 1400万吨/年 (a capacity), 5万立方米/日
     "(?:[/／](?:年|日|天|月|小时|秒))?"
-    "(?:[（(][套间户个人][）)])?|万亿|亿|万|萬億|億|萬)"
+    "(?:[（(][套间户个人][）)])?"
+    # computing power in P (petaflops) after a magnitude only: 4万P, 2.2万P
+    "|(?:万|亿)P(?![A-Za-z])|万亿|亿|万|萬億|億|萬)"
 )
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九]|十"
@@ -40,7 +44,7 @@ RANGE_SEP = r"(?:—|－|-|–|~|～|至|到)"
 
 BEFORE_BOUNDS = ("不少于", "不低于", "不超过", "不高于", "力争", "突破", "超过", "超", "约", "近",
                  "不少於", "不低於", "不超過", "不高於", "力爭", "超過", "約")
-AFTER_BOUNDS = ("及以上", "以上", "左右", "以内", "以下", "上下", "内", "以內", "內")
+AFTER_BOUNDS = ("及以上", "及以下", "以上", "左右", "以内", "以下", "上下", "内", "以內", "內")
 
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(BEFORE_BOUNDS)})?"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.extraction.clean import normalise, unmark
-from briefing.extraction.lines import repair_doubled
+from briefing.extraction.lines import repair_doubled, take_jumps
 from briefing.model import Highlight, Summary
 
 
 def input_stream(text: str) -> str:
     """The input's non-whitespace characters, with doubled headline runs repaired and Markdown's
-    heading and bold marks (markup, not content) taken off."""
-    lines = repair_doubled([unmark(ln) for ln in normalise(text).split("\n")])
+    heading and bold marks (markup, not content) and jump lines taken off."""
+    # (a newspaper's jump lines, 下转第四版, are taken out of the text into the dropped list)
+    lines = repair_doubled([take_jumps(unmark(ln))[0] for ln in normalise(text).split("\n")])
     return "".join(ch for ch in "".join(lines) if not ch.isspace())
 
 

@@ -7,15 +7,14 @@ amount, the count of the 实事 list). The made-up texts below name no phrase of
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefing import api
-from tests.conftest import FIXTURES, gold_of
+from tests.conftest import FIXTURES
 from tests.extraction.lossless import assert_nothing_lost
+from tests.extraction.real_reports import assert_head_read, head_of, score, targets_of
 
 REAL = FIXTURES / "real"
 ROUND8 = {
@@ -36,31 +35,14 @@ def summaries():
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_round8_report_meets_its_gold(path: Path, summaries, tmp_path):
-    out = tmp_path / "summary.json"
-    out.write_text(summaries[path.stem].to_json(), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, str(FIXTURES / "score_report.py"), str(out), str(path.with_name(path.stem + ".gold.json")),
-         "--min-recall", "0.9"],
-        capture_output=True, text=True, encoding="utf-8",
-    )
+    proc = score(summaries[path.stem], path, tmp_path, 0.9)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "misses 0" in proc.stdout and ROUND8[path.stem] in proc.stdout, proc.stdout
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_round8_report_head_is_read_and_its_chrome_dropped(path: Path, summaries):
-    g, s = gold_of(path), summaries[path.stem]
-    assert (s.title, s.subtitle, s.kicker) == (g["title"], g["subtitle"], "")
-    assert s.speaker.split() == g["speaker"].split()
-    squeezed = {x.replace(" ", "") for x in s.dropped}
-    for line in g["chrome_lines"] + g["trailing_chrome_lines"]:
-        assert line.replace(" ", "") in squeezed, line
-    paragraphs = [p.replace(" ", "") for p in s.all_paragraphs()]
-    body = "".join(paragraphs)
-    for line in g["chrome_lines"] + g["meta_lines"] + g["trailing_chrome_lines"]:
-        ln = line.replace(" ", "")
-        assert ln not in paragraphs and (len(ln) <= 3 or ln not in body), line  # 大/中/小 occur in any text
-    assert s.lead[0] == "各位代表："
+    assert_head_read(path, summaries[path.stem])
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
@@ -68,23 +50,18 @@ def test_round8_report_loses_nothing(path: Path, summaries):
     assert_nothing_lost(path.read_text(encoding="utf-8"), summaries[path.stem])
 
 
-def _head(text: str):
-    return api.extract_text(text + "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。\n"
-                            "一、2025年工作回顾\n过去一年，全市生产总值增长5%。\n")
-
-
 def test_a_breadcrumb_set_one_place_a_line_and_the_column_name_after_it_are_chrome():
-    s = _head("当前位置：\n首页\n>\n新闻中心\n>\n本地动态\n本地动态\n2026年某市政府工作报告\n来源：某市日报\n")
+    s = head_of("当前位置：\n首页\n>\n新闻中心\n>\n本地动态\n本地动态\n2026年某市政府工作报告\n来源：某市日报\n")
     assert (s.kicker, s.title, s.source) == ("", "2026年某市政府工作报告", "某市日报")
     assert {"首页", ">", "新闻中心", "本地动态"} <= set(s.dropped) and s.dropped.count("本地动态") == 2
     assert s.lead[0] == "各位代表："
 
 
 def test_a_portal_head_printed_twice_with_labels_whose_values_follow_is_read_once():
-    s = _head("分享:\n某市2026年政府工作报告\n2026年1月20日在某市第十届人民代表大会第五次会议上 某市市长 张某某\n"
-              "首页\n>\n政务公开\n>\n政府工作报告\n某市2026年政府工作报告\n"
-              "2026年1月20日在某市第十届人民代表大会第五次会议上 某市市长 张某某\n"
-              "时间：\n2026-01-25 09:20\n来源：\n某市人民政府\n分享:\n市长张某某作政府工作报告\n")
+    s = head_of("分享:\n某市2026年政府工作报告\n2026年1月20日在某市第十届人民代表大会第五次会议上 某市市长 张某某\n"
+                "首页\n>\n政务公开\n>\n政府工作报告\n某市2026年政府工作报告\n"
+                "2026年1月20日在某市第十届人民代表大会第五次会议上 某市市长 张某某\n"
+                "时间：\n2026-01-25 09:20\n来源：\n某市人民政府\n分享:\n市长张某某作政府工作报告\n")
     assert s.title == "某市2026年政府工作报告"
     assert (s.subtitle, s.speaker) == ("2026年1月20日在某市第十届人民代表大会第五次会议上", "某市市长 张某某")
     assert (s.source, s.date) == ("某市人民政府", "2026-01-25 09:20")
@@ -93,33 +70,29 @@ def test_a_portal_head_printed_twice_with_labels_whose_values_follow_is_read_onc
 
 
 def test_the_titles_last_words_alone_a_size_switch_label_and_a_long_credited_caption_go():
-    s = _head("2026年某自治州政府工作报告\n发表时间：\n2026-02-01 10:00:00\n【字体：\n小\n中\n大\n】\n政府工作报告\n"
-              "——2026年1月25日在某自治州第十五届人民代表大会第四次会议上\n自治州人民政府州长 李某\n"
-              "1月25日，某自治州第十五届人民代表大会第四次会议在州府开幕。州长李某作政府工作报告。 某州日报记者 王某 摄\n")
+    s = head_of("2026年某自治州政府工作报告\n发表时间：\n2026-02-01 10:00:00\n【字体：\n小\n中\n大\n】\n政府工作报告\n"
+                "——2026年1月25日在某自治州第十五届人民代表大会第四次会议上\n自治州人民政府州长 李某\n"
+                "1月25日，某自治州第十五届人民代表大会第四次会议在州府开幕。州长李某作政府工作报告。 某州日报记者 王某 摄\n")
     assert (s.title, s.speaker) == ("2026年某自治州政府工作报告", "自治州人民政府州长 李某")
     assert s.subtitle.startswith("——2026年1月25日")
     assert {"【字体：", "政府工作报告"} <= set(s.dropped)
     assert s.lead[0] == "各位代表："
 
 
-def _targets(text: str) -> list[tuple[float, str, str | None]]:
-    return [(t.value, t.unit, t.qualifier) for t in api.extract_text(text).targets]
-
-
 def test_a_count_with_duo_a_volume_in_fang_and_a_rate_per_year_are_read():
     text = "二、2026年重点工作\n实施重大项目1200多个，天然气产能达到15亿方，新增产能800万吨/年。把握好3方面要求。\n"
-    assert _targets(text) == [(1200, "个", "多"), (15, "亿方", None), (800, "万吨/年", None)]
+    assert targets_of(text) == [(1200, "个", "多"), (15, "亿方", None), (800, "万吨/年", None)]
 
 
 def test_a_part_headed_main_work_is_the_plan():
     text = ("一、过去五年工作回顾\n这五年，全市建成公园20个。\n"
             "二、2026年主要工作\n（一）扩大消费\n完善商贸流通体系，建成乡镇物流中心30个。\n")
-    assert _targets(text) == [(30, "个", None)]
+    assert targets_of(text) == [(30, "个", None)]
 
 
 def test_a_rate_joined_to_an_amount_is_a_goal_of_its_own_but_not_a_rate_against_a_year():
     text = "二、2026年重点工作\n力争文旅产业收入超5000亿元、增长9%。预计投入资金3亿元，较2025年增长20%。\n"
-    assert _targets(text) == [(5000, "亿元", "超"), (9, "%", None), (3, "亿元", None)]
+    assert targets_of(text) == [(5000, "亿元", "超"), (9, "%", None), (3, "亿元", None)]
 
 
 def test_a_promo_link_and_a_bare_label_at_the_end_are_tail_chrome():
@@ -135,7 +108,7 @@ def test_the_count_of_the_shishi_list_is_no_goal():
     s = api.extract_text(text)
     assert all(t.value != 12 for t in s.targets)
     text = "二、2026年重点工作\n今年将确定8个项目作为区级民生实事项目重点推进，新建公园5个。\n"
-    assert _targets(text) == [(5, "个", None)]
+    assert targets_of(text) == [(5, "个", None)]
 
 
 def _indicators(text: str) -> list[str]:
@@ -151,12 +124,12 @@ def test_an_item_with_its_own_verb_keeps_it_and_a_bare_subject_of_a_fenbie_list_
 def test_a_date_with_its_time_in_characters_is_the_date_and_gives_the_masthead_date():
     from briefing.renderers.common import masthead_date
 
-    s = _head("2026年某市政府工作报告\n2026年02月10日 07时41分\n来源:\n某市日报\n"
-              "2026年2月3日在某市第十届人民代表大会第五次会议上\n某市人民政府市长 张某\n")
+    s = head_of("2026年某市政府工作报告\n2026年02月10日 07时41分\n来源:\n某市日报\n"
+                "2026年2月3日在某市第十届人民代表大会第五次会议上\n某市人民政府市长 张某\n")
     assert (s.date, s.source, s.speaker) == ("2026年02月10日07时41分", "某市日报", "某市人民政府市长 张某")
     assert masthead_date("", s.date) == "2026年2月10日"
 
 
 def test_strengthening_clusters_that_exist_is_no_goal():
     text = "二、2026年重点工作\n做优做强5个先进制造业集群，做强电子信息等3个产业集群，新建产业园4个。\n"
-    assert _targets(text) == [(4, "个", None)]
+    assert targets_of(text) == [(4, "个", None)]

@@ -65,11 +65,13 @@ def inside_label(f: Figure) -> bool:
         rf"\d+[个家座所项类][过超逾近]?{amount}[\u4e00-\u9fff]", f.text) is not None
 
 
-def pair(targets: list[Target], figures: list[Figure]) -> list[Pair]:
+def pair(targets: list[Target], figures: list[Figure], period: frozenset[int] = frozenset()) -> list[Pair]:
+    """``period``: figures of a paragraph reviewing several years, never charted against a year's
+    target (新增五星级饭店16家 over five years against 10家以上 this year)."""
     cands = []
     for ti, t in enumerate(targets):
         for fi, f in enumerate(figures):
-            if t.unit == f.unit and not inside_label(f) and same_measure(t, f) \
+            if fi not in period and t.unit == f.unit and not inside_label(f) and same_measure(t, f) \
                     and min(len(_VERB.sub("", t.indicator)), len(_VERB.sub("", f.indicator))) >= 4:
                 sim = similarity(t.indicator, f.indicator)
                 if sim >= PAIR_THRESHOLD:
@@ -146,5 +148,6 @@ def period_figures(summary: Summary) -> frozenset[int]:
 
 
 def add_glance(summary: Summary) -> None:
-    summary.pairs = pair(summary.targets, summary.figures)
-    summary.glance = key_figures(summary.figures, summary.pairs, period_figures(summary))
+    period = period_figures(summary)
+    summary.pairs = pair(summary.targets, summary.figures, period)
+    summary.glance = key_figures(summary.figures, summary.pairs, period)

@@ -49,5 +49,8 @@ def test_the_panel_shows_the_years_results_before_a_five_year_review():
     s = api.extract_text("某省政府工作报告\n\n" + year + five + "二、2026年工作安排\n\n今年地区生产总值增长5%左右。\n")
     shown = {s.figures[i].indicator for i in s.glance}
     assert {"全省地区生产总值", "技术合同成交额"} <= shown and not shown & {"全省贷款余额", "进出口总额"}
-    s = api.extract_text("某省政府工作报告\n\n一、工作回顾\n\n" + five + "二、2026年工作安排\n\n今年地区生产总值增长5%左右。\n")
+    s = api.extract_text("某省政府工作报告\n\n一、工作回顾\n\n" + five +
+                         "二、2026年工作安排\n\n今年地区生产总值增长5%左右，进出口总额4.5万亿元左右。\n")
     assert {s.figures[i].indicator for i in s.glance} == {"全省贷款余额", "进出口总额"}  # nothing else to show
+    # nor is a five-year total charted against the year's target
+    assert any(t.indicator == "进出口总额" for t in s.targets) and not s.pairs

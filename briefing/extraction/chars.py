@@ -18,7 +18,7 @@ SPACES = " \t\u00a0\u3000\u2002\u2003\u2009\u200a\u202f\u205f"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 # The marks that open the items of a bulleted list (and its headers, the rarer mark over the commoner).
-BULLETS = "■□●○◆◇▲△★☆▶►•◎※"
+BULLETS = "■□●○◆◇▲△★☆▶►▷▸•◎※"
 BULLET_START = re.compile(f"^[{BULLETS}]")
 
 SENTENCE_END = "。！？!?；;…"

@@ -10,13 +10,16 @@ from .chars import BULLETS, SPACES, ends_sentence, width
 from .reflow import BYLINE_END, BYLINE_LINE, DATELINE, HEADING_START, Para
 from .tense import is_goal_item
 
-_META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员)[：:]\s*(.+)$")
+# 原标题: a reposted story names the headline it first ran under (the headline again, or an older one).
+_META = re.compile(r"^(来源|稿源|出处|时间|发布时间|日期|发布日期|作者|编辑|责任编辑|记者|通讯员|原标题|原題)[：:]\s*(.+)$")
 _SPEAKER = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,16}?(?:省长|市长|州长|县长|区长|盟长|旗长|主席|总理|书记|主任|局长|代省长|代市长|副省长|副市长))"
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
 )
 # A photo's caption: its credit or note at the end, or 图：/图为 at the start.
-_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片)$|^图(?:[：:/／]|为)")
+# A caption ends in its credit, bare (记者 某某 摄) or in brackets ((新华网发), （新华社记者 某某 摄）).
+_CAPTION = re.compile(r"(?:摄|攝|摄影|供图|图片来源[：:].*|（图[^）]*）|\(图[^)]*\)|资料图片"
+                      r"|[（(][^（()）]{1,16}(?:发|發|摄|攝|供图|供圖)[）)])$|^图(?:[：:/／]|为)")
 # The occasion line: after a dash (——, or ―― as a newspaper's site sets it), or the date and place
 # bare or in brackets as the whole line (（2026年1月27日在某某省第十四届人民代表大会第四次会议上）).
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|―{1,2}|\d{4}年\d{1,2}月\d{1,2}日在"
@@ -24,13 +27,14 @@ _SUBTITLE = re.compile(r"^(?:——|--|—|－－|―{1,2}|\d{4}年\d{1,2}月\d{
 # A page's date, its time as 10:40(:34) or written out (07时41分).
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?|\s*\d{1,2}时\d{1,2}分(?:\d{1,2}秒)?)?"
-                        r"(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$")
+                        r"(?:\s*星期[一二三四五六日天])?$|^(?:星期|周)[一二三四五六日天]$"
+                        r"|^\d{1,2}/\d{1,2}/\d{4}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")  # 05/03/2026 13:49, day first
 _GREETING = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 # A page's stamp: dates, times and ``key: value`` fields (来源/作者/浏览/文章字数/当前版…) with
 # little else — never a headline, wherever it stands in the head.
 _STAMP_PART = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|"
-    r"\b(?:HKT|CST|GMT)\b|[上下]一[版篇页]|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号|"
+    r"\b(?:HKT|CST|GMT)\b|(?:https?:)?//[A-Za-z0-9./?=&%_-]+|[上下]一[版篇页]|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号|"
     r"(?:[\u4e00-\u9fff]{0,4}(?:来源|出处|时间|日期|作者|编辑|记者|浏览|点击|阅读|字数|字号|版|栏目|名称|索引号|文号|分类|机构|有效性|公开[\u4e00-\u9fff]{0,4}))"
     r"\s*[：:]?\s*(?:[^\s|：:]{0,16}(?=\s|\||$))?|[|｜\[\]]"
 )
@@ -45,6 +49,7 @@ _COPYRIGHT = re.compile(r"Copyright|©|版权所有|All rights reserved", re.I)
 # An epaper's masthead line: 某某日报 数字报纸 / 电子报阅读机 / 电子版.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff\s]{0,12}(?:数字报纸?|电子报(?:阅读机)?|电子版|数字版)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z ]{0,15}")
 _SITE = re.compile(r"[\u4e00-\u9fff]{1,6}网")
 # A note in brackets on a line of its own before the headline: (资料图片), （图）.
 _BRACKETED = re.compile(r"^[（(][^（()）]{1,20}[）)]$")
@@ -167,6 +172,14 @@ def parse_head(paras: list[Para], doubled: frozenset[int] = frozenset()) -> tupl
             head.dropped.append(t)  # the speaker's photo: 省长某某作政府工作报告
         elif not headlines and not head.title and width(t) <= 20 and (not _HAN.search(t) or _SITE.fullmatch(t)):
             head.dropped.append(t)  # an ad's slot id (ad9_210*60) or the site's name (央广网) over the headline
+        elif _LATIN_WORD.fullmatch(t):
+            head.dropped.append(t)  # a site's word left on a line of its own (Source, Share) under the headline
+        elif (stamped and len(headlines) == 1 and width(headlines[0]) <= 8 and width(t) > 2 * width(headlines[0])
+              and _headline_like(_undoubled(paras[i]), first=True)):
+            # 栏目 / 05/03/2026 13:49 / headline: the short line over the page's stamp was its column's name.
+            head.dropped.append(headlines.pop())
+            headlines.append(_undoubled(paras[i]).text.rstrip(" |｜"))
+            stamped = False
         elif (_headline_like(p := _undoubled(paras[i]), first=not headlines) and not head.subtitle
               and not head.speaker and len(headlines) < 3 and not stamped
               and not (headlines and is_goal_item(t))):

@@ -1,0 +1,57 @@
+"""Rules from the tenth held-out round: more web and newspaper copies of articles on a work report
+or the 两会 (tests/fixtures/corpus, the round's texts in SOURCES.md, golds written before the
+extraction ran): a caption that ends in its credit in brackets, a site's Latin word and a repost's
+原标题 line under the headline, a column's name over the page's stamp (day-first date), a stamp
+with the site's address in it, ▷ summary bullets under the headline. The made-up texts below name
+no phrase of the real ones."""
+
+from __future__ import annotations
+
+from briefing import api
+
+
+def _head(text: str) -> tuple[str, str, list[str]]:
+    s = api.extract_text(text)
+    return s.kicker, s.title, s.dropped
+
+
+def test_a_caption_ending_in_its_credit_in_brackets_is_no_headline() -> None:
+    text = ("某某市政府工作报告词频图。(某某网发)\n"
+            "5日,某某市人民代表大会开幕,市长作政府工作报告。报告中“创新”出现40次。\n"
+            "代表们认为,报告务实。(某某)\n")
+    kicker, title, dropped = _head(text)
+    assert (kicker, title) == ("", "")
+    assert "某某市政府工作报告词频图。(某某网发)" in dropped
+
+
+def test_a_latin_word_and_the_original_headline_line_under_the_headline_are_chrome() -> None:
+    text = ("春风扑面来!\n\nSource\n\n  原标题:春风扑面来!\n\n"
+            "  某某会议5日开幕,政府工作报告提出今年增长目标为5%左右。\n\n  代表们认为目标积极稳妥。\n")
+    s = api.extract_text(text)
+    assert (s.kicker, s.title) == ("", "春风扑面来!")
+    assert not any("原标题" in p or p == "Source" for p in s.lead)
+    assert "Source" in s.dropped
+
+
+def test_a_column_name_over_the_page_stamp_is_no_kicker() -> None:
+    text = ("要闻速递\n\n12/01/2025 09:30\n\n某某区政府工作报告提出今年五项重点任务\n\n"
+            "　　某某区人民代表大会今天开幕,区长作政府工作报告,提出今年地区生产总值增长6%左右。\n\n"
+            "　　报告提出,全年新增就业1万人以上。\n")
+    kicker, title, dropped = _head(text)
+    assert (kicker, title) == ("", "某某区政府工作报告提出今年五项重点任务")
+    assert "要闻速递" in dropped and "12/01/2025 09:30" in dropped
+
+
+def test_a_stamp_with_the_sites_address_is_no_headline() -> None:
+    text = ("2021-03-08 10:12:30 某某考试网 //www.example.cn/ 文章来源:某某政府网\n"
+            "【导读】某某考试网提供以下信息:今年报告有这些看点。\n"
+            "今年的报告提出,城镇新增就业1100万人以上。\n")
+    kicker, title, _ = _head(text)
+    assert (kicker, title) == ("", "")
+
+
+def test_summary_bullets_under_the_headline_are_not_the_title() -> None:
+    text = ("某某解读:报告提出今年十项任务\n\n▷ 报告全文约两万字\n▷ 今年经济增长目标为5%左右\n\n"
+            "　　某某表示,报告分为三个部分,今年经济增长目标为5%左右。\n")
+    kicker, title, _ = _head(text)
+    assert (kicker, title) == ("", "某某解读:报告提出今年十项任务")

@@ -202,9 +202,11 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 30万千瓦级煤电机组, 3人制篮球场: a class or a format, not an amount
     if re.search(r"[“‘][一二两三四五六七八九十]{1,2}[个大项]$", text[: q.start]):
         return True  # 落实“三个80%”要求: a slogan that counts its own figures
-    if _quoted(text, q.start) and not (text[q.end : q.end + 1] and text[q.end] in "”’"):
+    if _quoted(text, q.start) and not (text[q.end : q.end + 1] and text[q.end] in "”’") \
+            and re.search("[”’]", text[q.end :]):
         # A name in quotes (“为30栋高层公房维修”等项目) is no measure; a quote that closes on the
-        # number (‘国内生产总值增长6.5%左右’) quotes the figure or the goal itself.
+        # number (‘国内生产总值增长6.5%左右’) quotes the figure or the goal itself, and so does one
+        # still open where the clause ends (“新开工改造…3万个，支持…”): a sentence quoted, not a name.
         return True
     if text[max(0, q.start - 2) : q.start] in ("以下", "下列", "上述", "如下"):
         return True
@@ -212,8 +214,10 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每天24小时提供服务: when a service runs, not a goal
     if q.unit in ("次", "遍") and "每" in text[: q.start]:
         return True  # 每学年开展1次测评: how often, not how much
-    if q.unit == "次" and re.search(r"(?:出现|提及|提到|提)了?$", text[: q.start]):
+    if q.unit == "次" and re.search(r"(?:出现|出現|提及|提到|提)了?$", text[: q.start]):
         return True  # “改革”共出现75次: how often a word is in a text
+    if q.unit in ("万", "萬") and after == "字":
+        return True  # 全文约1.9万字: the length of a text, not a goal
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):
         return True  # 共38家单位参与: who takes part
     if q.is_count and re.match(r"(?:包括|分别是|如下)(?:[：:]|$)|(?:是|为)?[：:]", text[q.end :]):
@@ -270,7 +274,13 @@ def _is_threshold(text: str, q: Quantity) -> bool:
     if q.after not in ("以上", "及以上", "以下", "及以下", "以内", "内") or q.is_count:
         return False
     nxt = text[q.end : q.end + 1]
+    if _SETS_BOUND.match(text, q.end):
+        return False  # 赤字率按3.6%以上安排: the verb that sets the bound follows, no noun it classes
     return nxt == "的" or bool(re.match(r"[\u4e00-\u9fff（(]", nxt))
+
+
+# The verbs that set a goal at its bound, right after it (按3.6%以上安排, 按5%左右考虑).
+_SETS_BOUND = re.compile(r"(?:来|來|予以)?(?:安排|设定|設定|确定|確定|考虑|考慮|掌握|把握|控制)(?![\u4e00-\u9fff]{0,2}的)")
 
 
 _GROWTH_CLAUSE = re.compile(

@@ -12,7 +12,7 @@ COUNT_UNITS = (
     "班次 车次 次 种 篇 门 块 根 "
     "支 队 路段 片 类 款 宗 例 对 组 册 本 份 针 剂 床 盏 期 "
     # the same classifiers in traditional characters (a Hong Kong or Taiwan page, a mirror site)
-    "個 項 棟 臺 輛 張 處 間 戶次 戶 條 場次 場 種 門 塊 隊 類 對 組 冊 劑 盞 艘 頭"
+    "個百分點 個 項 棟 臺 輛 張 處 間 戶次 戶 條 場次 場 種 門 塊 隊 類 對 組 冊 劑 盞 艘 頭"
 ).split()
 # Measures: an amount of something (236.7亿元, 27.8%).
 MEASURE_UNITS = (
@@ -77,7 +77,7 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         base = self.unit.lstrip("万亿千百萬億")
-        return base in COUNT_UNITS and base != "个百分点" or self.unit in ("万", "亿", "萬", "億")  # 200万中小学生
+        return base in COUNT_UNITS and base not in ("个百分点", "個百分點") or self.unit in ("万", "亿", "萬", "億")  # 200万中小学生
 
 
 def parse_number(s: str) -> float | int | None:

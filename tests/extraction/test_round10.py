@@ -55,3 +55,23 @@ def test_summary_bullets_under_the_headline_are_not_the_title() -> None:
             "　　某某表示,报告分为三个部分,今年经济增长目标为5%左右。\n")
     kicker, title, _ = _head(text)
     assert (kicker, title) == ("", "某某解读:报告提出今年十项任务")
+
+
+def _targets(text: str) -> list[tuple[str, float, str, str | None]]:
+    s = api.extract_text("今年重点工作\n\n" + text + "\n")
+    return [(t.indicator, t.value, t.unit, t.qualifier) for t in s.targets]
+
+
+def test_a_bound_followed_by_the_verb_that_sets_it_is_a_goal_not_a_class() -> None:
+    got = _targets("今年,某某市财政赤字率拟按2.8%以上安排,一般债券规模按5亿元左右确定。")
+    assert [(v, u, q) for _, v, u, q in got] == [(2.8, "%", "以上"), (5, "亿元", "左右")]
+
+
+def test_a_quoted_sentence_cut_at_its_comma_is_no_name_in_quotes() -> None:
+    got = _targets("今年将落实报告部署,“新建社区食堂120个,支持老年助餐”“改造燃气管网200公里”等都是民生实事。")
+    assert [(v, u) for _, v, u, _q in got] == [(120, "个"), (200, "公里")]
+
+
+def test_traditional_percentage_points_and_word_counts() -> None:
+    got = _targets("今年,主要指標按照高於全省1個百分點以上來安排。報告全文約2.1萬字,「改革」一詞共出現40次。")
+    assert [(v, u, q) for _, v, u, q in got] == [(1, "個百分點", "以上")]

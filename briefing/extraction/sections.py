@@ -177,23 +177,62 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     opening = next((i for i, p in enumerate(paras) if DATELINE.match(p.text)), -1)
     heads = [i for i, p in enumerate(paras) if i > opening
              and (_is_subheading(p, hl_labels) or _is_subheading(p, hl_labels, goal_ok=True) and _between_paragraphs(paras, i))
-             and not (i + 1 < len(paras) and _SIGNING.fullmatch(paras[i + 1].text))]
-    # A short line that recurs (重点工作 under each city) labels a part of each section; one
-    # with another right after it (主要预期目标 / 惠州) heads nothing.
+             and not (i + 1 < len(paras) and (_SIGNING.fullmatch(paras[i + 1].text) or _GOES_ON.match(paras[i + 1].text)))]
+    heads = _drop_lists(heads)
+    # A short line that recurs (重点工作 under each city) labels a part of each section.
     counts: dict[str, int] = {}
     for i in heads:
         counts[paras[i].text] = counts.get(paras[i].text, 0) + 1
-    heads = [i for i in heads if counts[paras[i].text] == 1]
-    heads = [i for k, i in enumerate(heads) if not (k + 1 < len(heads) and heads[k + 1] == i + 1)]
+    heads, pairs = _pairs(paras, [i for i in heads if counts[paras[i].text] == 1])
     # Short lines that make up most of the text are a list (of goals, of names), not headings.
     items = sum(1 for p in paras if p.n_lines == 1 and is_goal_item(p.text))
     # A news story (it has its dateline) may have one subheading only, well inside its text.
-    single = (len(heads) == 1 and opening >= 0 and opening + 1 < heads[0]
+    # So may any text whose one subheading is printed over two lines of a width (set as one).
+    single = (len(heads) == 1 and (opening >= 0 and opening + 1 < heads[0] or heads[0] in pairs)
               and sum(ends_sentence(p.text) for p in paras[heads[0] + 1:]) >= 2)
     if (len(heads) >= 2 or single) and (len(heads) + items) * 2 <= len(paras):
-        return _by_keywords(paras, [(paras[i].first_line, paras[i].text) for i in heads], hl_labels,
-                            drop=set(heads))
+        labels = [(paras[i].first_line, f"{paras[i].text} {paras[i + 1].text}" if i in pairs else paras[i].text)
+                  for i in heads]
+        return _by_keywords(paras, labels, hl_labels, drop={j for i in heads for j in ((i, i + 1) if i in pairs else (i,))})
     return _by_topics(texts, hl_labels)
+
+
+# A line whose sentence goes on in the next one (报告原文 / 为：…): the web page cut it, no heading.
+_GOES_ON = re.compile(r"^(?:为|是)?[：:]")
+
+
+def _runs(heads: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in heads:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _drop_lists(heads: list[int]) -> list[int]:
+    """Three or more subheading lines in a row are a list (of words, of names), none a heading."""
+    return [i for run in _runs(heads) if len(run) < 3 for i in run]
+
+
+def _pairs(paras: list[Para], heads: list[int]) -> tuple[list[int], set[int]]:
+    """Two subheading lines in a row: of a width and neither numbered (“甲”是“乙”的关联词 /
+    “丙”是“丁”的关联词), one heading printed over two lines; else (主要预期目标 / 惠州) the first heads
+    nothing."""
+    kept, pairs = [], set()
+    for run in _runs(heads):
+        if len(run) == 1:
+            kept.append(run[0])
+            continue
+        a, b = (paras[j].text for j in run)
+        if min(width(a), width(b)) >= 6 and abs(width(a) - width(b)) <= 2 \
+                and heading_style(a) is None and heading_style(b) is None:
+            pairs.add(run[0])
+            kept.append(run[0])
+        else:
+            kept.append(run[1])
+    return kept, pairs
 
 
 def _bullet_heads(paras: list[Para]) -> list[int]:

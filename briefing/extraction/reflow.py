@@ -170,6 +170,8 @@ def _breaks(lines: list[str], widths: list[float | None], a: int, b: int,
             return wa <= col * 0.75 and not _pushed_over(lines, widths, a, col)
         if HEADING_START.match(la) and col - wa >= 1.5:
             return True  # a numbered heading that does not fill its line ends there
+        if _set_apart(lines, widths, a, col) and (col - width(lb.rstrip(_HANGING)) >= 1.5 or _wider(la, col) and _wider(lb, col)):
+            return True  # a subheading set in the column with no blank line around it
         if wa > col * 0.7 or _FRAGMENT_TAIL.search(la) or _CONTINUATION_HEAD.match(lb):
             return False
         if _short_by(wa, lb, col, full=False):
@@ -203,6 +205,31 @@ def _subheading_line(lines: list[str], widths: list[float | None], k: int, col: 
     if not above or not (ends_sentence(above) or BYLINE_END.search(above) or BYLINE_LINE.match(above)) or below is None:
         return False
     return col - (widths[below] or 0.0) >= 1.5
+
+
+def _wider(line: str, col: float) -> bool:
+    """Wider than the column even without the marks it may hang past the edge: set in larger type."""
+    return width(line.rstrip(_HANGING)) - col >= 1.5
+
+
+# A keyword in quotes on a line of its own (“某某”), nothing else on it; or its end, the column
+# having cut it (“某某某某 / 某某”).
+_QUOTED_WORD = re.compile(r"^“[^“”，。；：、,;:]{1,20}”$")
+_QUOTE_END = re.compile(r"^[^“”，。；：、,;:]{1,20}”$")
+_QUOTE_START = re.compile(r"^“[^“”，。；：、,;:]{1,20}$")
+
+
+def _set_apart(lines: list[str], widths: list[float | None], a: int, col: float) -> bool:
+    """Line a, after a sentence's end (or at the top, or under another such line), is a heading's:
+    wider than the column (a subheading in larger type, over one or two lines) or one keyword in
+    quotes. A paragraph's line is neither."""
+    la = lines[a]
+    above = lines[a - 1] if a else ""
+    if _QUOTE_END.match(la) and _QUOTE_START.match(above):
+        above = lines[a - 2] if a > 1 else ""
+    elif not (_wider(la, col) and not re.search("[，。；;,]", la) or _QUOTED_WORD.match(la)):
+        return False
+    return not above or ends_sentence(above) or _wider(above, col) and not re.search("[，。；;,]", above)
 
 
 _UNIT_HEAD = re.compile(r"^(?:[年月日时号%％]|万|亿|千|百|个|家|项|人|元|倍|吨|亩|平方|公里|千米|米)")

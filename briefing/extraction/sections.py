@@ -197,6 +197,10 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     return _by_topics(texts, hl_labels)
 
 
+# A keyword in quotes, the whole line (a column may cut it over two).
+_QUOTED_WORD = re.compile(r"“[^“”，。；：、,;:]{1,22}”")
+
+
 # A line whose sentence goes on in the next one (报告原文 / 为：…): the web page cut it, no heading.
 _GOES_ON = re.compile(r"^(?:为|是)?[：:]")
 
@@ -309,7 +313,7 @@ def _is_subheading(p: Para, hl_labels: set[str], goal_ok: bool = False) -> bool:
     """A stand-alone short line of a news article (小标题): one line, no sentence end, no colon;
     worded as a goal (``goal_ok``) when the caller has seen it stands alone."""
     t = p.text
-    return (p.n_lines == 1 and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
+    return ((p.n_lines == 1 or p.n_lines == 2 and _QUOTED_WORD.fullmatch(t) is not None) and width(t) <= 24 and not ends_sentence(t) and t[-1] not in "：:，,、"
             and not split_label(t) and not re.search(r"[。；;]", t) and (goal_ok or not is_goal_item(t))
             and not _LIST_MARK.match(t) and not _CAPTION.search(t) and not t.endswith(("|", "｜"))
             and not BYLINE_LINE.match(t)  # 新华社记者 某某 under the dateline's line

@@ -75,3 +75,40 @@ def test_a_quoted_sentence_cut_at_its_comma_is_no_name_in_quotes() -> None:
 def test_traditional_percentage_points_and_word_counts() -> None:
     got = _targets("今年,主要指標按照高於全省1個百分點以上來安排。報告全文約2.1萬字,「改革」一詞共出現40次。")
     assert [(v, u, q) for _, v, u, q in got] == [(1, "個百分點", "以上")]
+
+
+def _headings(text: str) -> list[str]:
+    return [x.keyword for x in api.extract_text(text).sections]
+
+
+_WORDS_PAGE = ("某某会议今天开幕,代表们听取了政府工作报告。\n"
+               "记者梳理报告中的高频词,看看今年有哪些看点。\n"
+               "“新质生产力”\n今年报告中被提及六次,是报告中的新词。\n"
+               "“城市更新”\n报告提出,今年将继续推进城镇老旧小区改造。\n"
+               "“银发经济”\n报告提出,发展银发经济,办好老年助餐服务。\n"
+               "网友最关注的词分别为:\n“就业”\n“教育”\n“城市更新”\n“医疗”\n")
+
+
+def test_quoted_keyword_lines_head_sections_and_a_list_of_quoted_words_does_not() -> None:
+    assert _headings(_WORDS_PAGE) == ["“新质生产力”", "“城市更新”", "“银发经济”"]
+
+
+def test_a_line_whose_sentence_goes_on_in_the_next_heads_nothing() -> None:
+    text = _WORDS_PAGE.replace("“城市更新”\n报告提出,今年", "报告原文\n为:今年")
+    assert "报告原文" not in _headings(text)
+
+
+def test_two_lines_of_a_width_are_one_heading_over_two_lines() -> None:
+    text = ("【导读】本站提供以下信息:今年报告有这些关键词。\n"
+            "“就业”是“民生”的高度关联词\n“投资”是“项目”的高度关联词\n"
+            "分析显示,就业和投资是今年报告的重点。\n今年城镇新增就业1200万人以上。\n"
+            "今年拟安排中央预算内投资7000亿元。\n")
+    assert _headings(text) == ["“就业”是“民生”的高度关联词 “投资”是“项目”的高度关联词"]
+
+
+def test_quoted_keywords_in_newspaper_columns_stand_apart_from_their_paragraphs() -> None:
+    # 13 characters a line, each paragraph's first line two shorter (its indent dropped on copy)
+    lines = ["某某会议今天开幕，代表们", "听取了政府工作报告。记者梳", "理报告中的高频词。",
+             "“新质生产力”", "今年报告中被提及六次，", "是报告中出现的新词，也是代", "表们热议的话题。",
+             "“城市更新与老旧小区", "改造提升”", "报告提出，今年将继续", "推进城镇老旧小区改造，", "惠及群众十万户。"]
+    assert _headings("\n".join(lines) + "\n") == ["“新质生产力”", "“城市更新与老旧小区改造提升”"]

@@ -214,8 +214,8 @@ def _excluded(text: str, q: Quantity) -> bool:
         return True  # 每天24小时提供服务: when a service runs, not a goal
     if q.unit in ("次", "遍") and "每" in text[: q.start]:
         return True  # 每学年开展1次测评: how often, not how much
-    if q.unit == "次" and re.search(r"(?:出现|出現|提及|提到|提)了?$", text[: q.start]):
-        return True  # “改革”共出现75次: how often a word is in a text
+    if q.unit == "次" and re.search(r"(?:出现|出現|提及|提到|提)(?:了|的?次数为?|的?次數為?)?$", text[: q.start]):
+        return True  # “改革”共出现75次, 今年提及次数为142次: how often a word is in a text
     if q.unit in ("万", "萬") and after == "字":
         return True  # 全文约1.9万字: the length of a text, not a goal
     if re.match(r"[\u4e00-\u9fff]{0,4}(?:参与|参加|出席|列席)", text[q.end :]):

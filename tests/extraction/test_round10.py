@@ -112,3 +112,8 @@ def test_quoted_keywords_in_newspaper_columns_stand_apart_from_their_paragraphs(
              "“新质生产力”", "今年报告中被提及六次，", "是报告中出现的新词，也是代", "表们热议的话题。",
              "“城市更新与老旧小区", "改造提升”", "报告提出，今年将继续", "推进城镇老旧小区改造，", "惠及群众十万户。"]
     assert _headings("\n".join(lines) + "\n") == ["“新质生产力”", "“城市更新与老旧小区改造提升”"]
+
+
+def test_how_often_a_word_is_mentioned_is_no_figure() -> None:
+    s = api.extract_text("“开放”\n\n从历年报告看,今年提及次数为86次,排名第三。\n\n“创新”\n\n今年提及的次数为55次。\n")
+    assert [f for f in s.figures if f.unit == "次"] == [] and s.targets == []

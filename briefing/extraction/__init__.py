@@ -67,7 +67,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
             del body_paras[k]
             break
     hl_labels = find_highlight_labels([p.text for p in body_paras], opts.labels)
-    body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels)
+    body = build_body(body_paras, [(lb.line, lb.text) for lb in labels], hl_labels, dated=bool(head.date))
     lead = list(body.lead)
     if lead:
         lead[0] = take_byline(lead[0], head)

@@ -117,6 +117,8 @@ def _split_doubled(s: str) -> tuple[str, ...] | None:
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MD_BOLD_LEAD = re.compile(r"^(\s*(?:[-*+]\s+|\d{1,2}[.．、]\s*)?)\*\*([^*\s][^*]{0,29}?)\*\*(?=[：:\s]|$)")
 _MD_OPEN_BOLD = re.compile(r"^(\s*)\*\*(?=[^*\s])(?=[^*]+$)")
+# A whole line in emphasis (*某某*): a subheading as a page's Markdown gives it.
+_MD_EMPHASIS_LINE = re.compile(r"^\s*\*([^*\s][^*]{0,40}[^*\s])\*\s*$")
 
 
 # A Markdown picture (![alt](address)), maybe in a table's cell: its alt text, if any, is the text.
@@ -131,8 +133,10 @@ def unmark(line: str) -> str:
         line = _MD_IMAGE.sub(r"\1", line)
         if _TABLE_RULE.match(line):
             return ""
-    if "#" not in line and "**" not in line:
+    if "#" not in line and "*" not in line:
         return line
+    if em := _MD_EMPHASIS_LINE.match(line):
+        return em.group(1)
     line = _MD_HEADING.sub("", line, count=1)
     line = _MD_BOLD_LEAD.sub(r"\1\2", line, count=1)
     return _MD_OPEN_BOLD.sub(r"\1", line, count=1)

@@ -157,7 +157,9 @@ def _restarts(headings: list[str]) -> bool:
     return any(b <= a for a, b in zip(nums, nums[1:]))
 
 
-def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str]) -> Body:
+def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labels: set[str],
+               dated: bool = False) -> Body:
+    """``dated``: the head carried the page's date (a web page's dated news story)."""
     paras = _join_cut_items(paras)
     texts = [p.text for p in paras]
     if keyword_labels:
@@ -188,7 +190,8 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     items = sum(1 for p in paras if p.n_lines == 1 and is_goal_item(p.text))
     # A news story (it has its dateline) may have one subheading only, well inside its text.
     # So may any text whose one subheading is printed over two lines of a width (set as one).
-    single = (len(heads) == 1 and (opening >= 0 and opening + 1 < heads[0] or heads[0] in pairs)
+    # (A web page's story is dated by the stamp in its head rather than a dateline.)
+    single = (len(heads) == 1 and ((opening >= 0 or dated) and opening + 1 < heads[0] or heads[0] in pairs)
               and sum(ends_sentence(p.text) for p in paras[heads[0] + 1:]) >= 2)
     if (len(heads) >= 2 or single) and (len(heads) + items) * 2 <= len(paras):
         labels = [(paras[i].first_line, f"{paras[i].text} {paras[i + 1].text}" if i in pairs else paras[i].text)

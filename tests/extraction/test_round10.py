@@ -117,3 +117,12 @@ def test_quoted_keywords_in_newspaper_columns_stand_apart_from_their_paragraphs(
 def test_how_often_a_word_is_mentioned_is_no_figure() -> None:
     s = api.extract_text("“开放”\n\n从历年报告看,今年提及次数为86次,排名第三。\n\n“创新”\n\n今年提及的次数为55次。\n")
     assert [f for f in s.figures if f.unit == "次"] == [] and s.targets == []
+
+
+def test_a_dated_web_story_may_have_one_subheading_in_emphasis_marks() -> None:
+    text = ("某某网\n\n2026-03-05 13:49\n\n某某:报告突出四个方面\n\n"
+            "　　某某表示,报告全文分为四个部分,今年突出开好局。\n\n"
+            "*报告强调财政更加注重保障民生*\n\n"
+            "　　一是财政支出更多投向民生。今年将提高基础养老金。\n\n"
+            "　　二是加大对基层的转移支付。资金直达市县基层。\n")
+    assert _headings(text) == ["报告强调财政更加注重保障民生"]

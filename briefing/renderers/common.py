@@ -241,3 +241,31 @@ def issue_template(issue: Issue, t: Template) -> Template:
 def item_sections(issue: Issue) -> list[tuple[int, Summary]]:
     """The items with targets (1-based item number, summary): the groups of the targets appendix."""
     return [(i, s) for i, s in enumerate(issue.items, 1) if s.targets]
+
+
+_NUMERALS = "〇零一二三四五六七八九十百千万两"
+_NO_LINE_START = "届次年月日号期个项家条件位名类批轮者性化型式上下中内外"
+_PHRASE_BREAK = re.compile(r"(?<=[，、；：,;:])(?=\S)|(?<=[\u4e00-\u9fff])(?=[（(《“\u4e00-\u9fff])")
+
+
+def two_even_lines(text: str, width: float, size: float) -> str:
+    """A centred line a renderer lets the client wrap (the DOCX's title block) that needs two lines:
+    broken where the two come out most even, after a phrase mark if one is near the middle, so the
+    last line is never a runt (…会议上 / 议上）). Unchanged when it fits one line or needs three."""
+    ems = text_ems(text)
+    if ems * size <= width or ems * size > 1.8 * width or "\n" in text:
+        return text
+    half = ems / 2
+    best, best_key = None, None
+    for m in _PHRASE_BREAK.finditer(text):
+        at = m.start()
+        before, after = text[at - 1], text[at]
+        head = text_ems(text[:at])
+        if max(head, ems - head) * size > width * 0.98 or before == "第" or after in _NO_LINE_START \
+                or (before in _NUMERALS and after in _NUMERALS):
+            continue  # not inside 第十四届, 一二三产, nor before a measure word
+        bonus = 3.0 if before in "，、；：,;:" else 1.0 if after in "第在和与及" or before == "的" else 0.0
+        key = (abs(head - half) - bonus, at)
+        if best_key is None or key < best_key:
+            best, best_key = m.start(), key
+    return text if best is None else text[:best] + "\n" + text[best:]

@@ -24,6 +24,7 @@ from .common import (
     masthead_date,
     numbered_sections,
     text_ems,
+    two_even_lines,
 )
 from .docx_glance import charts_xml, inline_picture, panel_xml
 from .docx_header import PICTURE_ID as HEADER_PICTURE_ID
@@ -107,6 +108,9 @@ class _Writer:
         blocks = [("Kicker", s.kicker), ("Title", s.title), ("Subtitle", s.subtitle)]
         blocks += [("Byline", line) for line in byline_lines(s)]
         blocks = [(st, text) for st, text in blocks if text]
+        width = self.width / 20
+        blocks = [(st, two_even_lines(text, width, self.t.role(st.lower()).size) if st != "Byline" else text)
+                  for st, text in blocks]
         for i, (style, text) in enumerate(blocks):
             if i == len(blocks) - 1:  # one body line between the title block and the text
                 role = self.t.role(style.lower())

@@ -525,6 +525,9 @@ def _clean_indicator(s: str, tail: bool = True) -> str:
         if tail:
             s = _TAIL_TRIM.sub("", s)
         s = s.strip(" 　、，：:")  # …and a named value's colon (研发投入强度：达到3.2%)
+    # Quotations one after another (…服务能力”“新开工改造…): the quantity's is the last one opened.
+    if (k := s.rfind("”“")) >= 0 and "”" not in s[k + 2 :]:
+        s = s[k + 2 :]
     # Unbalanced quotes or brackets left over from the clause cut.
     if s and s[0] in _CLOSERS:
         s = s[1:]

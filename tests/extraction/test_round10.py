@@ -126,3 +126,8 @@ def test_a_dated_web_story_may_have_one_subheading_in_emphasis_marks() -> None:
             "　　一是财政支出更多投向民生。今年将提高基础养老金。\n\n"
             "　　二是加大对基层的转移支付。资金直达市县基层。\n")
     assert _headings(text) == ["报告强调财政更加注重保障民生"]
+
+
+def test_a_quoted_goal_after_other_quotations_is_named_from_its_own_opening_mark() -> None:
+    s = api.extract_text("今年重点工作\n\n今年报告提出“推进城市更新”“改造燃气管网200公里”等民生实事。\n")
+    assert [(t.indicator, t.value) for t in s.targets] == [("改造燃气管网", 200)]

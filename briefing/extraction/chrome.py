@@ -50,6 +50,7 @@ _PAGE_CREDITS = re.compile(f"^(?:{_ROLE}[：: ]+[\u4e00-\u9fff·]{{2,4}}(?:[、 
 # A government portal's footer and page tools, and the label of a list of links after the text.
 _FOOTER = re.compile(r"(?:主办|承办|协办|主管|维护)(?:单位)?[：:]|版权所有|网站标识码|ICP备|公网安备|网站地图|联系我们|"
                      r"技术支持[：:]|扫一扫|打印本页|关闭窗口|[【\[](?:打印|关闭|纠错|收藏)[】\]]|"
+                     r"^(?:请输入验证码|验证码|发表评论|我要评论|网友评论|评论|登录后评论)[：:]?$|"
                      r"^(?:相关|延伸|推荐)(?:链接|新闻|阅读|文章|报道|文档|稿件)(?:[：:].*)?$")
 # A link's label in brackets: 【全文链接】 【相关阅读】 【阅读原文】 (a bare 【原文】 labels the quoted text after it).
 _LINK_LABEL = re.compile(r"^[【\[][^】\]]{0,6}(?:链接|全文|阅读|附件|更多)[^】\]]{0,4}[】\]]$")

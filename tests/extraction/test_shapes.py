@@ -296,14 +296,16 @@ def test_radicals_and_compatibility_ideographs_copied_out_of_a_pdf_become_ordina
 
 def test_a_portals_footer_and_a_list_of_related_links_after_the_report_are_chrome():
     """After the text's last sentence: a government portal's footer (主办/承办, 网站标识码, ICP备,
-    扫一扫, 打印本页/关闭窗口) and a 相关链接 label with the links under it are page chrome, not the
-    last section's paragraphs; the same words inside the text stay."""
+    扫一扫, 打印本页/关闭窗口), a 相关链接 label with the links under it and a comment box's prompts
+    (我要评论, 请输入验证码) are page chrome, not the last section's paragraphs; the same words inside
+    the text stay."""
     review = "".join(f"第{k}项工作取得新进展，全市生产总值增长5.1%。\n" for k in range(1, 40))
     body = ("各位代表：\n现在，我代表市人民政府报告工作。\n一、2025年工作回顾\n" + review +
             "二、2026年工作安排\n新建公园10个，扫一扫码即可预约入园。\n")
     tails = ["\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n主办：某某市人民政府办公厅 承办：某某市大数据中心\n"
              "网站标识码：1100000088 某ICP备05060933号\n",
-             "\n相关链接：\n2025年政府工作报告\n2024年政府工作报告\n"]
+             "\n相关链接：\n2025年政府工作报告\n2024年政府工作报告\n",
+             "\n我要评论\n请输入验证码\n"]
     for tail in tails:
         text = "2026年某市政府工作报告\n" + body + tail
         s = api.extract_text(text)

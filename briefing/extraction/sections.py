@@ -165,6 +165,10 @@ def build_body(paras: list[Para], keyword_labels: list[tuple[int, str]], hl_labe
     if keyword_labels:
         return _by_keywords(paras, keyword_labels, hl_labels)
     styles = _top_styles(texts)
+    parts = _part_heads(paras) if styles else []
+    if parts:
+        labels = [(paras[i].first_line, paras[i].text) for i in parts]
+        return _by_keywords(paras, labels, hl_labels, drop=set(parts))
     if styles:
         return _by_headings(texts, styles, hl_labels)
     numbered = _numbered_by_lines(paras)
@@ -206,6 +210,23 @@ _QUOTED_WORD = re.compile(r"“[^“”，。；：、,;:]{1,22}”")
 
 # A line whose sentence goes on in the next one (报告原文 / 为：…): the web page cut it, no heading.
 _GOES_ON = re.compile(r"^(?:为|是)?[：:]")
+
+
+def _part_heads(paras: list[Para]) -> list[int]:
+    """The lines heading the items of a compilation (a page of wire stories on a report, each
+    under a line of its own wider than a subheading, 李克强在…中提出今年…): three or more such
+    lines, each between paragraphs of running text, with every numbered heading of the text
+    (the report's own （一）…。 quoted in one story) inside one of the parts they open."""
+    heads = [i for i, p in enumerate(paras) if p.n_lines == 1 and 16 < width(p.text) <= 40
+             and heading_style(p.text) is None and not ends_sentence(p.text)
+             and not re.search(r"[。；;：:！？!?|｜]", p.text) and not _CAPTION.search(p.text)
+             and i + 1 < len(paras) and width(paras[i + 1].text) > 40 and ends_sentence(paras[i + 1].text)
+             and (i == 0 or ends_sentence(paras[i - 1].text))]
+    if len(heads) < 3:
+        return []
+    numbered = [i for i, p in enumerate(paras) if heading_style(p.text)]
+    part_of = {sum(1 for h in heads if h < i) for i in numbered}
+    return heads if len(part_of) <= 1 and 0 not in part_of else []
 
 
 def _runs(heads: list[int]) -> list[list[int]]:

@@ -30,19 +30,13 @@ def test_corpus_scores_hold_their_floor():
 # Held-out texts of round 11 scored before any fix and not (yet) fixed: their misses are pinned
 # here, and the floor is held on the rest of the corpus.
 _SXYZ = "sxyz-2023-meizhouyixue"
-_SXYZ_HEADS = ["李克强在政府工作报告中提出今年经济社会发展总体要求", "李克强在政府工作报告中提出今年发展主要预期目标",
-               "李克强在政府工作报告中简述今年工作重点", "李克强在政府工作报告中谈今年民族、宗教、侨务、国防、港澳台、外交工作"]
-_SXYZ_ITEMS = ["（一）着力扩大国内需求。", "（二）加快建设现代化产业体系。", "（三）切实落实“两个毫不动摇”。",
-               "（四）更大力度吸引和利用外资。", "（五）有效防范化解重大经济金融风险。", "（六）稳定粮食生产和推进乡村振兴。",
-               "（七）推动发展方式绿色转型。", "（八）保障基本民生和发展社会事业。"]
+_SXYZ_FIRST = "李克强在政府工作报告中提出今年经济社会发展总体要求"  # the excerpt's first line: read as its title
 HELD_OUT = {
     "eastmoney-2018-caizheng": [
         "eastmoney-2018-caizheng: section missed 房地产税立法会以中国国情出发",
         "eastmoney-2018-caizheng: target missed 将达到约21万亿元 = 21万亿元 约",
     ],
-    _SXYZ: [f"{_SXYZ}: title '{_SXYZ_HEADS[0]}' != None"]
-    + [f"{_SXYZ}: section missed {h}" for h in _SXYZ_HEADS]
-    + [f"{_SXYZ}: section extra {h}" for h in _SXYZ_ITEMS],
+    _SXYZ: [f"{_SXYZ}: title '{_SXYZ_FIRST}' != None", f"{_SXYZ}: section missed {_SXYZ_FIRST}"],
 }
 
 

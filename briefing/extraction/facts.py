@@ -304,7 +304,7 @@ def _clauses(sentence: str) -> list[str]:
 
 def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
-    prev = ""
+    prev = subject = ""
     for raw in _clauses(sentence):
         clause = raw.strip()
         g = _GROWTH_CLAUSE.match(clause)
@@ -315,6 +315,11 @@ def sentence_facts(sentence: str) -> list[Fact]:
             facts[-1].growth = sign * (int(v) if v.is_integer() else v)
             continue
         got = _clause_facts(clause)
+        if not got and subject and _REACHES.match(clause):
+            # 今年财政支出的规模，仍在扩大，将达到约21万亿元: the clause that names the thing reached
+            got = _clause_facts(subject + clause)
+        if not re.search(r"\d", clause) and _NAMES_SIZE.fullmatch(clause):
+            subject = clause
         for f in got:
             if _TIME_WORD.match(f.indicator) and _BARE_VERB.fullmatch(_TIME_WORD.sub("", f.indicator)) and prev:
                 # 加快推进薄弱学校改造工程，年度实施10所以上: the clause before names the thing done
@@ -322,6 +327,12 @@ def sentence_facts(sentence: str) -> list[Fact]:
         facts.extend(got)
         prev = clause
     return facts
+
+
+# A clause that only reaches an amount (将达到约21万亿元), and one that names a thing's size or
+# share on its own (今年财政支出的规模): the first takes its thing from the second.
+_REACHES = re.compile(r"^(?:将|预计|预期|有望)(?:达到|达|增至|增加到|提高到)[约近超逾]?\d")
+_NAMES_SIZE = re.compile(r"[^，。；的]{0,12}的[\u4e00-\u9fff]{1,4}")
 
 
 # 以…为载体 / 以…为主线: the means of a plan, not a goal.

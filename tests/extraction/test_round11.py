@@ -26,3 +26,11 @@ def test_the_wide_lines_heading_a_compilation_s_stories_are_its_sections() -> No
     s = api.extract_text(text)
     assert [sec.keyword for sec in s.sections] == heads
     assert any(p.startswith("（二）全力扩大有效投资规模。") for p in s.sections[1].paragraphs)
+
+
+def test_an_amount_reached_takes_its_thing_from_the_clause_naming_it() -> None:
+    # The clause with the amount only reaches it (将达到…); the thing is named two clauses before.
+    text = "标题\n\n同时，今年全市社会投资的总额，还会稳步增加，将达到约800亿元，比上年增长9%。\n"
+    s = api.extract_text(text)
+    got = [(t.indicator, t.value, t.unit, t.qualifier) for t in s.targets]
+    assert ("全市社会投资的总额", 800, "亿元", "约") in got

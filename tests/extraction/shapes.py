@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from briefing import api
 from briefing.extraction.chars import width
 
 ASCII_PUNCT = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
@@ -33,3 +34,8 @@ def wrap_columns(paragraphs: list[str], seed: int, *, standalone: list[str] = ()
     for s in standalone:
         lines += ["", s]
     return "\n".join(lines) + "\n"
+
+
+def section_keywords(text: str) -> list[str]:
+    """The keywords of the sections the extraction makes of ``text``, in order."""
+    return [x.keyword for x in api.extract_text(text).sections]

@@ -8,6 +8,7 @@ no phrase of the real ones."""
 from __future__ import annotations
 
 from briefing import api
+from tests.extraction.shapes import section_keywords
 
 
 def _head(text: str) -> tuple[str, str, list[str]]:
@@ -77,9 +78,6 @@ def test_traditional_percentage_points_and_word_counts() -> None:
     assert [(v, u, q) for _, v, u, q in got] == [(1, "個百分點", "以上")]
 
 
-def _headings(text: str) -> list[str]:
-    return [x.keyword for x in api.extract_text(text).sections]
-
 
 _WORDS_PAGE = ("某某会议今天开幕,代表们听取了政府工作报告。\n"
                "记者梳理报告中的高频词,看看今年有哪些看点。\n"
@@ -90,12 +88,12 @@ _WORDS_PAGE = ("某某会议今天开幕,代表们听取了政府工作报告。
 
 
 def test_quoted_keyword_lines_head_sections_and_a_list_of_quoted_words_does_not() -> None:
-    assert _headings(_WORDS_PAGE) == ["“新质生产力”", "“城市更新”", "“银发经济”"]
+    assert section_keywords(_WORDS_PAGE) == ["“新质生产力”", "“城市更新”", "“银发经济”"]
 
 
 def test_a_line_whose_sentence_goes_on_in_the_next_heads_nothing() -> None:
     text = _WORDS_PAGE.replace("“城市更新”\n报告提出,今年", "报告原文\n为:今年")
-    assert "报告原文" not in _headings(text)
+    assert "报告原文" not in section_keywords(text)
 
 
 def test_two_lines_of_a_width_are_one_heading_over_two_lines() -> None:
@@ -103,7 +101,7 @@ def test_two_lines_of_a_width_are_one_heading_over_two_lines() -> None:
             "“就业”是“民生”的高度关联词\n“投资”是“项目”的高度关联词\n"
             "分析显示,就业和投资是今年报告的重点。\n今年城镇新增就业1200万人以上。\n"
             "今年拟安排中央预算内投资7000亿元。\n")
-    assert _headings(text) == ["“就业”是“民生”的高度关联词 “投资”是“项目”的高度关联词"]
+    assert section_keywords(text) == ["“就业”是“民生”的高度关联词 “投资”是“项目”的高度关联词"]
 
 
 def test_quoted_keywords_in_newspaper_columns_stand_apart_from_their_paragraphs() -> None:
@@ -111,7 +109,7 @@ def test_quoted_keywords_in_newspaper_columns_stand_apart_from_their_paragraphs(
     lines = ["某某会议今天开幕，代表们", "听取了政府工作报告。记者梳", "理报告中的高频词。",
              "“新质生产力”", "今年报告中被提及六次，", "是报告中出现的新词，也是代", "表们热议的话题。",
              "“城市更新与老旧小区", "改造提升”", "报告提出，今年将继续", "推进城镇老旧小区改造，", "惠及群众十万户。"]
-    assert _headings("\n".join(lines) + "\n") == ["“新质生产力”", "“城市更新与老旧小区改造提升”"]
+    assert section_keywords("\n".join(lines) + "\n") == ["“新质生产力”", "“城市更新与老旧小区改造提升”"]
 
 
 def test_how_often_a_word_is_mentioned_is_no_figure() -> None:
@@ -125,7 +123,7 @@ def test_a_dated_web_story_may_have_one_subheading_in_emphasis_marks() -> None:
             "*报告强调财政更加注重保障民生*\n\n"
             "　　一是财政支出更多投向民生。今年将提高基础养老金。\n\n"
             "　　二是加大对基层的转移支付。资金直达市县基层。\n")
-    assert _headings(text) == ["报告强调财政更加注重保障民生"]
+    assert section_keywords(text) == ["报告强调财政更加注重保障民生"]
 
 
 def test_a_quoted_goal_after_other_quotations_is_named_from_its_own_opening_mark() -> None:

@@ -5,10 +5,7 @@ printed in every section, …"""
 from __future__ import annotations
 
 from briefing import api
-
-
-def _sections(text: str) -> list[str]:
-    return [s.keyword for s in api.extract_text(text).sections]
+from tests.extraction.shapes import section_keywords
 
 
 def test_keyword_labels_on_web_lines_need_no_blank_lines_around_them():
@@ -18,7 +15,7 @@ def test_keyword_labels_on_web_lines_need_no_blank_lines_around_them():
     for k, (word, goal) in enumerate(parts.items()):
         lines += [f"关键词{'一二三'[k]}:{word}", f"今年将{goal}。"]
     text = "\n".join(lines) + "\n"
-    assert _sections(text) == ["产业升级", "城市更新", "民生保障"]
+    assert section_keywords(text) == ["产业升级", "城市更新", "民生保障"]
 
 
 def test_a_bracket_label_printed_in_every_section_is_a_box_not_a_section():
@@ -26,7 +23,7 @@ def test_a_bracket_label_printed_in_every_section_is_a_box_not_a_section():
             "数字1:8%左右\n【原文】\n地区生产总值增长8%左右。从经济基本面和就业吸纳能力看，这一增速可以实现比较充分的就业。\n"
             "【点评】\n这几年经济运行的平稳性越来越强，实现这一目标是有条件的。\n"
             "数字2:3%左右\n【原文】\n居民消费价格涨幅3%左右。增强消费对经济发展的基础性作用，发展消费新业态新模式。\n")
-    assert _sections(text) == ["8%左右", "3%左右"]
+    assert section_keywords(text) == ["8%左右", "3%左右"]
 
 
 def test_a_bare_yuanwen_label_before_the_last_paragraph_is_no_link():
@@ -101,11 +98,11 @@ def test_a_dated_news_story_may_have_a_single_subheading():
     text = ("本报讯(记者 某某)区政府工作报告今天公布。报告共分三部分。\n"
             "报告指出，今年主要预期目标是地区生产总值增长6%左右。\n梳理意见逾300条\n"
             "起草组共梳理出300多条意见和建议。\n修改后篇幅增加了约730字。\n")
-    assert _sections(text) == ["梳理意见逾300条"]
+    assert section_keywords(text) == ["梳理意见逾300条"]
     # a page's tail (相关新闻 over links) is no subheading
     tail = ("本报讯(记者 某某)区政府工作报告今天公布。\n报告指出，今年地区生产总值增长6%左右。\n"
             "相关新闻\n友情链接\n某某政务网|某某街道网\n")
-    assert "相关新闻" not in _sections(tail)
+    assert "相关新闻" not in section_keywords(tail)
 
 
 def test_the_headline_printed_again_in_the_page_is_dropped():

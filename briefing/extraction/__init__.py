@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Section, Summary
 from .chrome import drop_head_chrome, drop_tail_chrome, join_meta_values, split_fields
-from .clean import normalise, squeeze_spaces, undouble, unmark
+from .clean import normalise, squeeze_spaces, unmark
 from .head import parse_head, take_byline, take_byline_line, take_end_credit
 from .highlights import find_labels as find_highlight_labels
-from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled
+from .lines import Label, drop_chrome, find_labels, is_widget, repair_doubled_marked
 from .reflow import HEADING_START, reflow
 from .sections import HEADING_STYLES, build_body
 
@@ -44,8 +44,7 @@ def extract_summary(text: str, options: ExtractOptions | None = None, *, name: s
     lines = join_meta_values(split_fields(lines, is_widget))
     lines = drop_tail_chrome(drop_head_chrome(lines, dropped), dropped)
     lines = drop_chrome(lines, dropped)
-    doubled = frozenset(i for i, ln in enumerate(lines) if undouble(ln) is not None)  # fake bold: a headline
-    lines = repair_doubled(lines)
+    lines, doubled = repair_doubled_marked(lines)  # doubled: printed twice by a fake bold
     labels = find_labels(lines, opts.label_prefixes) or _heading_labels(lines, opts.headings)
     for lb in labels:
         for k in (lb.line, *lb.more):

@@ -96,6 +96,9 @@ def undouble(line: str) -> str | None:
 
 
 def _split_doubled(s: str) -> tuple[str, ...] | None:
+    if s[0] not in s[1 : len(s) // 2 + 1]:
+        return None  # the first run is never repeated (most lines: no cached search set up for them)
+
     @cache
     def at(i: int) -> tuple[str, ...] | None:
         if i == len(s):

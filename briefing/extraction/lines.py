@@ -82,13 +82,21 @@ _DOUBLED_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})(?P=label)(?P<colo
 
 
 def repair_doubled(lines: list[str]) -> list[str]:
-    out = []
-    for ln in lines:
+    return repair_doubled_marked(lines)[0]
+
+
+def repair_doubled_marked(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """The lines with their fake-bold runs undoubled, and the indexes of the lines that were wholly
+    doubled (a headline's or a subheading's: printed twice)."""
+    out, doubled = [], set()
+    for i, ln in enumerate(lines):
         u = undouble(ln)
         if u is None:
             u = _DOUBLED_LABEL.sub(r"\g<label>\g<colon>", ln, count=1)
+        else:
+            doubled.add(i)
         out.append(u)
-    return out
+    return out, frozenset(doubled)
 
 
 def _label_tails(lines: list[str], cands: dict[int, tuple[str, str]]) -> dict[int, int]:
